@@ -44,7 +44,9 @@ export function applyMigrations(sqliteFile: string, dir = migrationsDir): Migrat
       const recorded = applied.get(name);
       if (recorded) {
         if (recorded !== checksum) {
-          throw new Error(`Migration ${name} was changed after it was applied; write a new migration instead.`);
+          throw new Error(
+            `Migration ${name} was changed after it was applied; write a new migration instead.`,
+          );
         }
         result.alreadyApplied++;
         continue;
@@ -69,7 +71,9 @@ function listMigrations(dir: string): string[] {
 function applyOne(sqlite: Database.Database, name: string, sql: string, checksum: string) {
   const id = randomUUID();
   sqlite
-    .prepare(`INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at) VALUES (?, ?, ?, ?)`)
+    .prepare(
+      `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at) VALUES (?, ?, ?, ?)`,
+    )
     .run(id, checksum, name, Date.now());
   // Prisma's table redefinitions toggle foreign keys, which SQLite ignores inside a transaction: switch
   // them off around it and check them before committing instead.

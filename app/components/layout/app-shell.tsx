@@ -1,0 +1,97 @@
+import { Form, Link, NavLink, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { useRootData } from "~/root";
+import { languageNames, languages } from "~/utils/i18n";
+import { ToastMessage } from "./toast-message";
+
+export function AppShell({ children }: { children: React.ReactNode }) {
+  const rootData = useRootData();
+  const { t, i18n } = useTranslation();
+  const location = useLocation();
+  if (rootData && i18n.language !== rootData.language) void i18n.changeLanguage(rootData.language);
+  const viewer = rootData?.viewer ?? null;
+  const here = `${location.pathname}${location.search}`;
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t("common.skipToContent")}
+      </a>
+      <header className="site-header">
+        <div className="site-header__bar">
+          <Link to="/" className="brand">
+            Concord
+          </Link>
+          {viewer ? (
+            <nav aria-label={t("common.nav.label")} className="site-nav">
+              <NavLink to="/" end>
+                {t("common.nav.home")}
+              </NavLink>
+              <NavLink to="/organisations">{t("common.nav.organisations")}</NavLink>
+              {viewer.canAdminister ? (
+                <NavLink to="/admin/organisations">{t("common.nav.admin")}</NavLink>
+              ) : null}
+              <NavLink to="/settings">{t("common.nav.settings")}</NavLink>
+            </nav>
+          ) : null}
+          <div className="site-header__tools">
+            {viewer && viewer.memberships.length > 0 ? (
+              <Form method="post" action="/resources/current-organisation" className="inline-form">
+                <input type="hidden" name="redirectTo" value={here} />
+                <label htmlFor="organisation-switcher" className="visually-hidden">
+                  {t("common.organisationSwitcher.label")}
+                </label>
+                <select
+                  id="organisation-switcher"
+                  name="organisationId"
+                  defaultValue={rootData?.currentOrganisationId ?? undefined}
+                  key={rootData?.currentOrganisationId ?? ""}
+                >
+                  {viewer.memberships.map((membership) => (
+                    <option key={membership.organisationId} value={membership.organisationId}>
+                      {membership.organisationName}
+                    </option>
+                  ))}
+                </select>
+                <button type="submit" className="button button--small">
+                  {t("common.organisationSwitcher.submit")}
+                </button>
+              </Form>
+            ) : null}
+            <Form method="post" action="/resources/language" className="inline-form">
+              <input type="hidden" name="redirectTo" value={here} />
+              <label htmlFor="language-switcher" className="visually-hidden">
+                {t("common.languageSwitcher.label")}
+              </label>
+              <select id="language-switcher" name="language" defaultValue={i18n.language} key={i18n.language}>
+                {languages.map((code) => (
+                  <option key={code} value={code} lang={code}>
+                    {languageNames[code]}
+                  </option>
+                ))}
+              </select>
+              <button type="submit" className="button button--small">
+                {t("common.languageSwitcher.submit")}
+              </button>
+            </Form>
+            {viewer ? (
+              <Form method="post" action="/logout" className="inline-form">
+                <button type="submit" className="button button--small button--quiet">
+                  {t("common.signOut")}
+                </button>
+              </Form>
+            ) : (
+              <Link to="/login" className="button button--small">
+                {t("common.signIn")}
+              </Link>
+            )}
+          </div>
+        </div>
+      </header>
+      {rootData?.toast ? <ToastMessage toast={rootData.toast} /> : null}
+      <main id="main" className="page" tabIndex={-1}>
+        {children}
+      </main>
+    </>
+  );
+}

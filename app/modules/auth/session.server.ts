@@ -1,0 +1,117 @@
+import { redirect } from "@remix-run/node";
+import type {
+  Actor,
+  ActorMembership,
+  OrganisationRole,
+  VerificationStatus,
+} from "~/modules/authorization/actor";
+import { db } from "~/utils/db.server";
+import { lucia } from "./lucia.server";
+
+const actorCache = new WeakMap<Request, Promise<ActorWithCookie | null>>();
+
+type ActorWithCookie = { actor: Actor; refreshedCookie: string | null };
+
+export function sessionIdFromCookieHeader(cookieHeader: string | null | undefined): string | null {
+  return lucia().readSessionCookie(cookieHeader ?? "");
+}
+
+/** The signed-in person of this request, or null. Loads once per request. */
+export async function getActorWithCookie(request: Request): Promise<ActorWithCookie | null> {
+  let pending = actorCache.get(request);
+  if (!pending) {
+    pending = loadActor(sessionIdFromCookieHeader(request.headers.get("Cookie")));
+    actorCache.set(request, pending);
+  }
+  return pending;
+}
+
+export async function getActor(request: Request): Promise<Actor | null> {
+  return (await getActorWithCookie(request))?.actor ?? null;
+}
+
+export async function loadActor(sessionId: string | null): Promise<ActorWithCookie | null> {
+  if (!sessionId) return null;
+  const { session, user } = await lucia().validateSession(sessionId);
+  if (!session || !user) return null;
+  const actor: Actor = {
+    personId: user.id,
+    name: user.name,
+    email: user.email,
+    locale: user.locale,
+    isPlatformAdmin: user.isPlatformAdmin,
+    sessionId: session.id,
+    memberships: await membershipsOf(user.id),
+  };
+  const refreshedCookie = session.fresh ? lucia().createSessionCookie(session.id).serialize() : null;
+  return { actor, refreshedCookie };
+}
+
+export async function membershipsOf(personId: string): Promise<ActorMembership[]> {
+  const memberships = await db().membership.findMany({
+    where: { personId },
+    include: { organisation: { select: { name: true, verificationStatus: true } } },
+    orderBy: { organisation: { name: "asc" } },
+  });
+  return memberships.map((membership) => ({
+    organisationId: membership.organisationId,
+    organisationName: membership.organisation.name,
+    organisationStatus: membership.organisation.verificationStatus as VerificationStatus,
+    role: membership.role as OrganisationRole,
+    isFocalPoint: membership.isFocalPoint,
+  }));
+}
+
+/** The person as an actor outside any request (sockets re-checking their rooms), or null if they are gone. */
+export async function actorForPerson(personId: string): Promise<Actor | null> {
+  const person = await db().person.findUnique({ where: { id: personId } });
+  if (!person) return null;
+  const { id, name, email, locale, isPlatformAdmin } = person;
+  return {
+    personId: id,
+    name,
+    email,
+    locale,
+    isPlatformAdmin,
+    sessionId: "",
+    memberships: await membershipsOf(id),
+  };
+}
+
+export async function requireActor(request: Request): Promise<Actor> {
+  const actor = await getActor(request);
+  if (!actor) {
+    const url = new URL(request.url);
+    const redirectTo = `${url.pathname}${url.search}`;
+    throw redirect(`/login?${new URLSearchParams({ redirectTo })}`);
+  }
+  return actor;
+}
+
+export async function createSessionCookie(
+  personId: string,
+  client: { userAgent: string; ipAddress: string },
+): Promise<string> {
+  const session = await lucia().createSession(personId, client);
+  return lucia().createSessionCookie(session.id).serialize();
+}
+
+export function blankSessionCookie(): string {
+  return lucia().createBlankSessionCookie().serialize();
+}
+
+/** Only same-site paths: an open redirect would let a link send people elsewhere after signing in. */
+export function safeRedirectPath(
+  target: FormDataEntryValue | string | null | undefined,
+  fallback = "/",
+): string {
+  if (
+    typeof target !== "string" ||
+    !target.startsWith("/") ||
+    target.startsWith("//") ||
+    target.startsWith("/\\")
+  ) {
+    return fallback;
+  }
+  return target;
+}

@@ -1,0 +1,23 @@
+import { organisationPolicy } from "~/modules/organisations/policy";
+import type { Actor } from "./actor";
+
+const platformPolicy = {
+  "platform.administer": (actor: Actor, _resource: null) => actor.isPlatformAdmin,
+} as const;
+
+const policies = { ...organisationPolicy, ...platformPolicy };
+
+export type Action = keyof typeof policies;
+export type ResourceOf<A extends Action> = Parameters<(typeof policies)[A]>[1];
+
+/**
+ * The one permission decision of Concord: routes, the UI and socket room joins all ask it.
+ * Pure: no I/O, everything it needs is in the actor and the resource.
+ */
+export function can<A extends Action>(actor: Actor | null, action: A, resource: ResourceOf<A>): boolean {
+  if (!actor) return false;
+  const rule = policies[action] as (actor: Actor, resource: ResourceOf<A>) => boolean;
+  return rule(actor, resource);
+}
+
+export const actions = Object.keys(policies) as Action[];

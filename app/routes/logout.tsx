@@ -1,0 +1,14 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { blankSessionCookie, getActor } from "~/modules/auth/session.server";
+import { signOut } from "~/modules/auth/sessions.server";
+
+export async function loader() {
+  return redirect("/");
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const actor = await getActor(request);
+  if (actor) await signOut(actor);
+  return redirect("/login", { headers: { "Set-Cookie": blankSessionCookie() } });
+}

@@ -1,0 +1,103 @@
+import i18next, { type i18n as I18n } from "i18next";
+import { initReactI18next } from "react-i18next";
+import arAdmin from "~/locales/ar/admin.json";
+import arAuth from "~/locales/ar/auth.json";
+import arCommon from "~/locales/ar/common.json";
+import arInvitations from "~/locales/ar/invitations.json";
+import arOrganisations from "~/locales/ar/organisations.json";
+import arPresence from "~/locales/ar/presence.json";
+import arRegistration from "~/locales/ar/registration.json";
+import arSettings from "~/locales/ar/settings.json";
+import arValidation from "~/locales/ar/validation.json";
+import enAdmin from "~/locales/en/admin.json";
+import enAuth from "~/locales/en/auth.json";
+import enCommon from "~/locales/en/common.json";
+import enInvitations from "~/locales/en/invitations.json";
+import enOrganisations from "~/locales/en/organisations.json";
+import enPresence from "~/locales/en/presence.json";
+import enRegistration from "~/locales/en/registration.json";
+import enSettings from "~/locales/en/settings.json";
+import enValidation from "~/locales/en/validation.json";
+import frAdmin from "~/locales/fr/admin.json";
+import frAuth from "~/locales/fr/auth.json";
+import frCommon from "~/locales/fr/common.json";
+import frInvitations from "~/locales/fr/invitations.json";
+import frOrganisations from "~/locales/fr/organisations.json";
+import frPresence from "~/locales/fr/presence.json";
+import frRegistration from "~/locales/fr/registration.json";
+import frSettings from "~/locales/fr/settings.json";
+import frValidation from "~/locales/fr/validation.json";
+
+export const languages = ["en", "fr", "ar"] as const;
+export type Language = (typeof languages)[number];
+export const defaultLanguage: Language = "en";
+
+/** Each language's own name, as its speakers write it (the language switcher shows these). */
+export const languageNames: Record<Language, string> = { en: "English", fr: "Français", ar: "العربية" };
+
+export const catalogues = {
+  en: {
+    admin: enAdmin,
+    auth: enAuth,
+    common: enCommon,
+    invitations: enInvitations,
+    organisations: enOrganisations,
+    presence: enPresence,
+    registration: enRegistration,
+    settings: enSettings,
+    validation: enValidation,
+  },
+  fr: {
+    admin: frAdmin,
+    auth: frAuth,
+    common: frCommon,
+    invitations: frInvitations,
+    organisations: frOrganisations,
+    presence: frPresence,
+    registration: frRegistration,
+    settings: frSettings,
+    validation: frValidation,
+  },
+  ar: {
+    admin: arAdmin,
+    auth: arAuth,
+    common: arCommon,
+    invitations: arInvitations,
+    organisations: arOrganisations,
+    presence: arPresence,
+    registration: arRegistration,
+    settings: arSettings,
+    validation: arValidation,
+  },
+} as const;
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === "string" && (languages as readonly string[]).includes(value);
+}
+
+export function textDirection(language: Language): "ltr" | "rtl" {
+  return language === "ar" ? "rtl" : "ltr";
+}
+
+export function createI18n(language: Language): I18n {
+  const instance = i18next.createInstance();
+  void instance.use(initReactI18next).init({
+    lng: language,
+    fallbackLng: defaultLanguage,
+    supportedLngs: [...languages],
+    resources: Object.fromEntries(languages.map((code) => [code, { translation: catalogues[code] }])),
+    interpolation: { escapeValue: false },
+    initAsync: false,
+    returnNull: false,
+  });
+  return instance;
+}
+
+/** Form errors travel as catalogue keys, with values after a "?" (see encodeMessage in forms.server.ts). */
+export function translateMessage(
+  t: (key: string, values?: Record<string, string>) => string,
+  message: string,
+) {
+  const [key = message, query] = message.split("?", 2);
+  return t(key, query ? Object.fromEntries(new URLSearchParams(query)) : undefined);
+}

@@ -1,0 +1,61 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
+import { disconnectDb } from "~/utils/db.server";
+import { env, sqliteFilePath } from "~/utils/env.server";
+import { demoAccounts, loadDemoDataIfEmpty } from "../prisma/seed";
+import { createConcordServer } from "./app";
+import { createLogger } from "./logger";
+import { applyMigrations } from "./migrate";
+
+const logger = createLogger(env().LOG_LEVEL);
+const buildPath = path.resolve(import.meta.dirname, "../build/index.js");
+
+async function main() {
+  const migrations = applyMigrations(sqliteFilePath());
+  logger.info({ applied: migrations.applied }, "database migrated");
+  const demo = env().DEMO_DATA ? await loadDemoDataIfEmpty() : { loaded: false };
+  if (demo.loaded) logger.info("demo data loaded");
+
+  if (!existsSync(buildPath)) throw new Error("No build found: run `npm run build` first.");
+  const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
+  const { httpServer, realtime } = createConcordServer({ build, logger });
+
+  httpServer.listen(env().PORT, env().HOST, () => {
+    const address = env().PUBLIC_ORIGIN;
+    process.stdout.write(`\nConcord is running at ${address}\n`);
+    if (env().DEMO_DATA) {
+      process.stdout.write("\nDemo accounts (password for all: see below)\n");
+      for (const account of demoAccounts) {
+        process.stdout.write(`  ${account.role.padEnd(30)} ${account.email}\n`);
+      }
+      process.stdout.write(`  password: ${demoAccounts[0]?.password ?? ""}\n\n`);
+    }
+  });
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "shutting down");
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    httpServer.close();
+    httpServer.closeIdleConnections();
+    void realtime
+      .close()
+      .then(() => disconnectDb())
+      .then(() => {
+        logger.info("stopped");
+        process.exit(0);
+      });
+  };
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  process.on("SIGINT", () => shutdown("SIGINT"));
+}
+
+main().catch((error: unknown) => {
+  logger.fatal({ err: error }, "Concord could not start");
+  process.exit(1);
+});

@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "~/utils/db.server";
+import { createMember, createPerson, defaultTestPassword } from "./factories";
+import { Browserless, startTestServer, type TestServer } from "./support/server";
+
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server.close();
+});
+
+describe("signing in", () => {
+  it("opens a session with the right password and writes an audit event", async () => {
+    const { person } = await createMember();
+    const client = new Browserless(server.origin);
+    const response = await client.post("/login", { email: person.email, password: defaultTestPassword });
+    expect(response.status).toBe(302);
+    expect(response.headers.get("Location")).toBe("/");
+    const cookie = response.headers.getSetCookie().find((line) => line.startsWith("concord_session="));
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+    const home = await client.get("/");
+    expect(await home.text()).toContain(person.name);
+    const audit = await db().auditEvent.findMany({
+      where: { actorId: person.id, action: "person.signed-in" },
+    });
+    expect(audit).toHaveLength(1);
+  });
+
+  it("gives one generic message for a wrong password and for an unknown email, keeping the email typed", async () => {
+    const person = await createPerson();
+    const client = new Browserless(server.origin, { "X-Forwarded-For": "10.0.0.1" });
+    const wrong = await (
+      await client.post("/login", { email: person.email, password: "not the password" })
+    ).text();
+    const unknown = await (
+      await client.post("/login", { email: "nobody-here@example.org", password: "not the password" })
+    ).text();
+    const message = "That email address and password do not match an account.";
+    expect(wrong).toContain(message);
+    expect(unknown).toContain(message);
+    expect(wrong).toContain(`value="${person.email}"`);
+    expect(wrong).not.toContain("not the password");
+  });
+
+  it("rate limits repeated failures per account", async () => {
+    const person = await createPerson();
+    const client = new Browserless(server.origin);
+    for (let attempt = 0; attempt < 5; attempt++) {
+      await client.post("/login", { email: person.email, password: `wrong password ${attempt}` });
+    }
+    const blocked = await (
+      await client.post("/login", { email: person.email, password: defaultTestPassword })
+    ).text();
+    expect(blocked).toContain("Too many failed attempts");
+    expect(await db().session.count({ where: { userId: person.id } })).toBe(0);
+  });
+
+  it("rejects malformed and over-long input with field messages", async () => {
+    const client = new Browserless(server.origin);
+    const response = await client.post("/login", { email: "not-an-email", password: "x".repeat(300) });
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain("Enter an email address like name@example.org.");
+    expect(html).toContain("Use at most 256 characters.");
+  });
+});
+
+describe("state-changing requests", () => {
+  it("refuses a post from a foreign origin or without one", async () => {
+    const person = await createPerson();
+    const client = new Browserless(server.origin);
+    const foreign = await client.post(
+      "/login",
+      { email: person.email, password: defaultTestPassword },
+      {
+        Origin: "https://attacker.example",
+      },
+    );
+    expect(foreign.status).toBe(403);
+    const response = await fetch(new URL("/login", server.origin), {
+      method: "POST",
+      body: new URLSearchParams({ email: person.email, password: defaultTestPassword }),
+    });
+    expect(response.status).toBe(403);
+  });
+
+  it("refuses bodies over the limit and other methods", async () => {
+    const client = new Browserless(server.origin);
+    const huge = await client.post("/login", {
+      email: "a@example.org",
+      password: "x".repeat(2 * 1024 * 1024),
+    });
+    expect(huge.status).toBe(413);
+    const patch = await fetch(new URL("/login", server.origin), {
+      method: "PATCH",
+      headers: { Origin: server.origin },
+    });
+    expect(patch.status).toBe(405);
+  });
+
+  it("treats a cookie of a deleted session as signed out", async () => {
+    const person = await createPerson();
+    const client = new Browserless(server.origin);
+    await client.signIn(person.email, defaultTestPassword);
+    await db().session.deleteMany({ where: { userId: person.id } });
+    const response = await client.get("/settings/sessions");
+    expect(response.status).toBe(302);
+    expect(response.headers.get("Location")).toMatch(/^\/login\?redirectTo=/);
+  });
+});
+
+describe("health", () => {
+  it("reports the database reachable", async () => {
+    const response = await fetch(new URL("/healthz", server.origin));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: "ok", database: true });
+  });
+});

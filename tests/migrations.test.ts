@@ -1,0 +1,150 @@
+// The SQL migrations and their runner (server/migrate.ts) against the Prisma schema, using the same
+// offline diff as `npm run migration:new` (scripts/prisma-diff.mjs). Each diff runs Prisma 6's Wasm
+// engine in a child process (about a second).
+import Database from "better-sqlite3";
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import {
+  copyMigrations,
+  diffDatabaseToSchema,
+  EMPTY_MIGRATION,
+  nextMigrationName,
+  pendingMigrationSql,
+  schemaPath,
+  writeMigration,
+} from "../scripts/prisma-diff.mjs";
+import { applyMigrations, migrationsDir } from "../server/migrate";
+
+const SLOW = 60_000;
+const scratch = mkdtempSync(path.join(tmpdir(), "concord-migrations-test-"));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+let counter = 0;
+/** A fresh database file path (and a fresh folder, for migrations copies or schemas) under `scratch`. */
+const scratchPath = (name: string) => path.join(scratch, `${++counter}-${name}`);
+
+function migratedDatabase(dir = migrationsDir) {
+  const file = scratchPath("concord.db");
+  applyMigrations(file, dir);
+  return file;
+}
+
+function withDb<T>(file: string, fn: (db: Database.Database) => T): T {
+  const db = new Database(file);
+  try {
+    return fn(db);
+  } finally {
+    db.close();
+  }
+}
+
+const migrationRows = (file: string) =>
+  withDb(file, (db) => db.prepare(`SELECT * FROM "_prisma_migrations" ORDER BY migration_name`).all());
+
+/** prisma/schema.prisma with `edit` applied; fails the test if the edit changed nothing. */
+function editedSchema(edit: (schema: string) => string) {
+  const original = readFileSync(schemaPath, "utf8");
+  const edited = edit(original);
+  expect(edited).not.toBe(original);
+  const file = scratchPath("schema.prisma");
+  writeFileSync(file, edited);
+  return file;
+}
+
+describe("migrations", () => {
+  it(
+    "build exactly prisma/schema.prisma when applied to an empty database",
+    () => {
+      const db = migratedDatabase();
+      expect(
+        diffDatabaseToSchema(db),
+        "prisma/schema.prisma differs from what prisma/migrations builds: npm run migration:new -- <name>",
+      ).toBe(EMPTY_MIGRATION);
+
+      // The diff really starts from the migrated database: a new model is all it reports.
+      const probe = editedSchema((schema) => `${schema}\nmodel MigrationProbe {\n  id String @id\n}\n`);
+      const sql = diffDatabaseToSchema(db, probe);
+      expect(sql).toContain('CREATE TABLE "MigrationProbe"');
+      expect(sql).not.toContain('CREATE TABLE "Person"');
+    },
+    SLOW,
+  );
+
+  it("are not applied twice", () => {
+    const db = migratedDatabase();
+    const before = migrationRows(db);
+    expect(before.length).toBeGreaterThan(0);
+
+    expect(applyMigrations(db)).toEqual({ applied: [], alreadyApplied: before.length });
+    expect(migrationRows(db)).toEqual(before);
+  });
+
+  it("refuse a migration whose file changed after it was applied", () => {
+    const dir = copyMigrations();
+    try {
+      const db = migratedDatabase(dir);
+      const before = migrationRows(db);
+      const [first] = before as { migration_name: string }[];
+      appendFileSync(path.join(dir, first!.migration_name, "migration.sql"), "\n-- edited afterwards\n");
+
+      expect(() => applyMigrations(db, dir)).toThrow(/changed after it was applied/);
+      expect(migrationRows(db)).toEqual(before);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("make audit events append-only", () => {
+    withDb(migratedDatabase(), (db) => {
+      db.prepare(
+        `INSERT INTO "AuditEvent" (id, action, subjectType, subjectId) VALUES ('e1', 'test', 'Person', 'p1')`,
+      ).run();
+      expect(() => db.prepare(`UPDATE "AuditEvent" SET action = 'changed'`).run()).toThrow(/append-only/);
+      expect(() => db.prepare(`DELETE FROM "AuditEvent"`).run()).toThrow(/append-only/);
+      expect(db.prepare(`SELECT id, action FROM "AuditEvent"`).all()).toEqual([{ id: "e1", action: "test" }]);
+    });
+  });
+
+  it(
+    "migration:new writes a migration that reaches the schema and keeps the audit triggers",
+    () => {
+      // Making a column optional makes Prisma redefine the table, which drops its triggers.
+      const schemaFile = editedSchema((schema) =>
+        schema.replace(/(model AuditEvent \{[^}]*?\n\s*action\s+String)(\s)/, "$1?$2"),
+      );
+      const sql = pendingMigrationSql(applyMigrations, { schemaFile });
+      expect(sql).toContain('ALTER TABLE "new_AuditEvent" RENAME TO "AuditEvent"');
+      expect(sql).toContain('CREATE TRIGGER "AuditEvent_no_update"');
+      expect(sql).toContain('CREATE TRIGGER "AuditEvent_no_delete"');
+
+      const dir = copyMigrations();
+      try {
+        const name = nextMigrationName("audit action optional", { dir });
+        expect(name).toMatch(/^\d{14}_audit_action_optional$/);
+        writeMigration(name, sql, dir);
+        expect(pendingMigrationSql(applyMigrations, { schemaFile, dir })).toBe("");
+
+        // Upgrading a database that already holds audit events keeps them, and keeps them append-only.
+        const db = scratchPath("upgraded.db");
+        applyMigrations(db, migrationsDir);
+        withDb(db, (conn) =>
+          conn
+            .prepare(
+              `INSERT INTO "AuditEvent" (id, action, subjectType, subjectId) VALUES ('e1', 'a', 'T', 's')`,
+            )
+            .run(),
+        );
+        expect(applyMigrations(db, dir).applied).toEqual([name]);
+        withDb(db, (conn) => {
+          expect(conn.prepare(`SELECT id FROM "AuditEvent"`).all()).toEqual([{ id: "e1" }]);
+          expect(() => conn.prepare(`DELETE FROM "AuditEvent"`).run()).toThrow(/append-only/);
+        });
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    SLOW,
+  );
+});
