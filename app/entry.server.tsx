@@ -1,5 +1,5 @@
 import { PassThrough } from "node:stream";
-import type { AppLoadContext, EntryContext } from "@remix-run/node";
+import type { ActionFunctionArgs, AppLoadContext, EntryContext, LoaderFunctionArgs } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
@@ -9,6 +9,15 @@ import { createI18n, defaultLanguage, isLanguage } from "~/utils/i18n";
 import { NonceContext } from "~/utils/nonce";
 
 export const streamTimeout = 5000;
+
+/** Unexpected errors are logged as JSON with the request id; the person sees the generic error page. */
+export function handleError(error: unknown, { request }: LoaderFunctionArgs | ActionFunctionArgs) {
+  if (request.signal.aborted) return;
+  const detail = error instanceof Error ? { message: error.message, stack: error.stack } : { message: String(error) };
+  console.error(
+    JSON.stringify({ level: 50, time: new Date().toISOString(), msg: "request failed", url: request.url, ...detail }),
+  );
+}
 
 export default function handleRequest(
   request: Request,

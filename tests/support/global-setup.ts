@@ -9,6 +9,7 @@ export default function setup() {
   execFileSync(process.execPath, [path.join(root, "node_modules/@remix-run/dev/dist/cli.js"), "build"], {
     cwd: root,
     stdio: "pipe",
+    env: { ...process.env, NODE_ENV: "production" },
   });
   const runDir = mkdtempSync(path.join(tmpdir(), "concord-test-"));
   process.env.CONCORD_TEST_RUN_DIR = runDir;
