@@ -1,4 +1,4 @@
-import type { Server as HttpServer } from "node:http";
+import type { Server as HttpServer, IncomingMessage } from "node:http";
 import { Server, type Socket } from "socket.io";
 import { RateLimiterMemory } from "rate-limiter-flexible";
 import { actorForPerson, loadActor, sessionIdFromCookieHeader } from "~/modules/auth/session.server";
@@ -36,14 +36,22 @@ function organisationRoomsFor(actor: Actor): string[] {
     .map((membership) => membership.organisationId);
 }
 
+/**
+ * Only our own pages may open a connection (a foreign page could otherwise ride on the session cookie).
+ * Browsers send Origin with every WebSocket handshake and cross-origin request, but not with a same-origin
+ * GET, which is what socket.io's long-polling fallback sends: there, Sec-Fetch-Site says where it came from.
+ */
+function isFromOwnPages(req: IncomingMessage): boolean {
+  const origin = req.headers.origin;
+  if (typeof origin === "string") return allowedOrigins().includes(origin);
+  return req.headers["sec-fetch-site"] === "same-origin";
+}
+
 export function attachRealtime(httpServer: HttpServer, logger: Logger): Realtime {
   const io: ConcordIo = new Server(httpServer, {
     maxHttpBufferSize: maxSocketMessageBytes,
     serveClient: false,
-    allowRequest: (req, callback) => {
-      const origin = req.headers.origin;
-      callback(null, typeof origin === "string" && allowedOrigins().includes(origin));
-    },
+    allowRequest: (req, callback) => callback(null, isFromOwnPages(req)),
   });
   const eventLimiter = new RateLimiterMemory({ keyPrefix: "socket-events", points: 20, duration: 1 });
 
@@ -65,6 +73,11 @@ export function attachRealtime(httpServer: HttpServer, logger: Logger): Realtime
     }
   });
 
+  /** Runs work nobody awaits: a failure is logged instead of becoming an unhandled rejection (which ends the process). */
+  function inBackground(work: Promise<unknown>, what: string) {
+    work.catch((error: unknown) => logger.error({ err: error }, `${what} failed`));
+  }
+
   async function onlineIn(organisationId: string): Promise<OnlinePerson[]> {
     const sockets = await io.in(rooms.organisation(organisationId)).fetchSockets();
     const people = new Map<string, OnlinePerson>();
@@ -81,14 +94,19 @@ export function attachRealtime(httpServer: HttpServer, logger: Logger): Realtime
   io.on("connection", (socket: ConcordSocket) => {
     const { personId, joinOnConnect } = socket.data;
     socket.join([rooms.person(personId), ...joinOnConnect.map(rooms.organisation)]);
-    for (const organisationId of joinOnConnect) void announcePresence(organisationId);
+    for (const organisationId of joinOnConnect)
+      inBackground(announcePresence(organisationId), "announcing presence");
 
-    socket.use(([event], next) => {
+    socket.use((packet, next) => {
       eventLimiter
         .consume(socket.id)
         .then(() => next())
         .catch(() => {
-          logger.warn({ personId, event }, "socket event rate limited");
+          logger.warn({ personId, event: packet[0] }, "socket event rate limited");
+          // An error from socket.use() only reaches this server-side socket's "error" listener, never the
+          // client: answer the event's acknowledgement, so the client is not left waiting for it.
+          const ack: unknown = packet[packet.length - 1];
+          if (typeof ack === "function") ack({ ok: false, error: "rate-limited" } satisfies Ack<never>);
           next(new Error("rate-limited"));
         });
     });
@@ -101,39 +119,49 @@ export function attachRealtime(httpServer: HttpServer, logger: Logger): Realtime
       // Not a member (or the organisation is not verified): indistinguishable from an unknown id.
       if (!socket.rooms.has(rooms.organisation(parsed.data.organisationId)))
         return ack({ ok: false, error: "not-found" });
-      ack({
-        ok: true,
-        data: {
-          organisationId: parsed.data.organisationId,
-          online: await onlineIn(parsed.data.organisationId),
-        },
-      });
+      const { organisationId } = parsed.data;
+      try {
+        ack({ ok: true, data: { organisationId, online: await onlineIn(organisationId) } });
+      } catch (error) {
+        // A rejected handler would be an unhandled rejection, which ends the process.
+        logger.error({ err: error, organisationId }, "presence list failed");
+      }
     });
 
     socket.on("disconnecting", () => {
       const left = [...socket.rooms].filter((room) => room.startsWith("organisation:"));
       // The socket is still in its rooms while disconnecting: announce once it has left them.
       setImmediate(() => {
-        for (const room of left) void announcePresence(room.slice("organisation:".length));
+        for (const room of left)
+          inBackground(announcePresence(room.slice("organisation:".length)), "announcing presence");
       });
     });
   });
 
   const unsubscribers = [
-    domainEvents().on("session.revoked", ({ sessionIds }) => {
-      void io.fetchSockets().then((sockets) => {
-        for (const socket of sockets) {
-          if (sessionIds.includes(socket.data.sessionId)) {
-            socket.emit("session:ended");
-            socket.disconnect(true);
-          }
-        }
-      });
+    domainEvents().on("session.revoked", ({ personId, sessionIds }) => {
+      // Only this person's sockets can hold these sessions: no need to go through every socket.
+      inBackground(
+        io
+          .in(rooms.person(personId))
+          .fetchSockets()
+          .then((sockets) => {
+            for (const socket of sockets) {
+              if (!sessionIds.includes(socket.data.sessionId)) continue;
+              socket.emit("session:ended");
+              // A namespace disconnect is queued behind "session:ended" on the same transport and tells
+              // the client not to reconnect (closing the transport would make it retry).
+              socket.disconnect();
+            }
+          }),
+        "ending the sockets of revoked sessions",
+      );
     }),
-    domainEvents().on("membership.changed", ({ personId }) => void refreshPerson(personId)),
-    domainEvents().on(
-      "organisation.verification-changed",
-      ({ organisationId }) => void refreshOrganisation(organisationId),
+    domainEvents().on("membership.changed", ({ personId }) =>
+      inBackground(refreshPerson(personId), "refreshing rooms after a membership change"),
+    ),
+    domainEvents().on("organisation.verification-changed", ({ organisationId }) =>
+      inBackground(refreshOrganisation(organisationId), "refreshing rooms after a verification change"),
     ),
   ];
 

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { OnlineNow } from "~/components/presence/online-now";
 import { getActor } from "~/modules/auth/session.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -57,7 +58,9 @@ export default function HomePage() {
                 <p className="notice">
                   {t("common.home.pendingNotice", { name: membership.organisationName })}
                 </p>
-              ) : null}
+              ) : (
+                <OnlineNow organisationId={membership.organisationId} headingLevel={3} />
+              )}
             </li>
           ))}
         </ul>

@@ -1,9 +1,11 @@
+import { createHash } from "node:crypto";
 import { recordAudit } from "~/modules/audit/record.server";
 import type { Actor } from "~/modules/authorization/actor";
 import { runCommand } from "~/utils/command.server";
 import { db } from "~/utils/db.server";
 import type { Tx } from "~/utils/db.server";
 import { DomainError } from "~/utils/errors";
+import { domainEvents } from "~/utils/events.server";
 import { lucia } from "./lucia.server";
 
 /** Deletes every session of the actor but the current one; returns the ids it ended. */
@@ -23,26 +25,46 @@ export async function listOwnSessions(actor: Actor) {
     orderBy: { createdAt: "desc" },
     select: { id: true, createdAt: true, expiresAt: true, userAgent: true, ipAddress: true },
   });
-  return sessions.map((session) => ({ ...session, isCurrent: session.id === actor.sessionId }));
+  return sessions.map(({ id, ...session }) => ({
+    ...session,
+    handle: sessionHandle(id),
+    isCurrent: id === actor.sessionId,
+  }));
+}
+
+/**
+ * The name pages and forms use for a session. The session id is the cookie's secret, so it never goes
+ * into a page: one script injected into the sessions page would otherwise read every session's cookie.
+ */
+export function sessionHandle(sessionId: string): string {
+  return createHash("sha256").update(sessionId).digest("base64url");
 }
 
 export async function signOut(actor: Actor) {
   await lucia().invalidateSession(actor.sessionId);
+  domainEvents().emit("session.revoked", { personId: actor.personId, sessionIds: [actor.sessionId] });
 }
 
-/** Ends one of the person's own sessions on another device; someone else's session id is simply not found. */
-export async function revokeSession(actor: Actor, sessionId: string) {
-  await runCommand(async (tx, emit) => {
-    const { count } = await tx.session.deleteMany({ where: { id: sessionId, userId: actor.personId } });
-    if (count === 0) throw new DomainError("sessions.notFound");
+/**
+ * Ends one of the person's own sessions, named by its handle; someone else's session is simply not found.
+ * Tells whether it was the session making the request, which the caller must then sign out.
+ */
+export async function revokeSession(actor: Actor, handle: string): Promise<{ wasCurrent: boolean }> {
+  return runCommand(async (tx, emit) => {
+    const own = await tx.session.findMany({ where: { userId: actor.personId }, select: { id: true } });
+    const sessionId = own.find((session) => sessionHandle(session.id) === handle)?.id;
+    if (!sessionId) throw new DomainError("settings.sessions.notFound");
+    await tx.session.delete({ where: { id: sessionId } });
+    const wasCurrent = sessionId === actor.sessionId;
     await recordAudit(tx, {
       actorId: actor.personId,
       action: "session.revoked",
       subjectType: "person",
       subjectId: actor.personId,
-      detail: { current: sessionId === actor.sessionId },
+      detail: { current: wasCurrent },
     });
     emit("session.revoked", { personId: actor.personId, sessionIds: [sessionId] });
+    return { wasCurrent };
   });
 }
 

@@ -1,0 +1,91 @@
+import { createHash } from "node:crypto";
+import type { Actor, OrganisationRole } from "~/modules/authorization/actor";
+import { can } from "~/modules/authorization/can";
+import type { OrganisationResource } from "~/modules/organisations/policy";
+import { db } from "~/utils/db.server";
+import { invitationTokenPattern } from "./schema";
+
+export type InvitationStatus = "pending" | "accepted" | "revoked" | "expired";
+
+/** Invitation lists show at most this many, newest first. */
+export const invitationsPageSize = 100;
+
+/** Only this hash is stored: the database alone never gives anyone a working link. */
+export function hashInvitationToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+export function invitationStatus(
+  invitation: { acceptedAt: Date | null; revokedAt: Date | null; expiresAt: Date },
+  now = new Date(),
+): InvitationStatus {
+  if (invitation.acceptedAt) return "accepted";
+  if (invitation.revokedAt) return "revoked";
+  if (invitation.expiresAt <= now) return "expired";
+  return "pending";
+}
+
+/**
+ * The invitation a link stands for, or null for a malformed or unknown token. The token is the credential:
+ * whoever holds it may learn the organisation and whether the invited address already has an account.
+ */
+export async function invitationByToken(token: string) {
+  if (!invitationTokenPattern.test(token)) return null;
+  const invitation = await db().invitation.findUnique({
+    where: { tokenHash: hashInvitationToken(token) },
+    select: {
+      id: true,
+      email: true,
+      role: true,
+      expiresAt: true,
+      acceptedAt: true,
+      revokedAt: true,
+      organisation: { select: { id: true, name: true } },
+      invitedBy: { select: { name: true } },
+    },
+  });
+  if (!invitation) return null;
+  const invitee = await db().person.findUnique({ where: { email: invitation.email }, select: { id: true } });
+  return {
+    ...invitation,
+    role: invitation.role as OrganisationRole,
+    status: invitationStatus(invitation),
+    inviteeHasAccount: invitee !== null,
+  };
+}
+
+/** An organisation's invitations, newest first; null unless the actor may invite for it. */
+export async function invitationsOf(actor: Actor, organisation: OrganisationResource) {
+  if (!can(actor, "organisation.invite", organisation)) return null;
+  const rows = await db().invitation.findMany({
+    where: { organisationId: organisation.id },
+    select: {
+      id: true,
+      email: true,
+      role: true,
+      createdAt: true,
+      expiresAt: true,
+      acceptedAt: true,
+      revokedAt: true,
+      invitedBy: { select: { name: true } },
+    },
+    orderBy: { createdAt: "desc" },
+    take: invitationsPageSize,
+  });
+  const now = new Date();
+  return rows.map(({ invitedBy, ...invitation }) => ({
+    ...invitation,
+    role: invitation.role as OrganisationRole,
+    invitedByName: invitedBy.name,
+    status: invitationStatus(invitation, now),
+  }));
+}
+
+/** One invitation of the organisation, or null if it has no such invitation or the actor may not invite. */
+export async function invitationOf(actor: Actor, organisation: OrganisationResource, invitationId: string) {
+  if (!can(actor, "organisation.invite", organisation)) return null;
+  return db().invitation.findFirst({
+    where: { id: invitationId, organisationId: organisation.id },
+    select: { id: true, email: true, organisationId: true },
+  });
+}

@@ -1,0 +1,52 @@
+import { useEffect, useState } from "react";
+import { io, type Socket } from "socket.io-client";
+import type { ClientToServerEvents, ServerToClientEvents } from "~/realtime/contract";
+
+/**
+ * The browser side of Concord's realtime connection: one socket.io connection per tab, shared by every
+ * component that needs it, opened on first use.
+ *
+ * This is a `.client` module: the server build replaces it with an empty module, so every export is
+ * `undefined` while rendering on the server. Call `getRealtimeSocket()` only from effects or event
+ * handlers; components rendered on the server use the hook through a fallback, for example
+ *
+ *   import * as realtime from "~/realtime/socket.client";
+ *   const useSocket = realtime.useRealtimeSocket ?? (() => notConnected);
+ */
+export type RealtimeSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+let shared: RealtimeSocket | undefined;
+
+export function getRealtimeSocket(): RealtimeSocket {
+  if (!shared) {
+    // Same origin, so the session cookie goes along with the handshake. WebSocket first (one connection,
+    // no long polling); if a proxy blocks it, HTTP long polling. Without tryAllTransports the client would
+    // only ever retry the first transport.
+    shared = io({ transports: ["websocket", "polling"], tryAllTransports: true });
+    // The session behind this connection ended (signed out elsewhere, revoked, password changed): reload,
+    // so the server renders the page for who the browser is now (usually the sign-in page).
+    shared.on("session:ended", () => window.location.reload());
+  }
+  return shared;
+}
+
+export type RealtimeState = { socket: RealtimeSocket | null; connected: boolean };
+
+/** The tab's shared socket and whether it is connected now; `socket` is null until after hydration. */
+export function useRealtimeSocket(): RealtimeState {
+  const [state, setState] = useState<RealtimeState>({ socket: null, connected: false });
+  useEffect(() => {
+    const socket = getRealtimeSocket();
+    const update = () => setState({ socket, connected: socket.connected });
+    update();
+    socket.on("connect", update);
+    socket.on("disconnect", update);
+    socket.on("connect_error", update);
+    return () => {
+      socket.off("connect", update);
+      socket.off("disconnect", update);
+      socket.off("connect_error", update);
+    };
+  }, []);
+  return state;
+}

@@ -1,0 +1,78 @@
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import {
+  DecisionForms,
+  OrganisationReview,
+  presentForReview,
+} from "~/components/registration/organisation-review";
+import { ErrorList } from "~/components/ui/form";
+import { requireActor } from "~/modules/auth/session.server";
+import { can } from "~/modules/authorization/can";
+import { organisationForReview } from "~/modules/registration/queries.server";
+import { decisionSchema } from "~/modules/registration/schema";
+import { verifyOrganisation } from "~/modules/registration/verify-organisation.server";
+import { notFound } from "~/utils/errors";
+import { attempt } from "~/utils/forms.server";
+import { resolveLanguage } from "~/utils/i18n.server";
+import { redirectWithToast } from "~/utils/toast.server";
+
+/** Platform administrators only: to anyone else this page, like an unknown organisation, does not exist. */
+async function requireReview(request: Request, organisationId: string | undefined) {
+  const actor = await requireActor(request);
+  if (!can(actor, "platform.administer", null)) notFound();
+  const organisation = (organisationId && (await organisationForReview(organisationId))) || notFound();
+  return { actor, organisation };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { actor, organisation } = await requireReview(request, params.organisationId);
+  return {
+    organisation: presentForReview(organisation, await resolveLanguage(request, actor)),
+    canDecide: can(actor, "organisation.verify", organisation),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { actor, organisation } = await requireReview(request, params.organisationId);
+  const submission = parseWithZod(await request.formData(), { schema: decisionSchema });
+  if (submission.status !== "success") return submission.reply();
+  if (!can(actor, "organisation.verify", organisation)) {
+    return submission.reply({ formErrors: ["admin.decision.outdated"] });
+  }
+  const language = await resolveLanguage(request, actor);
+  const result = await attempt(submission, () =>
+    verifyOrganisation(actor, organisation.id, submission.value, language),
+  );
+  if (!result.ok) return result.reply;
+  const { name, status, mailed } = result.value;
+  throw await redirectWithToast("/admin/organisations", {
+    kind: mailed ? "success" : "error",
+    message: `admin.decision.${status}${mailed ? "" : "NotMailed"}`,
+    values: { name },
+  });
+}
+
+export default function OrganisationDecisionPage() {
+  const { t } = useTranslation();
+  const { organisation, canDecide } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  return (
+    <div className="stack">
+      <p>
+        <Link to="/admin/organisations">{t("admin.organisations.backToList")}</Link>
+      </p>
+      <OrganisationReview organisation={organisation} headingLevel={1} linkToDetails={false} />
+      {canDecide ? (
+        <section aria-labelledby="decision-heading" className="stack">
+          <h2 id="decision-heading">{t("admin.decision.title")}</h2>
+          <DecisionForms organisationId={organisation.id} lastResult={lastResult} />
+        </section>
+      ) : (
+        // A decision refused because another one was made meanwhile: the page now shows that one.
+        <ErrorList errors={lastResult?.error?.[""] ?? undefined} />
+      )}
+    </div>
+  );
+}

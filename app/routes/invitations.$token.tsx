@@ -1,0 +1,216 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ErrorList, TextField } from "~/components/ui/form";
+import { createSessionCookie, getActor } from "~/modules/auth/session.server";
+import {
+  acceptInvitationAsMember,
+  acceptInvitationAsNewPerson,
+} from "~/modules/invitations/accept-invitation.server";
+import { invitationByToken } from "~/modules/invitations/queries.server";
+import { acceptAsNewPersonSchema, invitationValidDays, joinSchema } from "~/modules/invitations/schema";
+import { attempt } from "~/utils/forms.server";
+import { clientOf } from "~/utils/request.server";
+import { redirectWithToast } from "~/utils/toast.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const token = params.token ?? "";
+  const invitation = await invitationByToken(token);
+  if (!invitation) return data({ view: { state: "unknown" as const } }, { status: 404 });
+  const actor = await getActor(request);
+  const organisation = invitation.organisation;
+  if (invitation.status !== "pending") {
+    const isMember = actor?.memberships.some((membership) => membership.organisationId === organisation.id);
+    return data(
+      {
+        view: {
+          state: invitation.status,
+          organisationId: organisation.id,
+          organisationName: organisation.name,
+          isMember: isMember ?? false,
+          signedIn: actor !== null,
+        },
+      },
+      { status: 410 },
+    );
+  }
+  const offer = {
+    organisationName: organisation.name,
+    inviterName: invitation.invitedBy.name,
+    role: invitation.role,
+    email: invitation.email,
+  };
+  if (!actor && invitation.inviteeHasAccount) {
+    const redirectTo = `/invitations/${token}`;
+    throw await redirectWithToast(`/login?${new URLSearchParams({ redirectTo })}`, {
+      kind: "info",
+      message: "invitations.accept.signInToJoin",
+      values: { organisation: organisation.name, email: invitation.email },
+    });
+  }
+  if (!actor) return { view: { state: "register" as const, ...offer } };
+  if (actor.email.toLowerCase() !== invitation.email) {
+    return { view: { state: "wrongPerson" as const, ...offer, signedInAs: actor.email } };
+  }
+  return { view: { state: "join" as const, ...offer } };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const token = params.token ?? "";
+  const actor = await getActor(request);
+  const formData = await request.formData();
+  if (actor) {
+    const submission = parseWithZod(formData, { schema: joinSchema });
+    if (submission.status !== "success") return submission.reply();
+    const result = await attempt(submission, () => acceptInvitationAsMember(actor, token));
+    if (!result.ok) return result.reply;
+    return redirectWithToast(`/organisations/${result.value.organisationId}`, {
+      kind: "success",
+      message: "invitations.accept.welcome",
+      values: { organisation: result.value.organisationName },
+    });
+  }
+  const submission = parseWithZod(formData, { schema: acceptAsNewPersonSchema });
+  if (submission.status !== "success") return submission.reply({ hideFields: ["password"] });
+  const result = await attempt(
+    submission,
+    () => acceptInvitationAsNewPerson({ token, ...submission.value }),
+    {
+      hideFields: ["password"],
+    },
+  );
+  if (!result.ok) return result.reply;
+  const cookie = await createSessionCookie(result.value.personId, clientOf(request, context));
+  return redirectWithToast(
+    `/organisations/${result.value.organisationId}`,
+    {
+      kind: "success",
+      message: "invitations.accept.welcome",
+      values: { organisation: result.value.organisationName },
+    },
+    { headers: { "Set-Cookie": cookie } },
+  );
+}
+
+export default function InvitationPage() {
+  const { view } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  switch (view.state) {
+    case "unknown":
+      return (
+        <Explanation title={t("invitations.unknown.title")} body={t("invitations.unknown.body")}>
+          <Link to="/">{t("common.errors.backHome")}</Link>
+        </Explanation>
+      );
+    case "expired":
+    case "revoked":
+    case "accepted":
+      return (
+        <Explanation
+          title={t(`invitations.${view.state}.title`)}
+          body={t(`invitations.${view.state}.body`, {
+            organisation: view.organisationName,
+            days: invitationValidDays,
+          })}
+        >
+          {view.isMember ? (
+            <Link to={`/organisations/${view.organisationId}`}>
+              {t("invitations.accepted.goToOrganisation", { organisation: view.organisationName })}
+            </Link>
+          ) : view.signedIn ? (
+            <Link to="/">{t("common.errors.backHome")}</Link>
+          ) : (
+            <Link to="/login">{t("common.signIn")}</Link>
+          )}
+        </Explanation>
+      );
+    case "wrongPerson":
+      return (
+        <Explanation
+          title={t("invitations.wrongPerson.title")}
+          body={t("invitations.wrongPerson.body", { invitee: view.email, current: view.signedInAs })}
+        >
+          <Form method="post" action="/logout">
+            <button type="submit" className="button">
+              {t("common.signOut")}
+            </button>
+          </Form>
+        </Explanation>
+      );
+    case "register":
+    case "join":
+      return (
+        <div className="narrow stack">
+          <h1>{t("invitations.accept.title", { organisation: view.organisationName })}</h1>
+          <p className="lead">
+            {t("invitations.accept.intro", {
+              inviter: view.inviterName,
+              organisation: view.organisationName,
+              role: t(`organisations.roles.${view.role}`),
+            })}
+          </p>
+          {view.state === "register" ? <RegisterForm email={view.email} /> : <JoinForm {...view} />}
+        </div>
+      );
+  }
+}
+
+function Explanation({ title, body, children }: { title: string; body: string; children: React.ReactNode }) {
+  return (
+    <div className="narrow stack">
+      <h1>{title}</h1>
+      <p>{body}</p>
+      <p>{children}</p>
+    </div>
+  );
+}
+
+function RegisterForm({ email }: { email: string }) {
+  const { t } = useTranslation();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    lastResult,
+    constraint: getZodConstraint(acceptAsNewPersonSchema),
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: acceptAsNewPersonSchema }),
+  });
+  return (
+    <Form method="post" {...getFormProps(form)} className="stack">
+      <p>{t("invitations.accept.registerIntro", { email })}</p>
+      {/* Lets password managers save the new password under the invited address. */}
+      <input type="email" value={email} autoComplete="username" readOnly hidden />
+      <ErrorList id={form.errorId} errors={form.errors} />
+      <TextField field={fields.name} label={t("auth.fields.name")} autoComplete="name" />
+      <TextField
+        field={fields.password}
+        label={t("auth.fields.password")}
+        type="password"
+        help={t("auth.passwordHelp")}
+        autoComplete="new-password"
+      />
+      <button type="submit" className="button">
+        {t("invitations.accept.register")}
+      </button>
+    </Form>
+  );
+}
+
+function JoinForm({ organisationName, email }: { organisationName: string; email: string }) {
+  const { t } = useTranslation();
+  const lastResult = useActionData<typeof action>();
+  const [form] = useForm({ lastResult });
+  return (
+    <Form method="post" {...getFormProps(form)} className="stack">
+      <p>{t("invitations.accept.joinIntro", { email })}</p>
+      <ErrorList id={form.errorId} errors={form.errors} />
+      <p>
+        <button type="submit" className="button">
+          {t("invitations.accept.join", { organisation: organisationName })}
+        </button>
+      </p>
+    </Form>
+  );
+}

@@ -1,0 +1,105 @@
+import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ErrorList, SelectField, TextField } from "~/components/ui/form";
+import { requireActor } from "~/modules/auth/session.server";
+import type { Actor } from "~/modules/authorization/actor";
+import { can } from "~/modules/authorization/can";
+import { organisationForViewer } from "~/modules/organisations/queries.server";
+import { countryOptions, organisationProfileSchema } from "~/modules/organisations/schema";
+import { updateOrganisationProfile } from "~/modules/organisations/update-profile.server";
+import { notFound } from "~/utils/errors";
+import { attempt } from "~/utils/forms.server";
+import { resolveLanguage } from "~/utils/i18n.server";
+import { redirectWithToast } from "~/utils/toast.server";
+
+async function editableOrganisation(actor: Actor, organisationId: string | undefined) {
+  const organisation = await organisationForViewer(actor, organisationId ?? "");
+  if (!organisation || !can(actor, "organisation.edit-profile", organisation)) notFound();
+  return organisation;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  const organisation = await editableOrganisation(actor, params.organisationId);
+  const { name, place, country, website, description, contactName, contactEmail } = organisation;
+  return {
+    organisationId: organisation.id,
+    profile: { name, place, country, website: website ?? "", description, contactName, contactEmail },
+    countries: countryOptions(await resolveLanguage(request, actor)),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requireActor(request);
+  const organisation = await editableOrganisation(actor, params.organisationId);
+  const submission = parseWithZod(await request.formData(), { schema: organisationProfileSchema });
+  if (submission.status !== "success") return submission.reply();
+  const result = await attempt(submission, () =>
+    updateOrganisationProfile(actor, organisation, submission.value),
+  );
+  if (!result.ok) return result.reply;
+  return redirectWithToast(`/organisations/${organisation.id}`, {
+    kind: "success",
+    message: result.value.changed.length > 0 ? "organisations.edit.saved" : "organisations.edit.unchanged",
+  });
+}
+
+export default function EditOrganisationPage() {
+  const { organisationId, profile, countries } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const [form, fields] = useForm({
+    lastResult,
+    defaultValue: profile,
+    constraint: getZodConstraint(organisationProfileSchema),
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: organisationProfileSchema }),
+  });
+  const { key: descriptionKey, ...descriptionProps } = getTextareaProps(fields.description, {
+    ariaDescribedBy: `${fields.description.id}-help`,
+  });
+  return (
+    <div className="narrow">
+      <h2>{t("organisations.edit.title")}</h2>
+      <Form method="post" {...getFormProps(form)} className="stack">
+        <ErrorList id={form.errorId} errors={form.errors} />
+        <TextField field={fields.name} label={t("organisations.fields.name")} autoComplete="organization" />
+        <TextField field={fields.place} label={t("organisations.fields.place")} />
+        <SelectField field={fields.country} label={t("organisations.fields.country")} options={countries} />
+        <TextField
+          field={fields.website}
+          label={t("organisations.fields.website")}
+          type="url"
+          help={t("organisations.help.website")}
+          autoComplete="url"
+        />
+        <div className="field">
+          <label htmlFor={fields.description.id}>{t("organisations.fields.description")}</label>
+          <p id={`${fields.description.id}-help`} className="field__help">
+            {t("organisations.help.description")}
+          </p>
+          <textarea key={descriptionKey} {...descriptionProps} rows={6} />
+          <ErrorList id={fields.description.errorId} errors={fields.description.errors} />
+        </div>
+        <TextField field={fields.contactName} label={t("organisations.fields.contactName")} />
+        <TextField
+          field={fields.contactEmail}
+          label={t("organisations.fields.contactEmail")}
+          type="email"
+          autoComplete="email"
+        />
+        <p className="actions">
+          <button type="submit" className="button">
+            {t("organisations.edit.submit")}
+          </button>
+          <Link to={`/organisations/${organisationId}`} className="button button--quiet">
+            {t("common.cancel")}
+          </Link>
+        </p>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,162 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { NavLink, useLoaderData, useOutlet } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { OnlineNow } from "~/components/presence/online-now";
+import { requireActor } from "~/modules/auth/session.server";
+import { can } from "~/modules/authorization/can";
+import { membersOf, organisationForViewer } from "~/modules/organisations/queries.server";
+import { countryName } from "~/modules/organisations/schema";
+import { notFound } from "~/utils/errors";
+import { resolveLanguage } from "~/utils/i18n.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.organisation.name} · Concord` : "Concord" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  const organisation = await organisationForViewer(actor, params.organisationId ?? "");
+  if (!organisation) notFound();
+  const [members, language] = await Promise.all([
+    membersOf(actor, organisation),
+    resolveLanguage(request, actor),
+  ]);
+  return {
+    organisation: {
+      ...organisation,
+      countryName: countryName(organisation.country, language),
+      // Only a rejected organisation (seen by its members and platform administrators) shows the reason.
+      verificationNote: organisation.verificationStatus === "rejected" ? organisation.verificationNote : null,
+    },
+    members,
+    permissions: {
+      editProfile: can(actor, "organisation.edit-profile", organisation),
+      invite: can(actor, "organisation.invite", organisation),
+      seePresence: can(actor, "organisation.see-presence", organisation),
+    },
+  };
+}
+
+/**
+ * The organisation's header and tabs around its pages (edit, invitations); on its own address it shows
+ * the profile, the members and who is online.
+ */
+export default function OrganisationPage() {
+  const { organisation, permissions } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const outlet = useOutlet();
+  const base = `/organisations/${organisation.id}`;
+  return (
+    <>
+      <h1>{organisation.name}</h1>
+      <p>
+        <span className={`badge badge--${organisation.verificationStatus}`}>
+          {t(`organisations.status.${organisation.verificationStatus}`)}
+        </span>
+      </p>
+      {organisation.verificationStatus === "pending" ? (
+        <p className="notice">{t("organisations.profile.pendingNotice")}</p>
+      ) : null}
+      {organisation.verificationStatus === "rejected" ? (
+        <p className="notice">
+          {t("organisations.profile.rejectedNotice")}
+          {organisation.verificationNote ? ` ${organisation.verificationNote}` : null}
+        </p>
+      ) : null}
+      {permissions.editProfile || permissions.invite ? (
+        <nav aria-label={t("organisations.nav.label")} className="subnav">
+          <NavLink to={base} end>
+            {t("organisations.nav.profile")}
+          </NavLink>
+          {permissions.editProfile ? (
+            <NavLink to={`${base}/edit`}>{t("organisations.nav.edit")}</NavLink>
+          ) : null}
+          {permissions.invite ? (
+            <NavLink to={`${base}/invitations`}>{t("organisations.nav.invitations")}</NavLink>
+          ) : null}
+        </nav>
+      ) : null}
+      {outlet ?? <OrganisationProfile />}
+    </>
+  );
+}
+
+function OrganisationProfile() {
+  const { organisation, members, permissions } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <div className="stack">
+      <section aria-labelledby="about-heading">
+        <h2 id="about-heading">{t("organisations.profile.about")}</h2>
+        <dl className="details">
+          <dt>{t("organisations.fields.type")}</dt>
+          <dd>{t(`organisations.types.${organisation.type}`)}</dd>
+          <dt>{t("organisations.fields.governanceLevel")}</dt>
+          <dd>{t(`organisations.levels.${organisation.governanceLevel}`)}</dd>
+          <dt>{t("organisations.fields.place")}</dt>
+          <dd>
+            {organisation.place}, {organisation.countryName}
+          </dd>
+          <dt>{t("organisations.fields.website")}</dt>
+          <dd>
+            {organisation.website ? (
+              <a href={organisation.website} rel="noopener noreferrer nofollow">
+                {organisation.website}
+              </a>
+            ) : (
+              t("organisations.profile.noWebsite")
+            )}
+          </dd>
+          <dt>{t("organisations.fields.contactName")}</dt>
+          <dd>{organisation.contactName}</dd>
+          <dt>{t("organisations.fields.contactEmail")}</dt>
+          <dd>
+            <a href={`mailto:${organisation.contactEmail}`}>{organisation.contactEmail}</a>
+          </dd>
+        </dl>
+        {organisation.description ? (
+          <p className="prewrap">{organisation.description}</p>
+        ) : (
+          <p>{t("organisations.profile.noDescription")}</p>
+        )}
+      </section>
+      {members ? (
+        <section aria-labelledby="members-heading">
+          <h2 id="members-heading">{t("organisations.members.title", { count: members.total })}</h2>
+          <div className="table-scroll">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t("organisations.members.name")}</th>
+                  <th scope="col">{t("organisations.members.email")}</th>
+                  <th scope="col">{t("organisations.members.role")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {members.members.map((member) => (
+                  <tr key={member.personId}>
+                    <td>{member.name}</td>
+                    <td>{member.email}</td>
+                    <td>
+                      {t(`organisations.roles.${member.role}`)}
+                      {member.isFocalPoint ? (
+                        <>
+                          {" "}
+                          <span className="badge">{t("organisations.members.focalPoint")}</span>
+                        </>
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {members.total > members.members.length ? (
+            <p>{t("organisations.members.more", { shown: members.members.length, total: members.total })}</p>
+          ) : null}
+        </section>
+      ) : null}
+      {permissions.seePresence ? <OnlineNow organisationId={organisation.id} initialOnline={[]} /> : null}
+    </div>
+  );
+}

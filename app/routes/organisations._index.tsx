@@ -1,0 +1,59 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireActor } from "~/modules/auth/session.server";
+import { organisationsOf } from "~/modules/organisations/queries.server";
+import { countryName } from "~/modules/organisations/schema";
+import { resolveLanguage } from "~/utils/i18n.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  const [organisations, language] = await Promise.all([
+    organisationsOf(actor),
+    resolveLanguage(request, actor),
+  ]);
+  return {
+    organisations: organisations.map(({ country, ...organisation }) => ({
+      ...organisation,
+      countryName: countryName(country, language),
+    })),
+  };
+}
+
+export default function OrganisationsPage() {
+  const { organisations } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <>
+      <h1>{t("organisations.list.title")}</h1>
+      {organisations.length === 0 ? (
+        <p>
+          {t("organisations.list.empty")} <Link to="/register">{t("organisations.list.register")}</Link>
+        </p>
+      ) : (
+        <ul className="card-list">
+          {organisations.map((organisation) => (
+            <li key={organisation.id} className="card stack">
+              <h2 className="card__title">
+                <Link to={`/organisations/${organisation.id}`}>{organisation.name}</Link>
+              </h2>
+              <p>
+                <span className={`badge badge--${organisation.verificationStatus}`}>
+                  {t(`organisations.status.${organisation.verificationStatus}`)}
+                </span>
+              </p>
+              <p>
+                {t(`organisations.types.${organisation.type}`)} · {organisation.place},{" "}
+                {organisation.countryName}
+              </p>
+              <p>
+                {t("organisations.list.yourRole", { role: t(`organisations.roles.${organisation.role}`) })}
+                {organisation.isFocalPoint ? ` · ${t("organisations.members.focalPoint")}` : null}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,70 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { Form, useActionData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ErrorList, TextField } from "~/components/ui/form";
+import { changePassword } from "~/modules/auth/change-password.server";
+import { changePasswordSchema } from "~/modules/auth/schema";
+import { requireActor } from "~/modules/auth/session.server";
+import { attempt } from "~/utils/forms.server";
+import { clientOf } from "~/utils/request.server";
+import { redirectWithToast } from "~/utils/toast.server";
+
+const passwordFields = ["currentPassword", "newPassword", "confirmPassword"];
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const actor = await requireActor(request);
+  const submission = parseWithZod(await request.formData(), { schema: changePasswordSchema });
+  if (submission.status !== "success") return submission.reply({ hideFields: passwordFields });
+  const result = await attempt(submission, () => changePassword(actor, { ...submission.value, ipAddress: clientOf(request, context).ipAddress }), {
+    hideFields: passwordFields,
+  });
+  if (!result.ok) return result.reply;
+  throw await redirectWithToast("/settings/password", {
+    kind: "success",
+    message: "settings.password.changed",
+  });
+}
+
+export default function PasswordSettingsPage() {
+  const { t } = useTranslation();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    lastResult,
+    constraint: getZodConstraint(changePasswordSchema),
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: changePasswordSchema }),
+  });
+  return (
+    <div className="narrow">
+      <h2>{t("settings.password.title")}</h2>
+      <p>{t("settings.password.lead")}</p>
+      <Form method="post" {...getFormProps(form)} className="stack">
+        <ErrorList id={form.errorId} errors={form.errors} />
+        <TextField
+          field={fields.currentPassword}
+          label={t("auth.fields.currentPassword")}
+          type="password"
+          autoComplete="current-password"
+        />
+        <TextField
+          field={fields.newPassword}
+          label={t("auth.fields.newPassword")}
+          type="password"
+          help={t("auth.passwordHelp")}
+          autoComplete="new-password"
+        />
+        <TextField
+          field={fields.confirmPassword}
+          label={t("auth.fields.confirmPassword")}
+          type="password"
+          autoComplete="new-password"
+        />
+        <button type="submit" className="button">
+          {t("settings.password.submit")}
+        </button>
+      </Form>
+    </div>
+  );
+}

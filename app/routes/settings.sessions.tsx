@@ -1,0 +1,160 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
+import { revokeSessionSchema } from "~/modules/auth/schema";
+import { blankSessionCookie, requireActor } from "~/modules/auth/session.server";
+import { listOwnSessions, revokeOtherSessions, revokeSession } from "~/modules/auth/sessions.server";
+import { DomainError } from "~/utils/errors";
+import { redirectWithToast } from "~/utils/toast.server";
+
+const page = "/settings/sessions";
+
+// First match wins: Edge and Opera also say "Chrome", Chrome also says "Safari", iPhones say "like Mac OS X".
+const browsers: Array<[RegExp, string]> = [
+  [/\bEdg(?:e|A|iOS)?\//, "Edge"],
+  [/\bOPR\/|\bOpera\b/, "Opera"],
+  [/\bSamsungBrowser\//, "Samsung Internet"],
+  [/\bFirefox\/|\bFxiOS\//, "Firefox"],
+  [/\bChrome\/|\bCriOS\//, "Chrome"],
+  [/\bVersion\/[\d.]+.*\bSafari\//, "Safari"],
+];
+const systems: Array<[RegExp, string]> = [
+  [/\bWindows\b/, "Windows"],
+  [/\biPhone|\biPad|\biPod/, "iOS"],
+  [/\bAndroid\b/, "Android"],
+  [/\bCrOS\b/, "ChromeOS"],
+  [/\bMac OS X\b|\bMacintosh\b/, "macOS"],
+  [/\bLinux\b/, "Linux"],
+];
+
+function describeUserAgent(userAgent: string) {
+  const find = (patterns: Array<[RegExp, string]>) =>
+    patterns.find(([pattern]) => pattern.test(userAgent))?.[1] ?? null;
+  return { browser: find(browsers), system: find(systems) };
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  const sessions = await listOwnSessions(actor);
+  return {
+    sessions: sessions.map(({ userAgent, ...session }) => ({ ...session, ...describeUserAgent(userAgent) })),
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const actor = await requireActor(request);
+  const formData = await request.formData();
+  if (formData.get("intent") === "revoke-others") {
+    await revokeOtherSessions(actor);
+    throw await redirectWithToast(page, { kind: "success", message: "settings.sessions.othersRevoked" });
+  }
+  const parsed = revokeSessionSchema.safeParse(Object.fromEntries(formData));
+  const revoked = parsed.success
+    ? await revokeSession(actor, parsed.data.sessionId).catch((error: unknown) => {
+        if (error instanceof DomainError) return null;
+        throw error;
+      })
+    : null;
+  if (!revoked) {
+    throw await redirectWithToast(page, { kind: "error", message: "settings.sessions.notFound" });
+  }
+  if (revoked.wasCurrent) throw redirect("/login", { headers: { "Set-Cookie": blankSessionCookie() } });
+  throw await redirectWithToast(page, { kind: "success", message: "settings.sessions.revoked" });
+}
+
+function deviceName(t: TFunction, { browser, system }: { browser: string | null; system: string | null }) {
+  if (browser && system) return t("settings.sessions.browserOnSystem", { browser, system });
+  if (browser) return browser;
+  if (system) return t("settings.sessions.unknownBrowserOnSystem", { system });
+  return t("settings.sessions.unknownDevice");
+}
+
+export default function SessionsSettingsPage() {
+  const { sessions } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation();
+  // In UTC, and saying so, so that the server's rendering and the browser's agree whatever their time zones.
+  const dateFormat = new Intl.DateTimeFormat(i18n.language, {
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    hour: "numeric",
+    minute: "2-digit",
+    timeZone: "UTC",
+    timeZoneName: "short",
+  });
+  const hasOthers = sessions.some((session) => !session.isCurrent);
+  return (
+    <div className="stack">
+      <h2>{t("settings.sessions.title")}</h2>
+      <p>{t("settings.sessions.lead")}</p>
+      <div className="table-scroll">
+        <table>
+          <caption className="visually-hidden">{t("settings.sessions.caption")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("settings.sessions.device")}</th>
+              <th scope="col">{t("settings.sessions.ipAddress")}</th>
+              <th scope="col">{t("settings.sessions.signedInAt")}</th>
+              <th scope="col">{t("settings.sessions.expiresAt")}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t("settings.sessions.actions")}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {sessions.map((session) => {
+              const device = deviceName(t, session);
+              const signedInAt = dateFormat.format(session.createdAt);
+              return (
+                <tr key={session.handle}>
+                  <th scope="row">
+                    {device}{" "}
+                    {session.isCurrent ? (
+                      <span className="badge">{t("settings.sessions.thisDevice")}</span>
+                    ) : null}
+                  </th>
+                  <td>
+                    <span dir="ltr">{session.ipAddress}</span>
+                  </td>
+                  <td>
+                    <time dateTime={session.createdAt.toISOString()} suppressHydrationWarning>
+                      {signedInAt}
+                    </time>
+                  </td>
+                  <td>
+                    <time dateTime={session.expiresAt.toISOString()} suppressHydrationWarning>
+                      {dateFormat.format(session.expiresAt)}
+                    </time>
+                  </td>
+                  <td>
+                    <Form method="post">
+                      <input type="hidden" name="sessionId" value={session.handle} />
+                      <button
+                        type="submit"
+                        className="button button--small button--danger"
+                        aria-label={t("settings.sessions.signOutDevice", { device, date: signedInAt })}
+                      >
+                        {t("settings.sessions.signOut")}
+                      </button>
+                    </Form>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      {hasOthers ? (
+        <Form method="post">
+          <button type="submit" name="intent" value="revoke-others" className="button button--danger">
+            {t("settings.sessions.signOutOthers")}
+          </button>
+        </Form>
+      ) : (
+        <p className="notice">{t("settings.sessions.noOthers")}</p>
+      )}
+    </div>
+  );
+}

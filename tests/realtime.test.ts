@@ -1,0 +1,414 @@
+import { io as connectSocket, type Socket } from "socket.io-client";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { sessionIdFromCookieHeader } from "~/modules/auth/session.server";
+import { sessionHandle } from "~/modules/auth/sessions.server";
+import type { Ack, PresencePayload } from "~/realtime/contract";
+import { db } from "~/utils/db.server";
+import { domainEvents } from "~/utils/events.server";
+import { addMember, createMember, createOrganisation, defaultTestPassword } from "./factories";
+import { Browserless, startTestServer, type TestServer } from "./support/server";
+
+let server: TestServer;
+/** Every socket a test opens, closed after it so no test sees another's presence. */
+const opened: Socket[] = [];
+
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterEach(() => {
+  for (const socket of opened.splice(0)) socket.disconnect();
+});
+afterAll(async () => {
+  await server.close();
+});
+
+const eventTimeoutMs = 3_000;
+/** How long a socket must stay silent for "it did not receive it" to count. */
+const quietMs = 500;
+
+type Person = { id: string; email: string; name: string };
+
+/** Signs in through the login form, as a browser does, and returns the Cookie header it would send. */
+async function signIn(person: Person): Promise<string> {
+  const client = new Browserless(server.origin);
+  await client.signIn(person.email, defaultTestPassword);
+  return client.cookieHeader();
+}
+
+/**
+ * A socket.io client as the browser tab opens it, with the headers a browser would send. Untyped on purpose,
+ * so tests can send payloads the contract forbids. Connects to 127.0.0.1 (where the server listens) while
+ * the Origin header names the public origin.
+ */
+function openSocket({
+  cookie,
+  origin = server.origin,
+  transport = "websocket",
+  headers = {},
+}: {
+  cookie?: string;
+  origin?: string | null;
+  transport?: "websocket" | "polling";
+  headers?: Record<string, string>;
+} = {}): Socket {
+  const extraHeaders: Record<string, string> = { ...headers };
+  if (cookie) extraHeaders.cookie = cookie;
+  if (origin) extraHeaders.origin = origin;
+  const socket = connectSocket(server.origin.replace("localhost", "127.0.0.1"), {
+    transports: [transport],
+    extraHeaders,
+    forceNew: true,
+    reconnection: false,
+  });
+  opened.push(socket);
+  return socket;
+}
+
+/** Resolves with the first arguments of `event` that match, or rejects after a bounded wait. */
+function nextEvent<T = unknown>(
+  socket: Socket,
+  event: string,
+  matches: (payload: T) => boolean = () => true,
+  timeoutMs = eventTimeoutMs,
+): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const listener = (payload: T) => {
+      if (!matches(payload)) return;
+      clearTimeout(timer);
+      socket.off(event, listener);
+      resolve(payload);
+    };
+    const timer = setTimeout(() => {
+      socket.off(event, listener);
+      reject(new Error(`no "${event}" within ${timeoutMs} ms`));
+    }, timeoutMs);
+    socket.on(event, listener);
+  });
+}
+
+/** Resolves after `quietMs` if no matching `event` came; rejects as soon as one does. */
+function noEvent<T = unknown>(
+  socket: Socket,
+  event: string,
+  matches: (payload: T) => boolean = () => true,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const listener = (payload: T) => {
+      if (!matches(payload)) return;
+      clearTimeout(timer);
+      socket.off(event, listener);
+      reject(new Error(`unexpected "${event}": ${JSON.stringify(payload)}`));
+    };
+    const timer = setTimeout(() => {
+      socket.off(event, listener);
+      resolve();
+    }, quietMs);
+    socket.on(event, listener);
+  });
+}
+
+/** Settles on the handshake's outcome: "connect" or "connect_error", whichever comes first (bounded). */
+function handshake(socket: Socket): Promise<{ connected: true } | { connected: false; error: Error }> {
+  if (socket.connected) return Promise.resolve({ connected: true });
+  return new Promise((resolve, reject) => {
+    const done = () => {
+      clearTimeout(timer);
+      socket.off("connect", onConnect);
+      socket.off("connect_error", onError);
+    };
+    const onConnect = () => {
+      done();
+      resolve({ connected: true });
+    };
+    const onError = (error: Error) => {
+      done();
+      resolve({ connected: false, error });
+    };
+    const timer = setTimeout(() => {
+      done();
+      reject(new Error(`no handshake outcome within ${eventTimeoutMs} ms`));
+    }, eventTimeoutMs);
+    socket.on("connect", onConnect);
+    socket.on("connect_error", onError);
+  });
+}
+
+async function connected(socket: Socket): Promise<Socket> {
+  const outcome = await handshake(socket);
+  if (!outcome.connected) throw outcome.error;
+  return socket;
+}
+
+async function refused(socket: Socket): Promise<Error> {
+  const outcome = await handshake(socket);
+  if (outcome.connected) throw new Error("the server accepted the socket");
+  return outcome.error;
+}
+
+async function connectAs(person: Person): Promise<Socket> {
+  return connected(openSocket({ cookie: await signIn(person) }));
+}
+
+function listPresence(socket: Socket, payload: unknown): Promise<Ack<PresencePayload>> {
+  return socket.timeout(eventTimeoutMs).emitWithAck("presence:list", payload);
+}
+
+const lists = (personId: string) => (payload: PresencePayload) =>
+  payload.online.some((person) => person.personId === personId);
+const about =
+  (organisationId: string, also: (payload: PresencePayload) => boolean = () => true) =>
+  (payload: PresencePayload) =>
+    payload.organisationId === organisationId && also(payload);
+
+describe("the socket handshake", () => {
+  it("refuses a socket without a session cookie as unauthorised", async () => {
+    const error = await refused(openSocket());
+    expect(error.message).toBe("unauthorised");
+  });
+
+  it("refuses a socket from a foreign origin, or without any origin, even with a valid session", async () => {
+    const { person } = await createMember();
+    const cookie = await signIn(person);
+    const foreign = openSocket({ cookie, origin: "https://attacker.example" });
+    await expect(refused(foreign)).resolves.toBeInstanceOf(Error);
+    const withoutOrigin = openSocket({ cookie, origin: null });
+    await expect(refused(withoutOrigin)).resolves.toBeInstanceOf(Error);
+    const crossSitePolling = openSocket({
+      cookie,
+      origin: null,
+      transport: "polling",
+      headers: { "sec-fetch-site": "cross-site" },
+    });
+    await expect(refused(crossSitePolling)).resolves.toBeInstanceOf(Error);
+  });
+
+  it("accepts the long-polling fallback from our own pages, which browsers send without an Origin", async () => {
+    const { person } = await createMember();
+    const socket = openSocket({
+      cookie: await signIn(person),
+      origin: null,
+      transport: "polling",
+      headers: { "sec-fetch-site": "same-origin" },
+    });
+    await expect(connected(socket)).resolves.toBe(socket);
+  });
+
+  it("refuses the cookie of a deleted session", async () => {
+    const { person } = await createMember();
+    const cookie = await signIn(person);
+    await db().session.deleteMany({ where: { userId: person.id } });
+    const error = await refused(openSocket({ cookie }));
+    expect(error.message).toBe("unauthorised");
+  });
+});
+
+describe("presence", () => {
+  it("tells the organisation's other members who came online, and nobody else", async () => {
+    const { organisation, person: first } = await createMember();
+    const colleague = (await createMember()).person;
+    await addMember(colleague.id, organisation.id);
+    const { person: outsider } = await createMember();
+
+    const colleagueSocket = await connectAs(colleague);
+    const outsiderSocket = await connectAs(outsider);
+    const colleagueHears = nextEvent(
+      colleagueSocket,
+      "presence:changed",
+      about(organisation.id, lists(first.id)),
+    );
+    const outsiderHearsNothing = noEvent(outsiderSocket, "presence:changed", about(organisation.id));
+
+    const firstSocket = await connectAs(first);
+    const payload = await colleagueHears;
+    expect(payload.online).toEqual(
+      expect.arrayContaining([
+        { personId: first.id, name: first.name },
+        { personId: colleague.id, name: colleague.name },
+      ]),
+    );
+    expect(payload.online).toHaveLength(2);
+    await outsiderHearsNothing;
+
+    const list = await listPresence(outsiderSocket, { organisationId: organisation.id });
+    expect(list).toEqual({ ok: false, error: "not-found" });
+
+    const leaving = nextEvent(
+      colleagueSocket,
+      "presence:changed",
+      about(organisation.id, (changed) => !lists(first.id)(changed)),
+    );
+    firstSocket.disconnect();
+    expect((await leaving).online).toEqual([{ personId: colleague.id, name: colleague.name }]);
+  });
+
+  it("lists a person once however many tabs they have open", async () => {
+    const { organisation, person } = await createMember();
+    const cookie = await signIn(person);
+    const one = await connected(openSocket({ cookie }));
+    await connected(openSocket({ cookie }));
+    const list = await listPresence(one, { organisationId: organisation.id });
+    expect(list).toEqual({
+      ok: true,
+      data: { organisationId: organisation.id, online: [{ personId: person.id, name: person.name }] },
+    });
+  });
+
+  it("answers a malformed presence:list with invalid-payload and keeps serving", async () => {
+    const { organisation, person } = await createMember();
+    const socket = await connectAs(person);
+    const malformed: unknown[] = [
+      {},
+      { organisationId: organisation.id, extra: "key" },
+      { organisationId: 42 },
+      { organisationId: "x".repeat(65) },
+      { organisationId: "" },
+      null,
+      "organisation",
+    ];
+    for (const payload of malformed) {
+      expect(await listPresence(socket, payload), JSON.stringify(payload)).toEqual({
+        ok: false,
+        error: "invalid-payload",
+      });
+    }
+    expect(socket.connected).toBe(true);
+    const valid = await listPresence(socket, { organisationId: organisation.id });
+    expect(valid).toMatchObject({ ok: true, data: { organisationId: organisation.id } });
+    // The server process is still serving pages as well.
+    expect((await fetch(new URL("/healthz", server.origin))).status).toBe(200);
+  });
+
+  it("answers not-found for an organisation the person is not in, or that is not verified", async () => {
+    const { person } = await createMember();
+    const other = await createOrganisation();
+    const { organisation: pending, person: pendingMember } = await createMember({
+      organisation: { verificationStatus: "pending" },
+    });
+    const socket = await connectAs(person);
+    expect(await listPresence(socket, { organisationId: other.id })).toEqual({
+      ok: false,
+      error: "not-found",
+    });
+    const pendingSocket = await connectAs(pendingMember);
+    expect(await listPresence(pendingSocket, { organisationId: pending.id })).toEqual({
+      ok: false,
+      error: "not-found",
+    });
+  });
+});
+
+describe("rate limits", () => {
+  it("answers events beyond 20 a second with rate-limited and stays usable", async () => {
+    const { organisation, person } = await createMember();
+    const socket = await connectAs(person);
+    const payload = { organisationId: organisation.id };
+    const results = await Promise.all(Array.from({ length: 30 }, () => listPresence(socket, payload)));
+    const limited = results.filter((result) => !result.ok && result.error === "rate-limited");
+    const served = results.filter((result) => result.ok);
+    expect(served.length).toBeGreaterThan(0);
+    expect(served.length).toBeLessThanOrEqual(20);
+    expect(limited.length).toBe(30 - served.length);
+    expect(socket.connected).toBe(true);
+
+    // The window is one second: within a bounded number of tries the socket is served again.
+    let again: Ack<PresencePayload> | undefined;
+    for (let attempt = 0; attempt < 20 && !again?.ok; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      again = await listPresence(socket, payload);
+    }
+    expect(again).toMatchObject({ ok: true, data: { organisationId: organisation.id } });
+    expect(socket.connected).toBe(true);
+  });
+});
+
+describe("domain events", () => {
+  it("ends the sockets of a session revoked from another device, and only those", async () => {
+    const { person } = await createMember();
+    const phone = new Browserless(server.origin);
+    await phone.signIn(person.email, defaultTestPassword);
+    const laptop = new Browserless(server.origin);
+    await laptop.signIn(person.email, defaultTestPassword);
+    const phoneSocket = await connected(openSocket({ cookie: phone.cookieHeader() }));
+    const laptopSocket = await connected(openSocket({ cookie: laptop.cookieHeader() }));
+
+    const ended = nextEvent(phoneSocket, "session:ended");
+    const disconnected = nextEvent<string>(phoneSocket, "disconnect");
+    const laptopStays = noEvent(laptopSocket, "session:ended");
+    const phoneSessionId = sessionIdFromCookieHeader(phone.cookieHeader())!;
+    const response = await laptop.post("/settings/sessions", { sessionId: sessionHandle(phoneSessionId) });
+    expect(response.status).toBe(302);
+
+    await ended;
+    // A namespace disconnect from the server: the client does not try to reconnect with the dead session.
+    expect(await disconnected).toBe("io server disconnect");
+    expect(phoneSocket.connected).toBe(false);
+    await laptopStays;
+    expect(laptopSocket.connected).toBe(true);
+  });
+
+  it("moves a person's open sockets into an organisation they joined, and out when they leave", async () => {
+    const { person } = await createMember();
+    const { organisation: joined, person: member } = await createMember();
+    const socket = await connectAs(person);
+    const memberSocket = await connectAs(member);
+    expect(await listPresence(socket, { organisationId: joined.id })).toEqual({
+      ok: false,
+      error: "not-found",
+    });
+
+    const memberHears = nextEvent(memberSocket, "presence:changed", about(joined.id, lists(person.id)));
+    const personHears = nextEvent(socket, "presence:changed", about(joined.id, lists(member.id)));
+    await addMember(person.id, joined.id);
+    domainEvents().emit("membership.changed", { organisationId: joined.id, personId: person.id });
+    await memberHears;
+    await personHears;
+    expect(await listPresence(socket, { organisationId: joined.id })).toMatchObject({ ok: true });
+
+    const memberHearsLeaving = nextEvent(
+      memberSocket,
+      "presence:changed",
+      about(joined.id, (payload) => !lists(person.id)(payload)),
+    );
+    await db().membership.deleteMany({ where: { personId: person.id, organisationId: joined.id } });
+    domainEvents().emit("membership.changed", { organisationId: joined.id, personId: person.id });
+    await memberHearsLeaving;
+    expect(await listPresence(socket, { organisationId: joined.id })).toEqual({
+      ok: false,
+      error: "not-found",
+    });
+  });
+
+  it("lets the members of an organisation see presence once it is verified", async () => {
+    const { organisation, person } = await createMember({ organisation: { verificationStatus: "pending" } });
+    const socket = await connectAs(person);
+    const hears = nextEvent(socket, "presence:changed", about(organisation.id, lists(person.id)));
+    await db().organisation.update({
+      where: { id: organisation.id },
+      data: { verificationStatus: "verified", verifiedAt: new Date() },
+    });
+    domainEvents().emit("organisation.verification-changed", {
+      organisationId: organisation.id,
+      status: "verified",
+    });
+    await hears;
+    expect(await listPresence(socket, { organisationId: organisation.id })).toMatchObject({ ok: true });
+  });
+});
+
+describe("the Online now list on the home page", () => {
+  it("is rendered by the server with a note that live presence needs JavaScript, for verified organisations only", async () => {
+    const { organisation, person } = await createMember({ organisation: { name: "Verified Partners" } });
+    const pending = await createOrganisation({ name: "Pending Partners", verificationStatus: "pending" });
+    await addMember(person.id, pending.id);
+    const client = new Browserless(server.origin);
+    await client.signIn(person.email, defaultTestPassword);
+    const html = await (await client.get("/")).text();
+    const cards = html.split('<li class="card">').slice(1);
+    const verifiedCard = cards.find((card) => card.includes(organisation.name))!;
+    const pendingCard = cards.find((card) => card.includes(pending.name))!;
+    expect(verifiedCard).toContain("Online now");
+    expect(verifiedCard).toContain('aria-live="polite"');
+    expect(verifiedCard).toContain("Live presence needs JavaScript");
+    expect(pendingCard).not.toContain("Online now");
+  });
+});
