@@ -203,10 +203,15 @@ describe("verifying an organisation", () => {
 
     const person = await db().person.findUniqueOrThrow({ where: { email: form.accountEmail } });
     const actor = await actorForPerson(person.id);
-    expect(can(actor, "organisation.invite", { id: organisationId, verificationStatus: "verified" })).toBe(true);
+    expect(can(actor, "organisation.invite", { id: organisationId, verificationStatus: "verified" })).toBe(
+      true,
+    );
 
     // Deciding again from a stale page is refused with a message, not an error page.
-    const again = await client.post(`/admin/organisations/${organisationId}`, { decision: "reject", note: "x" });
+    const again = await client.post(`/admin/organisations/${organisationId}`, {
+      decision: "reject",
+      note: "x",
+    });
     expect(again.status).toBe(200);
     expect(await again.text()).toContain("This organisation has changed since the page was loaded");
   });

@@ -51,7 +51,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 /** To the new organisation's page, acting for it, with the news that it awaits verification. */
-async function registered({ organisationId, name }: { organisationId: string; name: string }, session?: string) {
+async function registered(
+  { organisationId, name }: { organisationId: string; name: string },
+  session?: string,
+) {
   const headers = new Headers();
   if (session) headers.append("Set-Cookie", session);
   headers.append("Set-Cookie", await currentOrganisationCookie.serialize(organisationId));
@@ -76,6 +79,7 @@ export default function RegisterPage() {
     defaultValue: viewer ? { contactName: viewer.name, contactEmail: viewer.email } : undefined,
     constraint: getZodConstraint(schema),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
   const typeOptions = organisationTypes.map((type) => ({
@@ -111,7 +115,11 @@ export default function RegisterPage() {
             label={t("organisations.fields.governanceLevel")}
             options={levelOptions}
           />
-          <TextField field={fields.place} label={t("organisations.fields.place")} autoComplete="address-level2" />
+          <TextField
+            field={fields.place}
+            label={t("organisations.fields.place")}
+            autoComplete="address-level2"
+          />
           <SelectField field={fields.country} label={t("organisations.fields.country")} options={countries} />
           <TextField
             field={fields.website}
@@ -129,7 +137,11 @@ export default function RegisterPage() {
         </fieldset>
         <fieldset className="fieldset stack">
           <legend>{t("registration.sections.contact")}</legend>
-          <TextField field={fields.contactName} label={t("organisations.fields.contactName")} autoComplete="name" />
+          <TextField
+            field={fields.contactName}
+            label={t("organisations.fields.contactName")}
+            autoComplete="name"
+          />
           <TextField
             field={fields.contactEmail}
             label={t("organisations.fields.contactEmail")}
@@ -142,11 +154,7 @@ export default function RegisterPage() {
           <fieldset className="fieldset stack">
             <legend>{t("registration.sections.account")}</legend>
             <p className="field__help">{t("registration.accountHelp")}</p>
-            <TextField
-              field={fields.accountName}
-              label={t("auth.fields.name")}
-              autoComplete="name"
-            />
+            <TextField field={fields.accountName} label={t("auth.fields.name")} autoComplete="name" />
             <TextField
               field={fields.accountEmail}
               label={t("registration.fields.accountEmail")}

@@ -94,9 +94,7 @@ export function OrganisationReview({
           <a href={`mailto:${organisation.contactEmail}`}>{organisation.contactEmail}</a>&gt;
         </dd>
         <dt>{t("admin.organisations.fields.admins")}</dt>
-        <dd>
-          {organisation.memberships.map(({ person }) => `${person.name} <${person.email}>`).join(", ")}
-        </dd>
+        <dd>{organisation.memberships.map(({ person }) => `${person.name} <${person.email}>`).join(", ")}</dd>
         {organisation.verificationNote ? (
           <>
             <dt>{t("admin.organisations.fields.note")}</dt>
@@ -128,6 +126,7 @@ export function DecisionForms({
     lastResult: submitted === "verify" ? lastResult : null,
     constraint: getZodConstraint(verifyDecisionSchema),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: verifyDecisionSchema }),
   });
   const [rejectForm, rejectFields] = useForm({
@@ -135,6 +134,7 @@ export function DecisionForms({
     lastResult: submitted === "reject" ? lastResult : null,
     constraint: getZodConstraint(rejectDecisionSchema),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: rejectDecisionSchema }),
   });
   return (

@@ -79,7 +79,11 @@ async function createPendingOrganisation(tx: Tx, personId: string, input: Organi
     action: "organisation.registered",
     subjectType: "organisation",
     subjectId: organisation.id,
-    detail: { name: organisation.name, type: organisation.type, governanceLevel: organisation.governanceLevel },
+    detail: {
+      name: organisation.name,
+      type: organisation.type,
+      governanceLevel: organisation.governanceLevel,
+    },
   });
   await recordAudit(tx, {
     actorId: personId,
