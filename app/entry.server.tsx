@@ -13,9 +13,16 @@ export const streamTimeout = 5000;
 /** Unexpected errors are logged as JSON with the request id; the person sees the generic error page. */
 export function handleError(error: unknown, { request }: LoaderFunctionArgs | ActionFunctionArgs) {
   if (request.signal.aborted || error instanceof Response) return;
-  const detail = error instanceof Error ? { message: error.message, stack: error.stack } : { message: String(error) };
+  const detail =
+    error instanceof Error ? { message: error.message, stack: error.stack } : { message: String(error) };
   console.error(
-    JSON.stringify({ level: 50, time: new Date().toISOString(), msg: "request failed", url: request.url, ...detail }),
+    JSON.stringify({
+      level: 50,
+      time: new Date().toISOString(),
+      msg: "request failed",
+      url: request.url,
+      ...detail,
+    }),
   );
 }
 

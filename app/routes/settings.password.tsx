@@ -17,9 +17,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const submission = parseWithZod(await request.formData(), { schema: changePasswordSchema });
   if (submission.status !== "success") return submission.reply({ hideFields: passwordFields });
-  const result = await attempt(submission, () => changePassword(actor, { ...submission.value, ipAddress: clientOf(request, context).ipAddress }), {
-    hideFields: passwordFields,
-  });
+  const result = await attempt(
+    submission,
+    () => changePassword(actor, { ...submission.value, ipAddress: clientOf(request, context).ipAddress }),
+    {
+      hideFields: passwordFields,
+    },
+  );
   if (!result.ok) return result.reply;
   throw await redirectWithToast("/settings/password", {
     kind: "success",

@@ -16,10 +16,18 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export type RunningConcord = { child: ChildProcess; output: () => string; origin: string; exited: Promise<number | null> };
+export type RunningConcord = {
+  child: ChildProcess;
+  output: () => string;
+  origin: string;
+  exited: Promise<number | null>;
+};
 
 /** Starts `server/index.ts` as its own process, the way `npm start` does, and waits until it serves. */
-export async function startConcordProcess(dataDir: string, env: Record<string, string> = {}): Promise<RunningConcord> {
+export async function startConcordProcess(
+  dataDir: string,
+  env: Record<string, string> = {},
+): Promise<RunningConcord> {
   const port = await freePort();
   const origin = `http://localhost:${port}`;
   const child = spawn(process.execPath, ["--import", "tsx", path.join(projectRoot, "server/index.ts")], {

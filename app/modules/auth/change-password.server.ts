@@ -10,12 +10,17 @@ import { recordFailedSignIn, signInWaitSeconds } from "./rate-limit.server";
 type ChangePasswordInput = { currentPassword: string; newPassword: string; ipAddress: string };
 
 /** Changes the password and ends every other session, so a stolen session does not outlive the change. */
-export async function changePassword(actor: Actor, { currentPassword, newPassword, ipAddress }: ChangePasswordInput) {
+export async function changePassword(
+  actor: Actor,
+  { currentPassword, newPassword, ipAddress }: ChangePasswordInput,
+) {
   // Wrong current passwords count against the same limits as failed sign-ins: a stolen session must not
   // become a way to guess the password.
   const waitSeconds = await signInWaitSeconds(actor.email, ipAddress);
   if (waitSeconds > 0) {
-    throw new DomainError("auth.tooManyAttempts", "currentPassword", { minutes: Math.ceil(waitSeconds / 60) });
+    throw new DomainError("auth.tooManyAttempts", "currentPassword", {
+      minutes: Math.ceil(waitSeconds / 60),
+    });
   }
   const person = await db().person.findUniqueOrThrow({ where: { id: actor.personId } });
   if (!(await verifyPassword(person.passwordHash, currentPassword))) {
