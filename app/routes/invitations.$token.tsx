@@ -1,10 +1,10 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorList, TextField } from "~/components/ui/form";
+import { ErrorList, TextField, ValidatedForm } from "~/components/ui/form";
 import { createSessionCookie, getActor } from "~/modules/auth/session.server";
 import {
   acceptInvitationAsMember,
@@ -175,10 +175,11 @@ function RegisterForm({ email }: { email: string }) {
     lastResult,
     constraint: getZodConstraint(acceptAsNewPersonSchema),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: acceptAsNewPersonSchema }),
   });
   return (
-    <Form method="post" {...getFormProps(form)} className="stack">
+    <ValidatedForm form={form} className="stack">
       <p>{t("invitations.accept.registerIntro", { email })}</p>
       {/* Lets password managers save the new password under the invited address. */}
       <input type="email" value={email} autoComplete="username" readOnly hidden />
@@ -194,7 +195,7 @@ function RegisterForm({ email }: { email: string }) {
       <button type="submit" className="button">
         {t("invitations.accept.register")}
       </button>
-    </Form>
+    </ValidatedForm>
   );
 }
 
@@ -203,7 +204,7 @@ function JoinForm({ organisationName, email }: { organisationName: string; email
   const lastResult = useActionData<typeof action>();
   const [form] = useForm({ lastResult });
   return (
-    <Form method="post" {...getFormProps(form)} className="stack">
+    <ValidatedForm form={form} className="stack">
       <p>{t("invitations.accept.joinIntro", { email })}</p>
       <ErrorList id={form.errorId} errors={form.errors} />
       <p>
@@ -211,6 +212,6 @@ function JoinForm({ organisationName, email }: { organisationName: string; email
           {t("invitations.accept.join", { organisation: organisationName })}
         </button>
       </p>
-    </Form>
+    </ValidatedForm>
   );
 }

@@ -1,10 +1,10 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorList, TextField } from "~/components/ui/form";
+import { ErrorList, TextField, ValidatedForm } from "~/components/ui/form";
 import { signInSchema } from "~/modules/auth/schema";
 import { getActor, safeRedirectPath } from "~/modules/auth/session.server";
 import { signIn } from "~/modules/auth/sign-in.server";
@@ -38,12 +38,13 @@ export default function LoginPage() {
     lastResult,
     constraint: getZodConstraint(signInSchema),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: signInSchema }),
   });
   return (
     <div className="narrow">
       <h1>{t("auth.signIn.title")}</h1>
-      <Form method="post" {...getFormProps(form)} className="stack">
+      <ValidatedForm form={form} className="stack">
         <ErrorList id={form.errorId} errors={form.errors} />
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
         <TextField field={fields.email} label={t("auth.fields.email")} type="email" autoComplete="username" />
@@ -56,7 +57,7 @@ export default function LoginPage() {
         <button type="submit" className="button">
           {t("auth.signIn.submit")}
         </button>
-      </Form>
+      </ValidatedForm>
       <p>
         {t("auth.signIn.registerPrompt")} <Link to="/register">{t("auth.signIn.registerLink")}</Link>
       </p>

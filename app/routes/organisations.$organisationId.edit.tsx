@@ -1,9 +1,9 @@
-import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
+import { useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorList, SelectField, TextField } from "~/components/ui/form";
+import { ErrorList, SelectField, TextAreaField, TextField, ValidatedForm } from "~/components/ui/form";
 import { requireActor } from "~/modules/auth/session.server";
 import type { Actor } from "~/modules/authorization/actor";
 import { can } from "~/modules/authorization/can";
@@ -56,15 +56,13 @@ export default function EditOrganisationPage() {
     defaultValue: profile,
     constraint: getZodConstraint(organisationProfileSchema),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: organisationProfileSchema }),
-  });
-  const { key: descriptionKey, ...descriptionProps } = getTextareaProps(fields.description, {
-    ariaDescribedBy: `${fields.description.id}-help`,
   });
   return (
     <div className="narrow">
       <h2>{t("organisations.edit.title")}</h2>
-      <Form method="post" {...getFormProps(form)} className="stack">
+      <ValidatedForm form={form} className="stack">
         <ErrorList id={form.errorId} errors={form.errors} />
         <TextField field={fields.name} label={t("organisations.fields.name")} autoComplete="organization" />
         <TextField field={fields.place} label={t("organisations.fields.place")} />
@@ -76,14 +74,12 @@ export default function EditOrganisationPage() {
           help={t("organisations.help.website")}
           autoComplete="url"
         />
-        <div className="field">
-          <label htmlFor={fields.description.id}>{t("organisations.fields.description")}</label>
-          <p id={`${fields.description.id}-help`} className="field__help">
-            {t("organisations.help.description")}
-          </p>
-          <textarea key={descriptionKey} {...descriptionProps} rows={6} />
-          <ErrorList id={fields.description.errorId} errors={fields.description.errors} />
-        </div>
+        <TextAreaField
+          field={fields.description}
+          label={t("organisations.fields.description")}
+          help={t("organisations.help.description")}
+          rows={6}
+        />
         <TextField field={fields.contactName} label={t("organisations.fields.contactName")} />
         <TextField
           field={fields.contactEmail}
@@ -99,7 +95,7 @@ export default function EditOrganisationPage() {
             {t("common.cancel")}
           </Link>
         </p>
-      </Form>
+      </ValidatedForm>
     </div>
   );
 }

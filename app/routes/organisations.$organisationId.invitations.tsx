@@ -1,9 +1,9 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorList, SelectField, TextField } from "~/components/ui/form";
+import { ErrorList, SelectField, TextField, ValidatedForm } from "~/components/ui/form";
 import { requireActor } from "~/modules/auth/session.server";
 import type { Actor } from "~/modules/authorization/actor";
 import { can } from "~/modules/authorization/can";
@@ -179,13 +179,14 @@ function InviteForm() {
     defaultValue: { role: "member" },
     constraint: getZodConstraint(createInvitationSchema),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: createInvitationSchema }),
   });
   return (
     <section aria-labelledby="invite-heading" className="narrow">
       <h2 id="invite-heading">{t("invitations.create.title")}</h2>
       <p>{t("invitations.create.lead", { days: invitationValidDays })}</p>
-      <Form method="post" {...getFormProps(form)} className="stack">
+      <ValidatedForm form={form} className="stack">
         <ErrorList id={form.errorId} errors={form.errors} />
         <TextField
           field={fields.email}
@@ -202,7 +203,7 @@ function InviteForm() {
         <button type="submit" className="button">
           {t("invitations.create.submit")}
         </button>
-      </Form>
+      </ValidatedForm>
     </section>
   );
 }

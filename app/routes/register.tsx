@@ -1,10 +1,10 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
-import { TextAreaField } from "~/components/registration/text-area-field";
+import { TextAreaField, ValidatedForm } from "~/components/ui/form";
 import { ErrorList, SelectField, TextField } from "~/components/ui/form";
 import { getActor } from "~/modules/auth/session.server";
 import { countryOptions, governanceLevels, organisationTypes } from "~/modules/organisations/schema";
@@ -104,7 +104,7 @@ export default function RegisterPage() {
           </Link>
         </p>
       )}
-      <Form method="post" {...getFormProps(form)} className="stack">
+      <ValidatedForm form={form} className="stack">
         <ErrorList id={form.errorId} errors={form.errors} />
         <fieldset className="fieldset stack">
           <legend>{t("registration.sections.organisation")}</legend>
@@ -175,7 +175,7 @@ export default function RegisterPage() {
             {t("registration.submit")}
           </button>
         </p>
-      </Form>
+      </ValidatedForm>
     </div>
   );
 }

@@ -1,9 +1,9 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { Form, useActionData } from "@remix-run/react";
+import { useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorList, TextField } from "~/components/ui/form";
+import { ErrorList, TextField, ValidatedForm } from "~/components/ui/form";
 import { changePassword } from "~/modules/auth/change-password.server";
 import { changePasswordSchema } from "~/modules/auth/schema";
 import { requireActor } from "~/modules/auth/session.server";
@@ -38,13 +38,14 @@ export default function PasswordSettingsPage() {
     lastResult,
     constraint: getZodConstraint(changePasswordSchema),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: changePasswordSchema }),
   });
   return (
     <div className="narrow">
       <h2>{t("settings.password.title")}</h2>
       <p>{t("settings.password.lead")}</p>
-      <Form method="post" {...getFormProps(form)} className="stack">
+      <ValidatedForm form={form} className="stack">
         <ErrorList id={form.errorId} errors={form.errors} />
         <TextField
           field={fields.currentPassword}
@@ -68,7 +69,7 @@ export default function PasswordSettingsPage() {
         <button type="submit" className="button">
           {t("settings.password.submit")}
         </button>
-      </Form>
+      </ValidatedForm>
     </div>
   );
 }

@@ -1,9 +1,9 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorList, SelectField, TextField } from "~/components/ui/form";
+import { ErrorList, SelectField, TextField, ValidatedForm } from "~/components/ui/form";
 import { requireActor } from "~/modules/auth/session.server";
 import { followBrowser, updateProfileSchema } from "~/modules/people/schema";
 import { updateProfile } from "~/modules/people/update-profile.server";
@@ -43,6 +43,7 @@ export default function ProfileSettingsPage() {
     defaultValue,
     constraint: getZodConstraint(updateProfileSchema),
     shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: updateProfileSchema }),
   });
   const languageOptions = [
@@ -52,7 +53,7 @@ export default function ProfileSettingsPage() {
   return (
     <div className="narrow">
       <h2>{t("settings.profile.title")}</h2>
-      <Form method="post" {...getFormProps(form)} className="stack">
+      <ValidatedForm form={form} className="stack">
         <ErrorList id={form.errorId} errors={form.errors} />
         <TextField field={fields.name} label={t("auth.fields.name")} autoComplete="name" />
         <SelectField
@@ -64,7 +65,7 @@ export default function ProfileSettingsPage() {
         <button type="submit" className="button">
           {t("settings.profile.submit")}
         </button>
-      </Form>
+      </ValidatedForm>
     </div>
   );
 }

@@ -38,6 +38,12 @@ describe.skipIf(!browserAvailable)("the foundation journeys in a real browser", 
     await addMember(person.id, organisation.id, { role: "admin" });
 
     const page = await (await browser.newContext({ locale: "en-GB" })).newPage();
+    await visit(page, "/login");
+    await page.getByRole("button", { name: "Sign in", exact: true }).last().click();
+    await expect
+      .poll(() => page.locator(".error-list li").allTextContents(), { timeout: 5_000 })
+      .toEqual(["This field is required.", "This field is required."]);
+    await expectAccessible(page);
     await signIn(page, person.email);
     await expect.poll(() => page.locator("h1").textContent()).toContain("Grace Mensah");
 

@@ -1,9 +1,8 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { Form, Link } from "@remix-run/react";
+import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorList } from "~/components/ui/form";
-import { TextAreaField } from "./text-area-field";
+import { ErrorList, TextAreaField, ValidatedForm } from "~/components/ui/form";
 import { countryName } from "~/modules/organisations/schema";
 import type { OrganisationForReview } from "~/modules/registration/queries.server";
 import { rejectDecisionSchema, verifyDecisionSchema } from "~/modules/registration/schema";
@@ -139,7 +138,7 @@ export function DecisionForms({
   });
   return (
     <div className="decision">
-      <Form method="post" action={action} {...getFormProps(verifyForm)} className="stack">
+      <ValidatedForm form={verifyForm} action={action} className="stack">
         <ErrorList id={verifyForm.errorId} errors={verifyForm.errors} />
         <input type="hidden" name="decision" value="verify" />
         <TextAreaField field={verifyFields.note} label={t("admin.decision.verify.noteLabel")} />
@@ -148,8 +147,8 @@ export function DecisionForms({
             {t("admin.decision.verify.submit")}
           </button>
         </p>
-      </Form>
-      <Form method="post" action={action} {...getFormProps(rejectForm)} className="stack">
+      </ValidatedForm>
+      <ValidatedForm form={rejectForm} action={action} className="stack">
         <ErrorList id={rejectForm.errorId} errors={rejectForm.errors} />
         <input type="hidden" name="decision" value="reject" />
         <TextAreaField
@@ -162,7 +161,7 @@ export function DecisionForms({
             {t("admin.decision.reject.submit")}
           </button>
         </p>
-      </Form>
+      </ValidatedForm>
     </div>
   );
 }

@@ -1,8 +1,43 @@
-import { getInputProps, type FieldMetadata } from "@conform-to/react";
+import {
+  FormProvider,
+  getFormProps,
+  getInputProps,
+  getTextareaProps,
+  useField,
+  type FieldMetadata,
+  type FormMetadata,
+} from "@conform-to/react";
+import { Form, type FormProps } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { translateMessage } from "~/utils/i18n";
 
 type InputType = "text" | "email" | "password" | "url" | "tel" | "search";
+type Field = FieldMetadata<string | undefined>;
+
+/**
+ * A Conform form posted with Remix. The provider lets each field component subscribe to its own state:
+ * Conform only re-renders for state read by the component that owns the subscription, so errors read
+ * inside a child would otherwise stay hidden after a client-side validation.
+ */
+export function ValidatedForm<Schema extends Record<string, unknown>>({
+  form,
+  children,
+  ...props
+}: { form: FormMetadata<Schema, string[]>; children: React.ReactNode } & Omit<FormProps, "id" | "onSubmit">) {
+  return (
+    <FormProvider context={form.context}>
+      <Form method="post" {...getFormProps(form)} {...props}>
+        {children}
+      </Form>
+    </FormProvider>
+  );
+}
+
+/** The field's live state, subscribed in the component that renders it. */
+function useLiveField(field: Field): Field {
+  const [live] = useField<string | undefined>(field.name, { formId: field.formId });
+  return live;
+}
 
 /** Error messages for a field or a whole form, translated from their catalogue keys. */
 export function ErrorList({ id, errors }: { id?: string; errors?: string[] }) {
@@ -17,56 +52,95 @@ export function ErrorList({ id, errors }: { id?: string; errors?: string[] }) {
   );
 }
 
-export function TextField({
+function FieldFrame({
   field,
   label,
-  type = "text",
   help,
-  autoComplete,
+  children,
 }: {
-  field: FieldMetadata<string | undefined>;
+  field: Field;
   label: string;
-  type?: InputType;
   help?: string;
-  autoComplete?: string;
+  children: React.ReactNode;
 }) {
-  const helpId = help ? `${field.id}-help` : undefined;
-  const { key, ...inputProps } = getInputProps(field, { type, ariaDescribedBy: helpId });
   return (
     <div className="field">
       <label htmlFor={field.id}>{label}</label>
       {help ? (
-        <p id={helpId} className="field__help">
+        <p id={`${field.id}-help`} className="field__help">
           {help}
         </p>
       ) : null}
-      <input key={key} {...inputProps} autoComplete={autoComplete} />
+      {children}
       <ErrorList id={field.errorId} errors={field.errors} />
     </div>
   );
 }
 
+export function TextField({
+  field: passed,
+  label,
+  type = "text",
+  help,
+  autoComplete,
+}: {
+  field: Field;
+  label: string;
+  type?: InputType;
+  help?: string;
+  autoComplete?: string;
+}) {
+  const field = useLiveField(passed);
+  const { key, ...inputProps } = getInputProps(field, {
+    type,
+    ariaDescribedBy: help ? `${field.id}-help` : undefined,
+  });
+  return (
+    <FieldFrame field={field} label={label} help={help}>
+      <input key={key} {...inputProps} autoComplete={autoComplete} />
+    </FieldFrame>
+  );
+}
+
+/** A multi-line text field with its label, help and errors. */
+export function TextAreaField({
+  field: passed,
+  label,
+  help,
+  rows = 3,
+}: {
+  field: Field;
+  label: string;
+  help?: string;
+  rows?: number;
+}) {
+  const field = useLiveField(passed);
+  const { key, ...textareaProps } = getTextareaProps(field, {
+    ariaDescribedBy: help ? `${field.id}-help` : undefined,
+  });
+  return (
+    <FieldFrame field={field} label={label} help={help}>
+      <textarea key={key} {...textareaProps} rows={rows} />
+    </FieldFrame>
+  );
+}
+
 export function SelectField({
-  field,
+  field: passed,
   label,
   options,
   help,
 }: {
-  field: FieldMetadata<string | undefined>;
+  field: Field;
   label: string;
   options: { value: string; label: string }[];
   help?: string;
 }) {
+  const field = useLiveField(passed);
   const helpId = help ? `${field.id}-help` : undefined;
   const describedBy = [helpId, field.errors?.length ? field.errorId : undefined].filter(Boolean).join(" ");
   return (
-    <div className="field">
-      <label htmlFor={field.id}>{label}</label>
-      {help ? (
-        <p id={helpId} className="field__help">
-          {help}
-        </p>
-      ) : null}
+    <FieldFrame field={field} label={label} help={help}>
       <select
         id={field.id}
         name={field.name}
@@ -85,7 +159,6 @@ export function SelectField({
           </option>
         ))}
       </select>
-      <ErrorList id={field.errorId} errors={field.errors} />
-    </div>
+    </FieldFrame>
   );
 }
