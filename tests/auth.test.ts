@@ -32,7 +32,7 @@ describe("signing in", () => {
 
   it("gives one generic message for a wrong password and for an unknown email, keeping the email typed", async () => {
     const person = await createPerson();
-    const client = new Browserless(server.origin, { "X-Forwarded-For": "10.0.0.1" });
+    const client = new Browserless(server.origin, { "X-Forwarded-For": "2001:db8::10" });
     const wrong = await (
       await client.post("/login", { email: person.email, password: "not the password" })
     ).text();
@@ -57,6 +57,25 @@ describe("signing in", () => {
     ).text();
     expect(blocked).toContain("Too many failed attempts");
     expect(await db().session.count({ where: { userId: person.id } })).toBe(0);
+  });
+
+  it("rate limits repeated failures per address, whatever the accounts tried", async () => {
+    const person = await createPerson();
+    const client = new Browserless(server.origin, { "X-Forwarded-For": "2001:db8::20" });
+    for (let attempt = 0; attempt < 20; attempt++) {
+      await client.post("/login", {
+        email: `guess${attempt}@example.org`,
+        password: "not a password at all",
+      });
+    }
+    const blocked = await (
+      await client.post("/login", { email: person.email, password: defaultTestPassword })
+    ).text();
+    expect(blocked).toContain("Too many failed attempts");
+    const elsewhere = new Browserless(server.origin, { "X-Forwarded-For": "2001:db8::21" });
+    expect(
+      (await elsewhere.post("/login", { email: person.email, password: defaultTestPassword })).status,
+    ).toBe(302);
   });
 
   it("rejects malformed and over-long input with field messages", async () => {

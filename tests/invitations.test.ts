@@ -21,18 +21,6 @@ let counter = 0;
 const newEmail = () => `invitee${++counter}-${Date.now()}@example.org`;
 const newPassword = "a quiet river under the old bridge";
 
-async function signedInClient(email: string) {
-  const client = new Browserless(server.origin);
-  await client.signIn(email, defaultTestPassword);
-  return client;
-}
-
-/** Follows the redirect after a form post and returns the page it lands on. */
-async function landing(client: Browserless, response: Response) {
-  expect(response.status).toBe(302);
-  return (await client.get(response.headers.get("Location") ?? "")).text();
-}
-
 /** The token of the newest invitation mailed to `email`, read from the outbox file. */
 async function mailedToken(email: string) {
   const mails = (await readOutbox()).filter((mail) => mail.to === email);
@@ -65,7 +53,7 @@ function auditOf(action: string, subjectId?: string) {
 describe("inviting a person", () => {
   it("mails a single-use link; a newcomer sets a password, joins and is signed in", async () => {
     const { organisation, person: admin } = await createMember({ role: "admin" });
-    const adminClient = await signedInClient(admin.email);
+    const adminClient = await Browserless.signedIn(server.origin, admin.email);
     const page = await (await adminClient.get(`/organisations/${organisation.id}/invitations`)).text();
     expect(page).toContain("Invite a person");
 
@@ -74,7 +62,7 @@ describe("inviting a person", () => {
       email: email.toUpperCase(),
       role: "member",
     });
-    const listed = await landing(adminClient, created);
+    const listed = await adminClient.landOn(created);
     expect(listed).toContain(`Invitation sent to ${email}`);
     expect(listed).toContain("Waiting");
 
@@ -121,7 +109,7 @@ describe("inviting a person", () => {
     });
     stop();
     expect(accepted.headers.getSetCookie().some((line) => line.startsWith("concord_session="))).toBe(true);
-    const welcome = await landing(visitor, accepted);
+    const welcome = await visitor.landOn(accepted);
     expect(welcome).toContain(`Welcome to ${organisation.name}`);
     expect(welcome).toContain("Amina Diallo");
 
@@ -147,7 +135,7 @@ describe("inviting a person", () => {
   it("explains a link that was already used, and refuses to use it twice", async () => {
     const { token, email } = await invited();
     const first = new Browserless(server.origin);
-    await landing(first, await first.post(`/invitations/${token}`, { name: "First", password: newPassword }));
+    await first.landOn(await first.post(`/invitations/${token}`, { name: "First", password: newPassword }));
 
     const second = new Browserless(server.origin);
     const page = await second.get(`/invitations/${token}`);
@@ -201,14 +189,14 @@ describe("inviting a person", () => {
   it("lets an admin withdraw a waiting invitation, which then stops working", async () => {
     const { token, email, organisation, admin } = await invited();
     const invitation = await db().invitation.findFirstOrThrow({ where: { email } });
-    const client = await signedInClient(admin.email);
+    const client = await Browserless.signedIn(server.origin, admin.email);
     const path = `/organisations/${organisation.id}/invitations`;
     const revoked = await client.post(path, { intent: "revoke", invitationId: invitation.id });
-    expect(await landing(client, revoked)).toContain(`The invitation for ${email} was withdrawn`);
+    expect(await client.landOn(revoked)).toContain(`The invitation for ${email} was withdrawn`);
     expect(await auditOf("invitation.revoked", invitation.id)).toHaveLength(1);
 
     const twice = await client.post(path, { intent: "revoke", invitationId: invitation.id });
-    expect(await landing(client, twice)).toContain("was already accepted, withdrawn or has expired");
+    expect(await client.landOn(twice)).toContain("was already accepted, withdrawn or has expired");
     expect(await auditOf("invitation.revoked", invitation.id)).toHaveLength(1);
 
     const page = await new Browserless(server.origin).get(`/invitations/${token}`);
@@ -240,9 +228,9 @@ describe("inviting someone with an account", () => {
       password: defaultTestPassword,
       redirectTo: `/invitations/${token}`,
     });
-    const joinPage = await landing(client, signedIn);
+    const joinPage = await client.landOn(signedIn);
     expect(joinPage).toContain(`Join ${organisation.name}`);
-    const joined = await landing(client, await client.post(`/invitations/${token}`, {}));
+    const joined = await client.landOn(await client.post(`/invitations/${token}`, {}));
     expect(joined).toContain(`Welcome to ${organisation.name}`);
     const membership = await db().membership.findUniqueOrThrow({
       where: { personId_organisationId: { personId: existing.id, organisationId: organisation.id } },
@@ -253,7 +241,7 @@ describe("inviting someone with an account", () => {
   it("refuses someone signed in with another address, with a clear message", async () => {
     const { token, organisation } = await invited();
     const stranger = await createPerson();
-    const client = await signedInClient(stranger.email);
+    const client = await Browserless.signedIn(server.origin, stranger.email);
     const page = await (await client.get(`/invitations/${token}`)).text();
     expect(page).toContain("This invitation is for someone else");
     expect(page).toContain(`you are signed in as ${stranger.email}`);
@@ -271,7 +259,7 @@ describe("refusing invitations that cannot be made", () => {
     const { organisation, person: admin } = await createMember({ role: "admin" });
     const colleague = await createPerson();
     await addMember(colleague.id, organisation.id);
-    const client = await signedInClient(admin.email);
+    const client = await Browserless.signedIn(server.origin, admin.email);
     const path = `/organisations/${organisation.id}/invitations`;
 
     const member = await client.post(path, { email: colleague.email, role: "member" });
@@ -281,7 +269,7 @@ describe("refusing invitations that cannot be made", () => {
     expect(memberPage).toContain(`value="${colleague.email}"`);
 
     const email = newEmail();
-    await landing(client, await client.post(path, { email, role: "member" }));
+    await client.landOn(await client.post(path, { email, role: "member" }));
     const twice = await client.post(path, { email, role: "admin" });
     expect(twice.status).toBe(200);
     const twicePage = await twice.text();
@@ -292,7 +280,7 @@ describe("refusing invitations that cannot be made", () => {
 
   it("rejects malformed and over-long input with field errors, keeping what was typed", async () => {
     const { organisation, person: admin } = await createMember({ role: "admin" });
-    const client = await signedInClient(admin.email);
+    const client = await Browserless.signedIn(server.origin, admin.email);
     const longEmail = `${"a".repeat(250)}@example.org`;
     const page = await (
       await client.post(`/organisations/${organisation.id}/invitations`, { email: longEmail, role: "owner" })
@@ -317,7 +305,7 @@ describe("refusing invitations that cannot be made", () => {
     const { organisation } = await createMember({ role: "admin" });
     const member = await createPerson();
     await addMember(member.id, organisation.id, { role: "member" });
-    const client = await signedInClient(member.email);
+    const client = await Browserless.signedIn(server.origin, member.email);
     const profile = await (await client.get(`/organisations/${organisation.id}`)).text();
     expect(profile).not.toContain(`/organisations/${organisation.id}/invitations`);
     expect((await client.get(`/organisations/${organisation.id}/invitations`)).status).toBe(404);
@@ -334,7 +322,7 @@ describe("refusing invitations that cannot be made", () => {
       role: "admin",
       organisation: { verificationStatus: "pending" },
     });
-    const client = await signedInClient(admin.email);
+    const client = await Browserless.signedIn(server.origin, admin.email);
     const profile = await (await client.get(`/organisations/${organisation.id}`)).text();
     expect(profile).toContain("This organisation is waiting for verification");
     expect(profile).not.toContain(`/organisations/${organisation.id}/invitations`);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
-import { addMember, createMember, createOrganisation, createPerson, defaultTestPassword } from "./factories";
+import { addMember, createMember, createOrganisation, createPerson } from "./factories";
 import { Browserless, startTestServer, type TestServer } from "./support/server";
 
 let server: TestServer;
@@ -11,18 +11,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server.close();
 });
-
-async function signedInClient(email: string) {
-  const client = new Browserless(server.origin);
-  await client.signIn(email, defaultTestPassword);
-  return client;
-}
-
-/** Follows the redirect after a form post and returns the page it lands on. */
-async function landing(client: Browserless, response: Response) {
-  expect(response.status).toBe(302);
-  return (await client.get(response.headers.get("Location") ?? "")).text();
-}
 
 function profileForm(overrides: Record<string, string> = {}) {
   return {
@@ -43,7 +31,7 @@ describe("the list of one's organisations", () => {
     const pending = await createOrganisation({ verificationStatus: "pending" });
     await addMember(person.id, pending.id, { role: "admin" });
     const elsewhere = await createOrganisation();
-    const client = await signedInClient(person.email);
+    const client = await Browserless.signedIn(server.origin, person.email);
     const page = await (await client.get("/organisations")).text();
     expect(page).toContain(verified.name);
     expect(page).toContain(pending.name);
@@ -70,7 +58,7 @@ describe("an organisation's page", () => {
     });
     const colleague = await createPerson({ name: "Colleague Member" });
     await addMember(colleague.id, organisation.id);
-    const client = await signedInClient(colleague.email);
+    const client = await Browserless.signedIn(server.origin, colleague.email);
     const page = await (await client.get(`/organisations/${organisation.id}`)).text();
     expect(page).toContain(organisation.name);
     expect(page).toContain("Local authority");
@@ -85,7 +73,7 @@ describe("an organisation's page", () => {
   it("shows another verified organisation's profile but not its members", async () => {
     const { organisation, person: admin } = await createMember();
     const outsider = await createPerson();
-    const client = await signedInClient(outsider.email);
+    const client = await Browserless.signedIn(server.origin, outsider.email);
     const response = await client.get(`/organisations/${organisation.id}`);
     expect(response.status).toBe(200);
     const page = await response.text();
@@ -98,7 +86,7 @@ describe("an organisation's page", () => {
     const pending = await createOrganisation({ verificationStatus: "pending" });
     const rejected = await createOrganisation({ verificationStatus: "rejected" });
     const outsider = await createPerson();
-    const client = await signedInClient(outsider.email);
+    const client = await Browserless.signedIn(server.origin, outsider.email);
     for (const id of ["no-such-organisation", pending.id, rejected.id]) {
       for (const suffix of ["", "/edit", "/invitations"]) {
         const response = await client.get(`/organisations/${id}${suffix}`);
@@ -110,7 +98,7 @@ describe("an organisation's page", () => {
 
   it("shows an organisation awaiting verification its notice, without presence", async () => {
     const { organisation, person } = await createMember({ organisation: { verificationStatus: "pending" } });
-    const client = await signedInClient(person.email);
+    const client = await Browserless.signedIn(server.origin, person.email);
     const page = await (await client.get(`/organisations/${organisation.id}`)).text();
     expect(page).toContain("This organisation is waiting for verification");
     expect(page).not.toContain("online-now");
@@ -124,13 +112,13 @@ describe("editing the profile", () => {
       role: "admin",
       organisation: { verificationStatus: "pending" },
     });
-    const client = await signedInClient(person.email);
+    const client = await Browserless.signedIn(server.origin, person.email);
     const form = await (await client.get(`/organisations/${organisation.id}/edit`)).text();
     expect(form).toContain(`value="${organisation.name}"`);
 
     const values = profileForm();
     const saved = await client.post(`/organisations/${organisation.id}/edit`, values);
-    const page = await landing(client, saved);
+    const page = await client.landOn(saved);
     expect(page).toContain("The profile was saved.");
     expect(page).toContain(values.name);
     expect(page).toContain("France");
@@ -148,7 +136,7 @@ describe("editing the profile", () => {
     });
 
     const unchanged = await client.post(`/organisations/${organisation.id}/edit`, values);
-    expect(await landing(client, unchanged)).toContain("Nothing was changed.");
+    expect(await client.landOn(unchanged)).toContain("Nothing was changed.");
     expect(
       await db().auditEvent.count({
         where: { action: "organisation.profile-updated", subjectId: organisation.id },
@@ -158,7 +146,7 @@ describe("editing the profile", () => {
 
   it("rejects over-long and malformed fields, keeping every value typed", async () => {
     const { organisation, person } = await createMember({ role: "admin" });
-    const client = await signedInClient(person.email);
+    const client = await Browserless.signedIn(server.origin, person.email);
     const values = profileForm({
       name: "N".repeat(201),
       place: "P".repeat(121),
@@ -188,7 +176,7 @@ describe("editing the profile", () => {
   it("refuses a name another organisation already has", async () => {
     const { organisation, person } = await createMember({ role: "admin" });
     const other = await createOrganisation();
-    const client = await signedInClient(person.email);
+    const client = await Browserless.signedIn(server.origin, person.email);
     const response = await client.post(
       `/organisations/${organisation.id}/edit`,
       profileForm({ name: other.name.toUpperCase() }),
@@ -203,7 +191,7 @@ describe("editing the profile", () => {
     const { organisation } = await createMember({ role: "admin" });
     const member = await createPerson();
     await addMember(member.id, organisation.id);
-    const client = await signedInClient(member.email);
+    const client = await Browserless.signedIn(server.origin, member.email);
     expect((await client.get(`/organisations/${organisation.id}/edit`)).status).toBe(404);
     const post = await client.post(`/organisations/${organisation.id}/edit`, profileForm());
     expect(post.status).toBe(404);

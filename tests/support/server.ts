@@ -1,8 +1,10 @@
+import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { resetEnvCache } from "~/utils/env.server";
+import { defaultTestPassword } from "../factories";
 import { createConcordServer, type ConcordServer } from "../../server/app";
 import { createLogger } from "../../server/logger";
 
@@ -33,10 +35,23 @@ export async function startTestServer(): Promise<TestServer> {
 export class Browserless {
   private readonly cookies = new Map<string, string>();
 
+  private readonly headers: Record<string, string>;
+
+  /**
+   * Each client comes from its own address (the test server trusts X-Forwarded-For), so the per-address
+   * sign-in limit of one test never spills into another.
+   */
   constructor(
     readonly origin: string,
-    private readonly headers: Record<string, string> = {},
-  ) {}
+    headers: Record<string, string> = {},
+  ) {
+    this.headers = {
+      "X-Forwarded-For": `2001:db8::${randomBytes(4)
+        .toString("hex")
+        .replace(/(.{4})/, "$1:")}`,
+      ...headers,
+    };
+  }
 
   cookieHeader() {
     return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
@@ -79,6 +94,19 @@ export class Browserless {
     });
     this.keepCookies(response);
     return response;
+  }
+
+  /** Follows the redirect a successful form post answers with, and returns the page it lands on. */
+  async landOn(response: Response): Promise<string> {
+    if (response.status !== 302)
+      throw new Error(`expected a redirect, got ${response.status}: ${await response.text()}`);
+    return (await this.get(response.headers.get("Location") ?? "")).text();
+  }
+
+  static async signedIn(origin: string, email: string, password = defaultTestPassword) {
+    const client = new Browserless(origin);
+    await client.signIn(email, password);
+    return client;
   }
 
   async signIn(email: string, password: string) {

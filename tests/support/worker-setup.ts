@@ -16,5 +16,6 @@ if (process.env.CONCORD_TEST_WORKER_DIR !== workerDir) {
   process.env.DATA_DIR = workerDir;
   process.env.DATABASE_URL = `file:${path.join(workerDir, "concord.db")}`;
   process.env.DEMO_DATA = "false";
+  process.env.TRUST_PROXY = "true";
   applyMigrations(path.join(workerDir, "concord.db"));
 }

@@ -5,7 +5,8 @@ import { db } from "~/utils/db.server";
 /** Member lists show at most this many people a page. */
 export const membersPageSize = 100;
 
-const profileColumns = {
+/** The columns of an organisation's profile, as its page and the platform's review show it. */
+export const profileColumns = {
   id: true,
   name: true,
   type: true,

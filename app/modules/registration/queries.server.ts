@@ -1,21 +1,11 @@
 import type { VerificationStatus } from "~/modules/authorization/actor";
+import { profileColumns } from "~/modules/organisations/queries.server";
 import { db } from "~/utils/db.server";
 
 export const reviewPageSize = 50;
 
 const reviewFields = {
-  id: true,
-  name: true,
-  type: true,
-  governanceLevel: true,
-  place: true,
-  country: true,
-  website: true,
-  description: true,
-  contactName: true,
-  contactEmail: true,
-  verificationStatus: true,
-  verificationNote: true,
+  ...profileColumns,
   verifiedAt: true,
   createdAt: true,
   verifiedBy: { select: { name: true } },
