@@ -15,6 +15,7 @@ import {
   type ServerToClientEvents,
   type SocketData,
 } from "~/realtime/contract";
+import { loadSpaceResource } from "~/modules/spaces/access.server";
 import { db } from "~/utils/db.server";
 import { allowedOrigins } from "~/utils/env.server";
 import { domainEvents } from "~/utils/events.server";
@@ -128,6 +129,20 @@ export function attachRealtime(httpServer: HttpServer, logger: Logger): Realtime
       }
     });
 
+    socket.on("space:watch", async (payload, ack) => {
+      if (typeof ack !== "function") return;
+      const parsed = clientEventSchemas["space:watch"].safeParse(payload);
+      if (!parsed.success) return ack({ ok: false, error: "invalid-payload" } satisfies Ack<never>);
+      const { spaceId } = parsed.data;
+      try {
+        if (!(await maySeeSpace(personId, spaceId))) return ack({ ok: false, error: "not-found" });
+        socket.join(rooms.space(spaceId));
+        ack({ ok: true, data: { spaceId } });
+      } catch (error) {
+        logger.error({ err: error, spaceId }, "watching a space failed");
+      }
+    });
+
     socket.on("disconnecting", () => {
       const left = [...socket.rooms].filter((room) => room.startsWith("organisation:"));
       // The socket is still in its rooms while disconnecting: announce once it has left them.
@@ -157,6 +172,15 @@ export function attachRealtime(httpServer: HttpServer, logger: Logger): Realtime
         "ending the sockets of revoked sessions",
       );
     }),
+    domainEvents().on("space.changed", ({ spaceId, what }) => {
+      io.to(rooms.space(spaceId)).emit("space:changed", { spaceId, what });
+    }),
+    domainEvents().on("space.standing-changed", ({ spaceId }) =>
+      inBackground(recheckSpaceWatchers(spaceId), "re-checking who may watch a space"),
+    ),
+    domainEvents().on("notification.created", ({ personIds }) => {
+      if (personIds.length > 0) io.to(personIds.map(rooms.person)).emit("notification:new");
+    }),
     domainEvents().on("membership.changed", ({ personId }) =>
       inBackground(refreshPerson(personId), "refreshing rooms after a membership change"),
     ),
@@ -181,6 +205,27 @@ export function attachRealtime(httpServer: HttpServer, logger: Logger): Realtime
     io.in(personRoom).socketsLeave([...changed].filter((room) => !allowed.has(room)));
     io.in(personRoom).socketsJoin([...allowed]);
     for (const room of changed) await announcePresence(room.slice("organisation:".length));
+  }
+
+  async function maySeeSpace(personId: string, spaceId: string): Promise<boolean> {
+    const actor = await actorForPerson(personId);
+    if (!actor) return false;
+    const space = await loadSpaceResource(actor, spaceId);
+    return space !== null && can(actor, "space.view", space);
+  }
+
+  /**
+   * After a level change, a departure or a removal: every watcher of the space who may no longer see it
+   * leaves its room at once, and is told so that their open page revalidates (and finds the space gone).
+   */
+  async function recheckSpaceWatchers(spaceId: string) {
+    const room = rooms.space(spaceId);
+    const watchers = new Set((await io.in(room).fetchSockets()).map((socket) => socket.data.personId));
+    for (const personId of watchers) {
+      if (await maySeeSpace(personId, spaceId)) continue;
+      io.in(rooms.person(personId)).socketsLeave(room);
+      io.to(rooms.person(personId)).emit("space:changed", { spaceId, what: "participation" });
+    }
   }
 
   async function refreshOrganisation(organisationId: string) {

@@ -4,7 +4,10 @@ import { z } from "zod";
 export const rooms = {
   organisation: (organisationId: string) => `organisation:${organisationId}`,
   person: (personId: string) => `person:${personId}`,
+  space: (spaceId: string) => `space:${spaceId}`,
 };
+
+export type SpaceChange = "space" | "participation" | "update" | "concern" | "level-request";
 
 export type OnlinePerson = { personId: string; name: string };
 export type PresencePayload = { organisationId: string; online: OnlinePerson[] };
@@ -14,6 +17,7 @@ export type Ack<T> =
 
 export const clientEventSchemas = {
   "presence:list": z.object({ organisationId: z.string().min(1).max(64) }).strict(),
+  "space:watch": z.object({ spaceId: z.string().min(1).max(64) }).strict(),
 };
 
 export type ClientToServerEvents = {
@@ -21,9 +25,18 @@ export type ClientToServerEvents = {
     payload: z.infer<(typeof clientEventSchemas)["presence:list"]>,
     ack: (result: Ack<PresencePayload>) => void,
   ) => void;
+  /** Start receiving a space's live changes; refused (not-found) unless can(actor, "space.view", space). */
+  "space:watch": (
+    payload: z.infer<(typeof clientEventSchemas)["space:watch"]>,
+    ack: (result: Ack<{ spaceId: string }>) => void,
+  ) => void;
 };
 
 export type ServerToClientEvents = {
+  /** Something in a watched space changed: the page applies it or revalidates its loader. */
+  "space:changed": (payload: { spaceId: string; what: SpaceChange }) => void;
+  /** The person has new in-app notifications. */
+  "notification:new": () => void;
   "presence:changed": (payload: PresencePayload) => void;
   /** This socket's session ended (signed out elsewhere, revoked, password changed): the page should reload. */
   "session:ended": () => void;

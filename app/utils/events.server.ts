@@ -6,6 +6,14 @@ export type DomainEvents = {
   "membership.changed": { organisationId: string; personId: string };
   "organisation.verification-changed": { organisationId: string; status: string };
   "session.revoked": { personId: string; sessionIds: string[] };
+  /** Something in a space changed; `what` tells live pages which part to refresh. */
+  "space.changed": {
+    spaceId: string;
+    what: "space" | "participation" | "update" | "concern" | "level-request";
+  };
+  /** An organisation's standing in a space changed (level, status, delegates): sockets must be re-checked. */
+  "space.standing-changed": { spaceId: string; organisationId: string };
+  "notification.created": { personIds: string[] };
 };
 
 type Listener<K extends keyof DomainEvents> = (payload: DomainEvents[K]) => void;

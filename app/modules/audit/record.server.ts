@@ -3,6 +3,7 @@ import type { Tx } from "~/utils/db.server";
 export type AuditEntry = {
   actorId: string | null;
   organisationId?: string | null;
+  spaceId?: string | null;
   action: string;
   subjectType: string;
   subjectId: string;
@@ -15,6 +16,7 @@ export async function recordAudit(tx: Tx, entry: AuditEntry) {
     data: {
       actorId: entry.actorId,
       organisationId: entry.organisationId ?? null,
+      spaceId: entry.spaceId ?? null,
       action: entry.action,
       subjectType: entry.subjectType,
       subjectId: entry.subjectId,

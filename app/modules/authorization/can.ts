@@ -1,11 +1,12 @@
 import { organisationPolicy } from "~/modules/organisations/policy";
+import { spacePolicy } from "~/modules/spaces/policy";
 import type { Actor } from "./actor";
 
 const platformPolicy = {
   "platform.administer": (actor: Actor, _resource: null) => actor.isPlatformAdmin,
 } as const;
 
-const policies = { ...organisationPolicy, ...platformPolicy };
+const policies = { ...organisationPolicy, ...spacePolicy, ...platformPolicy };
 
 export type Action = keyof typeof policies;
 export type ResourceOf<A extends Action> = Parameters<(typeof policies)[A]>[1];
