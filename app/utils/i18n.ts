@@ -8,6 +8,12 @@ import arOrganisations from "~/locales/ar/organisations.json";
 import arPresence from "~/locales/ar/presence.json";
 import arRegistration from "~/locales/ar/registration.json";
 import arSettings from "~/locales/ar/settings.json";
+import arConcerns from "~/locales/ar/concerns.json";
+import arEngagement from "~/locales/ar/engagement.json";
+import arNotifications from "~/locales/ar/notifications.json";
+import arParticipation from "~/locales/ar/participation.json";
+import arSpaces from "~/locales/ar/spaces.json";
+import arUpdates from "~/locales/ar/updates.json";
 import arValidation from "~/locales/ar/validation.json";
 import enAdmin from "~/locales/en/admin.json";
 import enAuth from "~/locales/en/auth.json";
@@ -17,6 +23,12 @@ import enOrganisations from "~/locales/en/organisations.json";
 import enPresence from "~/locales/en/presence.json";
 import enRegistration from "~/locales/en/registration.json";
 import enSettings from "~/locales/en/settings.json";
+import enConcerns from "~/locales/en/concerns.json";
+import enEngagement from "~/locales/en/engagement.json";
+import enNotifications from "~/locales/en/notifications.json";
+import enParticipation from "~/locales/en/participation.json";
+import enSpaces from "~/locales/en/spaces.json";
+import enUpdates from "~/locales/en/updates.json";
 import enValidation from "~/locales/en/validation.json";
 import frAdmin from "~/locales/fr/admin.json";
 import frAuth from "~/locales/fr/auth.json";
@@ -26,6 +38,12 @@ import frOrganisations from "~/locales/fr/organisations.json";
 import frPresence from "~/locales/fr/presence.json";
 import frRegistration from "~/locales/fr/registration.json";
 import frSettings from "~/locales/fr/settings.json";
+import frConcerns from "~/locales/fr/concerns.json";
+import frEngagement from "~/locales/fr/engagement.json";
+import frNotifications from "~/locales/fr/notifications.json";
+import frParticipation from "~/locales/fr/participation.json";
+import frSpaces from "~/locales/fr/spaces.json";
+import frUpdates from "~/locales/fr/updates.json";
 import frValidation from "~/locales/fr/validation.json";
 
 export const languages = ["en", "fr", "ar"] as const;
@@ -45,6 +63,12 @@ export const catalogues = {
     presence: enPresence,
     registration: enRegistration,
     settings: enSettings,
+    concerns: enConcerns,
+    engagement: enEngagement,
+    notifications: enNotifications,
+    participation: enParticipation,
+    spaces: enSpaces,
+    updates: enUpdates,
     validation: enValidation,
   },
   fr: {
@@ -56,6 +80,12 @@ export const catalogues = {
     presence: frPresence,
     registration: frRegistration,
     settings: frSettings,
+    concerns: frConcerns,
+    engagement: frEngagement,
+    notifications: frNotifications,
+    participation: frParticipation,
+    spaces: frSpaces,
+    updates: frUpdates,
     validation: frValidation,
   },
   ar: {
@@ -67,6 +97,12 @@ export const catalogues = {
     presence: arPresence,
     registration: arRegistration,
     settings: arSettings,
+    concerns: arConcerns,
+    engagement: arEngagement,
+    notifications: arNotifications,
+    participation: arParticipation,
+    spaces: arSpaces,
+    updates: arUpdates,
     validation: arValidation,
   },
 } as const;

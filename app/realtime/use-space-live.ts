@@ -1,0 +1,33 @@
+import { useRevalidator } from "@remix-run/react";
+import { useEffect } from "react";
+import * as realtime from "~/realtime/socket.client";
+
+const notConnected: realtime.RealtimeState = { socket: null, connected: false };
+const useSocket = realtime.useRealtimeSocket ?? (() => notConnected);
+
+/**
+ * Keeps a space's open pages live: watches the space's room (the server admits only people who may see it)
+ * and revalidates the loaders whenever the space changes — including when the viewer's own standing
+ * changes, so a downgrade or removal takes effect on the open page at once.
+ */
+export function useSpaceLive(spaceId: string) {
+  const { socket } = useSocket();
+  const revalidator = useRevalidator();
+
+  useEffect(() => {
+    if (!socket) return;
+    const watch = () => socket.emit("space:watch", { spaceId }, () => undefined);
+    const onChanged = (payload: { spaceId: string }) => {
+      if (payload.spaceId === spaceId) revalidator.revalidate();
+    };
+    if (socket.connected) watch();
+    socket.on("connect", watch);
+    socket.on("space:changed", onChanged);
+    return () => {
+      socket.off("connect", watch);
+      socket.off("space:changed", onChanged);
+    };
+    // revalidator changes identity on every render; the subscription needs only the socket and the space.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [socket, spaceId]);
+}
