@@ -14,6 +14,7 @@ import { useTranslation } from "react-i18next";
 import { AppShell } from "~/components/layout/app-shell";
 import { getActorWithCookie } from "~/modules/auth/session.server";
 import { can } from "~/modules/authorization/can";
+import { unreadNotificationCount } from "~/modules/notifications/queries.server";
 import stylesheet from "~/styles/app.css";
 import { currentOrganisationId } from "~/utils/current-organisation.server";
 import { defaultLanguage, textDirection, type Language } from "~/utils/i18n";
@@ -31,10 +32,11 @@ export const meta: MetaFunction = () => [{ title: "Concord" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const signedIn = await getActorWithCookie(request);
   const actor = signedIn?.actor ?? null;
-  const [language, { toast, setCookie }, organisationId] = await Promise.all([
+  const [language, { toast, setCookie }, organisationId, unreadNotifications] = await Promise.all([
     resolveLanguage(request, actor),
     takeToast(request),
     actor ? currentOrganisationId(request, actor) : null,
+    actor ? unreadNotificationCount(actor.personId) : 0,
   ]);
   const headers = new Headers();
   if (setCookie) headers.append("Set-Cookie", setCookie);
@@ -48,6 +50,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         personId: actor.personId,
         name: actor.name,
         canAdminister: can(actor, "platform.administer", null),
+        unreadNotifications,
         memberships: actor.memberships.map(({ organisationId, organisationName, organisationStatus }) => ({
           organisationId,
           organisationName,

@@ -1,4 +1,5 @@
 import { db } from "~/utils/db.server";
+import { loadDemoSpaces } from "./demo-spaces";
 import { addMember, createOrganisation, createPerson, type OrganisationInput } from "../tests/factories";
 
 const demoPassword = "concord-demo-2026";
@@ -134,5 +135,6 @@ export async function loadDemoDataIfEmpty(): Promise<{ loaded: boolean }> {
   await addMember(colleagues[0].id, created.ministry.id, { role: "member" });
   await addMember(colleagues[1].id, created.cso.id, { role: "member" });
   await addMember(colleagues[2].id, pending.id, { role: "admin" });
+  await loadDemoSpaces(created, { focalPoint: focalPoint!, officer: officer!, csoRep: csoRep! });
   return { loaded: true };
 }

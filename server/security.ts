@@ -8,6 +8,15 @@ const allowedMethods = new Set([...safeMethods, "POST", "PUT", "DELETE"]);
 /** 1 MiB: forms carry text; file uploads will get their own route and limit. */
 export const maxBodyBytes = 1024 * 1024;
 
+/** 11 MiB for the one form that carries a file: a space update with its document (at most 10 MB). */
+export const maxUploadBodyBytes = 11 * 1024 * 1024;
+const uploadPaths = /^\/spaces\/[^/]+\/updates(?:\.data)?$/;
+
+/** The body limit of a request path: the upload limit on the update-publishing route, 1 MiB elsewhere. */
+export function bodyLimitFor(path: string) {
+  return uploadPaths.test(path) ? maxUploadBodyBytes : maxBodyBytes;
+}
+
 export function cspNonce(_req: Request, res: Response, next: NextFunction) {
   res.locals.cspNonce = randomBytes(16).toString("base64");
   next();
@@ -64,9 +73,10 @@ export function requireSameOrigin(allowedOrigins: () => string[]) {
 }
 
 /** Bodies must state their length (browsers always do for forms) and stay under the limit. */
-export function limitBodySize(limit = maxBodyBytes) {
+export function limitBodySize(limitFor: (path: string) => number = bodyLimitFor) {
   return (req: Request, res: Response, next: NextFunction) => {
     if (safeMethods.has(req.method)) return next();
+    const limit = limitFor(req.path);
     const declared = req.get("Content-Length");
     const chunked = req.get("Transfer-Encoding") !== undefined;
     if (chunked && declared === undefined) {

@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { NavLink, useLoaderData, useOutlet } from "@remix-run/react";
+import { Link, NavLink, useLoaderData, useOutlet } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { OnlineNow } from "~/components/presence/online-now";
 import { requireActor } from "~/modules/auth/session.server";
 import { can } from "~/modules/authorization/can";
 import { membersOf, organisationForViewer } from "~/modules/organisations/queries.server";
 import { countryName } from "~/modules/organisations/schema";
+import { spacesOfOrganisation } from "~/modules/spaces/queries.server";
 import { notFound } from "~/utils/errors";
 import { resolveLanguage } from "~/utils/i18n.server";
 
@@ -17,8 +18,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const organisation = await organisationForViewer(actor, params.organisationId ?? "");
   if (!organisation) notFound();
-  const [members, language] = await Promise.all([
+  const [members, spaces, language] = await Promise.all([
     membersOf(actor, organisation),
+    spacesOfOrganisation(actor, organisation.id),
     resolveLanguage(request, actor),
   ]);
   return {
@@ -29,6 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       verificationNote: organisation.verificationStatus === "rejected" ? organisation.verificationNote : null,
     },
     members,
+    spaces,
     permissions: {
       editProfile: can(actor, "organisation.edit-profile", organisation),
       invite: can(actor, "organisation.invite", organisation),
@@ -82,7 +85,7 @@ export default function OrganisationPage() {
 }
 
 function OrganisationProfile() {
-  const { organisation, members, permissions } = useLoaderData<typeof loader>();
+  const { organisation, members, spaces, permissions } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <div className="stack">
@@ -156,7 +159,57 @@ function OrganisationProfile() {
           ) : null}
         </section>
       ) : null}
+      {spaces ? <OrganisationSpaces spaces={spaces} /> : null}
       {permissions.seePresence ? <OnlineNow organisationId={organisation.id} initialOnline={[]} /> : null}
     </div>
+  );
+}
+
+/** Every space the organisation is in, with its role or level and status (shown to its own members only). */
+function OrganisationSpaces({
+  spaces,
+}: {
+  spaces: NonNullable<Awaited<ReturnType<typeof loader>>["spaces"]>;
+}) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="spaces-heading">
+      <h2 id="spaces-heading">{t("spaces.organisationSpaces.title")}</h2>
+      {spaces.spaces.length === 0 ? (
+        <p>{t("spaces.organisationSpaces.empty")}</p>
+      ) : (
+        <div className="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("spaces.organisationSpaces.space")}</th>
+                <th scope="col">{t("spaces.organisationSpaces.role")}</th>
+                <th scope="col">{t("spaces.organisationSpaces.status")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {spaces.spaces.map((space) => (
+                <tr key={space.id}>
+                  <td>
+                    <Link to={`/spaces/${space.id}`}>{space.title}</Link>
+                    <br />
+                    <small>{t(`spaces.kinds.${space.kind}`)}</small>
+                  </td>
+                  <td>
+                    {space.role === "convener" || !space.level
+                      ? t("spaces.roles.convener")
+                      : t(`spaces.levels.${space.level}.name`)}
+                  </td>
+                  <td>{t(`spaces.status.${space.status}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {spaces.total > spaces.spaces.length ? (
+        <p>{t("spaces.organisationSpaces.more", { shown: spaces.spaces.length, total: spaces.total })}</p>
+      ) : null}
+    </section>
   );
 }

@@ -1,5 +1,6 @@
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useNotificationsLive } from "~/realtime/use-notifications-live";
 import { useRootData } from "~/root";
 import { languageNames, languages } from "~/utils/i18n";
 import { ToastMessage } from "./toast-message";
@@ -11,6 +12,7 @@ export function AppShell({ children }: { children: React.ReactNode }) {
   if (rootData && i18n.language !== rootData.language) void i18n.changeLanguage(rootData.language);
   const viewer = rootData?.viewer ?? null;
   const here = `${location.pathname}${location.search}`;
+  useNotificationsLive(viewer !== null);
 
   return (
     <>
@@ -27,10 +29,14 @@ export function AppShell({ children }: { children: React.ReactNode }) {
               <NavLink to="/" end>
                 {t("common.nav.home")}
               </NavLink>
+              <NavLink to="/spaces">{t("common.nav.spaces")}</NavLink>
               <NavLink to="/organisations">{t("common.nav.organisations")}</NavLink>
               {viewer.canAdminister ? (
                 <NavLink to="/admin/organisations">{t("common.nav.admin")}</NavLink>
               ) : null}
+              <NavLink to="/notifications">
+                {t("notifications.nav.link", { unread: viewer.unreadNotifications })}
+              </NavLink>
               <NavLink to="/settings">{t("common.nav.settings")}</NavLink>
             </nav>
           ) : null}

@@ -1,9 +1,11 @@
 import { organisationPolicy } from "~/modules/organisations/policy";
-import { spacePolicy } from "~/modules/spaces/policy";
+import { mayConveneSpaces, spacePolicy } from "~/modules/spaces/policy";
 import type { Actor } from "./actor";
 
 const platformPolicy = {
   "platform.administer": (actor: Actor, _resource: null) => actor.isPlatformAdmin,
+  /** Create a space convened by the organisation (the person's current one). */
+  "space.create": mayConveneSpaces,
 } as const;
 
 const policies = { ...organisationPolicy, ...spacePolicy, ...platformPolicy };

@@ -1,5 +1,6 @@
 import type { Actor } from "~/modules/authorization/actor";
 import { atLeast, type Level } from "~/modules/engagement/levels";
+import { convenerOrganisationTypes } from "./schema";
 
 export type ParticipationRole = "convener" | "participant";
 export type ParticipationStatus = "invited" | "active" | "declined" | "left";
@@ -128,3 +129,27 @@ function decide(action: SpaceAction) {
 export const spacePolicy = Object.fromEntries(
   Object.keys(spaceRules).map((action) => [action, decide(action as SpaceAction)]),
 ) as { [A in SpaceAction]: (actor: Actor, space: SpaceResource) => boolean };
+
+/** An organisation a person might convene spaces for: their current organisation, as stored. */
+export type ConveningOrganisation = { id: string; type: string; verificationStatus: string };
+
+/**
+ * Whether the person may create spaces on behalf of `organisation`: they belong to it, and it is a verified
+ * national ministry, regional authority or local authority. (can(actor, "space.create", organisation))
+ */
+export function mayConveneSpaces(actor: Actor, organisation: ConveningOrganisation | null): boolean {
+  return (
+    organisation !== null &&
+    organisation.verificationStatus === "verified" &&
+    (convenerOrganisationTypes as readonly string[]).includes(organisation.type) &&
+    actor.memberships.some((membership) => membership.organisationId === organisation.id)
+  );
+}
+
+/** The organisation a convener acts for in the space (for the audit trail): their first active convener standing. */
+export function convenerOrganisationOf(space: SpaceResource): string | null {
+  return (
+    space.standings.find((standing) => standing.role === "convener" && standing.status === "active")
+      ?.organisationId ?? null
+  );
+}

@@ -1,0 +1,310 @@
+import type { Prisma } from "~/generated/prisma/client";
+import type { Actor } from "~/modules/authorization/actor";
+import { levels, type Level } from "~/modules/engagement/levels";
+import { db } from "~/utils/db.server";
+import type { ParticipationRole, ParticipationStatus } from "./policy";
+import { convenerOrganisationTypes, directoryPageSize, type DirectoryFilter } from "./schema";
+
+/** Lists of one space's parts (children, conveners, an organisation's spaces) show at most this many. */
+export const spaceListLimit = 100;
+
+const dayMs = 24 * 60 * 60 * 1000;
+
+/** The organisations a person acts for in spaces: only verified ones count (as in loadSpaceResource). */
+function verifiedOrganisationIds(actor: Actor): string[] {
+  return actor.memberships
+    .filter((membership) => membership.organisationStatus === "verified")
+    .map((membership) => membership.organisationId);
+}
+
+/** A standing that lets an organisation's people see a space: the "space.view" rule of policy.ts. */
+const seeingStanding: Prisma.SpaceParticipantWhereInput = {
+  OR: [
+    { role: "convener", status: "active" },
+    { role: "participant", status: { in: ["active", "invited"] }, level: { in: [...levels] } },
+  ],
+};
+
+/** The spaces the person can see: one of their verified organisations convenes it or takes part in it. */
+function visibleTo(actor: Actor): Prisma.SpaceWhereInput {
+  return {
+    participants: {
+      some: { organisationId: { in: verifiedOrganisationIds(actor) }, ...seeingStanding },
+    },
+  };
+}
+
+/** The directory: the spaces the person can see, filtered and searched, a page at a time, by title. */
+export async function spaceDirectory(actor: Actor, filter: DirectoryFilter) {
+  const conditions: Prisma.SpaceWhereInput[] = [visibleTo(actor)];
+  if (filter.kind) conditions.push({ kind: filter.kind });
+  if (filter.governanceLevel) conditions.push({ governanceLevel: filter.governanceLevel });
+  if (filter.theme) conditions.push({ themes: { some: { theme: filter.theme } } });
+  if (filter.place) conditions.push({ place: { contains: filter.place } });
+  if (filter.q)
+    conditions.push({ OR: [{ title: { contains: filter.q } }, { mandate: { contains: filter.q } }] });
+  const where: Prisma.SpaceWhereInput = { AND: conditions };
+  const organisationIds = verifiedOrganisationIds(actor);
+  const [rows, total] = await Promise.all([
+    db().space.findMany({
+      where,
+      select: {
+        id: true,
+        title: true,
+        kind: true,
+        governanceLevel: true,
+        place: true,
+        themes: { select: { theme: true }, orderBy: { theme: "asc" } },
+        participants: {
+          where: { organisationId: { in: organisationIds }, ...seeingStanding },
+          select: { role: true, level: true, status: true, organisation: { select: { name: true } } },
+        },
+      },
+      orderBy: [{ title: "asc" }, { id: "asc" }],
+      skip: (filter.page - 1) * directoryPageSize,
+      take: directoryPageSize,
+    }),
+    db().space.count({ where }),
+  ]);
+  return {
+    spaces: rows.map(({ themes, participants, ...space }) => ({
+      ...space,
+      themes: themes.map(({ theme }) => theme),
+      standings: participants.map(({ organisation, ...standing }) => ({
+        organisationName: organisation.name,
+        role: standing.role as ParticipationRole,
+        level: standing.level as Level | null,
+        status: standing.status as ParticipationStatus,
+      })),
+    })),
+    total,
+    page: filter.page,
+    pageCount: Math.max(1, Math.ceil(total / directoryPageSize)),
+  };
+}
+
+/** The spaces the person can see, for a parent-space select (by title, at most spaceListLimit). */
+export async function parentCandidates(actor: Actor, excludeSpaceId?: string) {
+  return db().space.findMany({
+    where: { AND: [visibleTo(actor), excludeSpaceId ? { id: { not: excludeSpaceId } } : {}] },
+    select: { id: true, title: true },
+    orderBy: [{ title: "asc" }, { id: "asc" }],
+    take: spaceListLimit,
+  });
+}
+
+/**
+ * The space's header (for the layout of every space page) and the viewer's organisations in it with their
+ * names. The route has checked "space.view".
+ */
+export async function spaceHeader(actor: Actor, spaceId: string) {
+  const space = await db().space.findUniqueOrThrow({
+    where: { id: spaceId },
+    select: {
+      id: true,
+      title: true,
+      kind: true,
+      governanceLevel: true,
+      place: true,
+      participants: {
+        where: { organisationId: { in: verifiedOrganisationIds(actor) }, ...seeingStanding },
+        select: {
+          organisationId: true,
+          role: true,
+          level: true,
+          status: true,
+          organisation: { select: { name: true } },
+        },
+        orderBy: { organisation: { name: "asc" } },
+      },
+    },
+  });
+  const { participants, ...header } = space;
+  return {
+    ...header,
+    standings: participants.map(({ organisation, ...standing }) => ({
+      organisationId: standing.organisationId,
+      organisationName: organisation.name,
+      role: standing.role as ParticipationRole,
+      level: standing.level as Level | null,
+      status: standing.status as ParticipationStatus,
+    })),
+  };
+}
+
+/**
+ * What the overview shows everyone who sees the space: mandate, themes, the parent and children the viewer
+ * can see, the conveners and the promise of every level.
+ */
+export async function spaceOverview(actor: Actor, spaceId: string) {
+  const space = await db().space.findUniqueOrThrow({
+    where: { id: spaceId },
+    select: {
+      mandate: true,
+      parentId: true,
+      themes: { select: { theme: true }, orderBy: { theme: "asc" } },
+      promises: { select: { level: true, expectation: true, decisionMaker: true, feedbackDays: true } },
+    },
+  });
+  const [parent, children, conveners] = await Promise.all([
+    space.parentId
+      ? db().space.findFirst({
+          where: { AND: [{ id: space.parentId }, visibleTo(actor)] },
+          select: { id: true, title: true },
+        })
+      : null,
+    db().space.findMany({
+      where: { AND: [{ parentId: spaceId }, visibleTo(actor)] },
+      select: { id: true, title: true },
+      orderBy: [{ title: "asc" }, { id: "asc" }],
+      take: spaceListLimit,
+    }),
+    convenersOf(spaceId),
+  ]);
+  const promises = levels.map((level) => {
+    const promise = space.promises.find((candidate) => candidate.level === level);
+    return {
+      level,
+      expectation: promise?.expectation ?? "",
+      decisionMaker: promise?.decisionMaker ?? "",
+      feedbackDays: promise?.feedbackDays ?? null,
+    };
+  });
+  return {
+    mandate: space.mandate,
+    themes: space.themes.map(({ theme }) => theme),
+    parent,
+    children,
+    conveners,
+    promises,
+  };
+}
+
+/** The space's active conveners, by name. */
+export async function convenersOf(spaceId: string) {
+  const rows = await db().spaceParticipant.findMany({
+    where: { spaceId, role: "convener", status: "active" },
+    select: { organisation: { select: { id: true, name: true, type: true } } },
+    orderBy: { organisation: { name: "asc" } },
+    take: spaceListLimit,
+  });
+  return rows.map(({ organisation }) => organisation);
+}
+
+/** The edit form's current values. */
+export async function spaceDetails(spaceId: string) {
+  const space = await db().space.findUniqueOrThrow({
+    where: { id: spaceId },
+    select: { title: true, mandate: true, parentId: true, themes: { select: { theme: true } } },
+  });
+  return { ...space, themes: space.themes.map(({ theme }) => theme) };
+}
+
+/** The promise of every level as stored (a level without one is left empty for the convener to write). */
+export async function spacePromises(spaceId: string) {
+  const rows = await db().spacePromise.findMany({
+    where: { spaceId },
+    select: { level: true, expectation: true, decisionMaker: true, feedbackDays: true },
+  });
+  return Object.fromEntries(
+    levels.map((level) => {
+      const row = rows.find((candidate) => candidate.level === level);
+      return [
+        level,
+        {
+          expectation: row?.expectation ?? "",
+          decisionMaker: row?.decisionMaker ?? "",
+          feedbackDays: row ? String(row.feedbackDays) : "",
+        },
+      ];
+    }),
+  ) as Record<Level, { expectation: string; decisionMaker: string; feedbackDays: string }>;
+}
+
+/** How many concerns wait for an answer, and for how many whole days the oldest of them has waited. */
+export async function concernsWaiting(spaceId: string, now = new Date()) {
+  const where = { spaceId, status: "open" };
+  const [count, oldest] = await Promise.all([
+    db().concern.count({ where }),
+    db().concern.findFirst({ where, select: { createdAt: true }, orderBy: { createdAt: "asc" } }),
+  ]);
+  return {
+    count,
+    oldestDays: oldest ? Math.max(0, Math.floor((now.getTime() - oldest.createdAt.getTime()) / dayMs)) : 0,
+  };
+}
+
+/** The overview's engagement summary: active participant organisations at each level, and the conveners. */
+export async function organisationsPerLevel(spaceId: string) {
+  const grouped = await db().spaceParticipant.groupBy({
+    by: ["role", "level"],
+    where: { spaceId, status: "active" },
+    _count: { _all: true },
+  });
+  const perLevel = Object.fromEntries(levels.map((level) => [level, 0])) as Record<Level, number>;
+  let convenerCount = 0;
+  for (const group of grouped) {
+    if (group.role === "convener") convenerCount += group._count._all;
+    else if (group.level && group.level in perLevel) perLevel[group.level as Level] += group._count._all;
+  }
+  return { conveners: convenerCount, perLevel };
+}
+
+/**
+ * Every space an organisation is in, with its role, level and status — for that organisation's own members
+ * only (null for anyone else, who sees none of them). Declined and left places are not listed.
+ */
+export async function spacesOfOrganisation(actor: Actor, organisationId: string) {
+  if (!verifiedOrganisationIds(actor).includes(organisationId)) return null;
+  const where: Prisma.SpaceParticipantWhereInput = { organisationId, ...seeingStanding };
+  const [rows, total] = await Promise.all([
+    db().spaceParticipant.findMany({
+      where,
+      select: {
+        role: true,
+        level: true,
+        status: true,
+        space: { select: { id: true, title: true, kind: true } },
+      },
+      orderBy: [{ space: { title: "asc" } }, { spaceId: "asc" }],
+      take: spaceListLimit,
+    }),
+    db().spaceParticipant.count({ where }),
+  ]);
+  return {
+    spaces: rows.map(({ space, ...standing }) => ({
+      ...space,
+      role: standing.role as ParticipationRole,
+      level: standing.level as Level | null,
+      status: standing.status as ParticipationStatus,
+    })),
+    total,
+  };
+}
+
+/**
+ * Verified government bodies that could co-convene the space (not convening it already), whose name
+ * contains `search`, by name.
+ */
+export async function convenerCandidates(spaceId: string, search: string) {
+  return db().organisation.findMany({
+    where: {
+      verificationStatus: "verified",
+      type: { in: [...convenerOrganisationTypes] },
+      name: search ? { contains: search } : undefined,
+      spaceParticipation: { none: { spaceId, role: "convener", status: "active" } },
+    },
+    select: { id: true, name: true, type: true },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    take: 50,
+  });
+}
+
+/** The organisation a person would convene a new space for (their current one), as can("space.create") needs it. */
+export async function conveningOrganisation(organisationId: string | null) {
+  if (!organisationId) return null;
+  return db().organisation.findUnique({
+    where: { id: organisationId },
+    select: { id: true, name: true, type: true, verificationStatus: true },
+  });
+}

@@ -1,0 +1,112 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { NavLink, Outlet, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireActor } from "~/modules/auth/session.server";
+import { can } from "~/modules/authorization/can";
+import { requireSpace } from "~/modules/spaces/access.server";
+import { spaceRules, type SpaceAction } from "~/modules/spaces/policy";
+import { spaceHeader } from "~/modules/spaces/queries.server";
+import { useSpaceLive } from "~/realtime/use-space-live";
+import { currentOrganisationId } from "~/utils/current-organisation.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.space.title} · Concord` : "Concord" },
+];
+
+/**
+ * The layout of every space page: the header, the tabs the viewer may open, and `may` — can() for every
+ * space action, for the child pages to show only what the viewer may do. Reading a space one is not part
+ * of answers 404 (requireSpace).
+ */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  const resource = await requireSpace(actor, params.spaceId ?? "", "space.view");
+  const [{ standings, ...space }, current] = await Promise.all([
+    spaceHeader(actor, resource.spaceId),
+    currentOrganisationId(request, actor),
+  ]);
+  const may = Object.fromEntries(
+    (Object.keys(spaceRules) as SpaceAction[]).map((action) => [action, can(actor, action, resource)]),
+  ) as Record<SpaceAction, boolean>;
+  // The viewer's standing: that of the organisation they act for now, when it is in the space.
+  const standing =
+    standings.find((candidate) => candidate.organisationId === current) ?? standings[0] ?? null;
+  return { space, standings, standing, may };
+}
+
+export type SpaceLayoutData = Awaited<ReturnType<typeof loader>>;
+
+/** The layout's data, for the space's child pages. */
+export function useSpaceLayout(): SpaceLayoutData {
+  const data = useRouteLoaderData<typeof loader>("routes/spaces.$spaceId");
+  if (!data) throw new Error("useSpaceLayout is used outside a space page");
+  return data;
+}
+
+export default function SpaceLayout() {
+  const { space, standing, may } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  useSpaceLive(space.id);
+  const base = `/spaces/${space.id}`;
+  const tabs: { to: string; label: string; shown: boolean }[] = [
+    { to: "updates", label: "spaces.tabs.updates", shown: may["space.read-updates"] },
+    { to: "concerns", label: "spaces.tabs.concerns", shown: may["space.view-concerns"] },
+    { to: "participants", label: "spaces.tabs.participants", shown: may["space.view-participants"] },
+    { to: "levels", label: "spaces.tabs.levels", shown: may["space.view-participants"] },
+    { to: "engagement", label: "spaces.tabs.engagement", shown: may["space.view-participants"] },
+    {
+      to: "participation",
+      label: "spaces.tabs.participation",
+      shown:
+        may["space.respond-invitation"] ||
+        may["space.request-level"] ||
+        may["space.leave"] ||
+        may["space.name-delegates"],
+    },
+    { to: "audit", label: "spaces.tabs.audit", shown: may["space.view-audit"] },
+  ];
+  return (
+    <>
+      <header className="space-header">
+        <h1>{space.title}</h1>
+        <p className="space-header__meta">
+          {t(`spaces.kinds.${space.kind}`)} · {t(`organisations.levels.${space.governanceLevel}`)}
+          {space.place ? ` · ${space.place}` : null}
+        </p>
+        {standing ? (
+          <p>
+            <span
+              className={`badge${standing.status === "invited" ? " badge--pending" : " badge--verified"}`}
+            >
+              {t("spaces.header.standing", {
+                organisation: standing.organisationName,
+                standing:
+                  standing.role === "convener" || !standing.level
+                    ? t("spaces.roles.convener")
+                    : t(`spaces.levels.${standing.level}.name`),
+              })}
+            </span>
+          </p>
+        ) : null}
+        {standing?.status === "invited" ? (
+          <p className="notice">
+            {t("spaces.header.invitedNotice", { organisation: standing.organisationName })}
+          </p>
+        ) : null}
+      </header>
+      <nav aria-label={t("spaces.tabs.label")} className="subnav">
+        <NavLink to={base} end>
+          {t("spaces.tabs.overview")}
+        </NavLink>
+        {tabs
+          .filter((tab) => tab.shown)
+          .map((tab) => (
+            <NavLink key={tab.to} to={`${base}/${tab.to}`}>
+              {t(tab.label)}
+            </NavLink>
+          ))}
+      </nav>
+      <Outlet />
+    </>
+  );
+}

@@ -1,0 +1,158 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireActor } from "~/modules/auth/session.server";
+import { can } from "~/modules/authorization/can";
+import { conveningOrganisation, spaceDirectory } from "~/modules/spaces/queries.server";
+import { directoryFilterSchema, governanceLevels, spaceKinds, spaceThemes } from "~/modules/spaces/schema";
+import { currentOrganisationId } from "~/utils/current-organisation.server";
+
+export const meta: MetaFunction = () => [{ title: "Concord" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  const filter = directoryFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const [directory, organisation] = await Promise.all([
+    spaceDirectory(actor, filter),
+    currentOrganisationId(request, actor).then(conveningOrganisation),
+  ]);
+  return {
+    ...directory,
+    filter: {
+      kind: filter.kind ?? "",
+      governanceLevel: filter.governanceLevel ?? "",
+      theme: filter.theme ?? "",
+      place: filter.place ?? "",
+      q: filter.q ?? "",
+    },
+    mayCreate: can(actor, "space.create", organisation),
+  };
+}
+
+/** The directory of the spaces the person can see, with filters that work as a plain GET form. */
+export default function SpacesDirectory() {
+  const { spaces, total, page, pageCount, filter, mayCreate } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const filtered = Object.values(filter).some(Boolean);
+  const pageLink = (target: number) =>
+    `?${new URLSearchParams({
+      ...Object.fromEntries(Object.entries(filter).filter(([, value]) => value)),
+      page: String(target),
+    })}`;
+  const select = (
+    name: "kind" | "governanceLevel" | "theme",
+    options: { value: string; label: string }[],
+  ) => (
+    <div className="field">
+      <label htmlFor={`filter-${name}`}>{t(`spaces.directory.filters.${name}`)}</label>
+      <select id={`filter-${name}`} name={name} defaultValue={filter[name]} key={filter[name]}>
+        <option value="">{t("spaces.directory.filters.any")}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+  return (
+    <div className="stack">
+      <h1>{t("spaces.directory.title")}</h1>
+      <p className="lead">{t("spaces.directory.lead")}</p>
+      {mayCreate ? (
+        <p>
+          <Link to="/spaces/new" className="button">
+            {t("spaces.directory.create")}
+          </Link>
+        </p>
+      ) : null}
+      <Form
+        method="get"
+        className="space-filters"
+        role="search"
+        aria-label={t("spaces.directory.filters.label")}
+      >
+        <div className="field">
+          <label htmlFor="filter-q">{t("spaces.directory.filters.q")}</label>
+          <input id="filter-q" type="search" name="q" defaultValue={filter.q} key={filter.q} />
+        </div>
+        {select(
+          "kind",
+          spaceKinds.map((kind) => ({ value: kind, label: t(`spaces.kinds.${kind}`) })),
+        )}
+        {select(
+          "governanceLevel",
+          governanceLevels.map((level) => ({ value: level, label: t(`organisations.levels.${level}`) })),
+        )}
+        {select(
+          "theme",
+          spaceThemes.map((theme) => ({ value: theme, label: t(`spaces.themes.${theme}`) })),
+        )}
+        <div className="field">
+          <label htmlFor="filter-place">{t("spaces.directory.filters.place")}</label>
+          <input id="filter-place" type="text" name="place" defaultValue={filter.place} key={filter.place} />
+        </div>
+        <p className="actions">
+          <button type="submit" className="button">
+            {t("spaces.directory.filters.submit")}
+          </button>
+          {filtered ? <Link to="/spaces">{t("spaces.directory.filters.clear")}</Link> : null}
+        </p>
+      </Form>
+      <p role="status">{t("spaces.directory.count", { count: total })}</p>
+      {spaces.length === 0 ? (
+        <p>{t("spaces.directory.empty")}</p>
+      ) : (
+        <ul className="card-list">
+          {spaces.map((space) => (
+            <li key={space.id} className="card stack">
+              <h2 className="card__title">
+                <Link to={`/spaces/${space.id}`}>{space.title}</Link>
+              </h2>
+              <p className="review__meta">
+                {t(`spaces.kinds.${space.kind}`)} · {t(`organisations.levels.${space.governanceLevel}`)}
+                {space.place ? ` · ${space.place}` : null}
+              </p>
+              <p>{space.themes.map((theme) => t(`spaces.themes.${theme}`)).join(", ")}</p>
+              <p className="actions">
+                {space.standings.map((standing) => (
+                  <span
+                    key={standing.organisationName}
+                    className={`badge${standing.status === "invited" ? " badge--pending" : ""}`}
+                  >
+                    {t("spaces.header.standing", {
+                      organisation: standing.organisationName,
+                      standing:
+                        standing.role === "convener" || !standing.level
+                          ? t("spaces.roles.convener")
+                          : standing.status === "invited"
+                            ? t("spaces.header.invitedAt", {
+                                level: t(`spaces.levels.${standing.level}.name`),
+                              })
+                            : t(`spaces.levels.${standing.level}.name`),
+                    })}
+                  </span>
+                ))}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+      {pageCount > 1 ? (
+        <nav aria-label={t("spaces.directory.pagination.label")} className="actions">
+          {page > 1 ? (
+            <Link to={pageLink(page - 1)} rel="prev">
+              {t("spaces.directory.pagination.previous")}
+            </Link>
+          ) : null}
+          <span>{t("spaces.directory.pagination.position", { page, pageCount })}</span>
+          {page < pageCount ? (
+            <Link to={pageLink(page + 1)} rel="next">
+              {t("spaces.directory.pagination.next")}
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
+    </div>
+  );
+}

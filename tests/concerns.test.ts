@@ -1,0 +1,195 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "~/utils/db.server";
+import { createMember } from "./factories";
+import { createConvenedSpace, createParticipantOrganisation } from "./space-factories";
+import { Browserless, startTestServer, type TestServer } from "./support/server";
+
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server.close();
+});
+
+/** A space with a signed-in convener and a signed-in participant admin (lead delegate) at `level`. */
+async function spaceAt(level: "CONSULT" | "INVOLVE") {
+  const { space, focalPoint } = await createConvenedSpace({ space: { title: "Bicol committee" } });
+  const { organisation, admin } = await createParticipantOrganisation(space.id, level, {
+    organisation: { name: `Migrant Voices ${level}` },
+  });
+  const convenerClient = await Browserless.signedIn(server.origin, focalPoint.email);
+  const participantClient = await Browserless.signedIn(server.origin, admin.email);
+  const register = `/spaces/${space.id}/concerns`;
+  return { space, focalPoint, organisation, admin, convenerClient, participantClient, register };
+}
+
+const raise = (text: string, theme = "housing") => ({ intent: "raise", text, theme });
+
+describe("raising concerns", () => {
+  it("lets an organisation at INVOLVE raise a concern; the conveners are notified and see it waiting", async () => {
+    const { space, organisation, focalPoint, participantClient, convenerClient, register } =
+      await spaceAt("INVOLVE");
+    const response = await participantClient.post(register, raise("Waiting lists for housing are too long."));
+    expect(await participantClient.landOn(response)).toContain("Your concern is in the register");
+
+    const concern = await db().concern.findFirstOrThrow({ where: { spaceId: space.id } });
+    expect(concern).toMatchObject({ organisationId: organisation.id, status: "open", theme: "housing" });
+    expect(
+      await db().auditEvent.count({ where: { action: "space.concern-raised", subjectId: concern.id } }),
+    ).toBe(1);
+
+    const page = await (await convenerClient.get(register)).text();
+    expect(page).toContain("Waiting lists for housing are too long.");
+    expect(page).toContain("1 concern is waiting for an answer.");
+    expect(page).toContain("waiting for 0 days");
+    expect(page).toContain("Send the answer");
+    expect(page).not.toContain("Raise the concern");
+    const notification = await db().notification.findFirstOrThrow({ where: { personId: focalPoint.id } });
+    expect(notification.message).toBe("notifications.messages.concernRaised");
+    expect(await (await convenerClient.get("/notifications")).text()).toContain(
+      `${organisation.name} raised a concern in Bicol committee`,
+    );
+  });
+
+  it("refuses an organisation at CONSULT, which may still read the register", async () => {
+    const { space, participantClient, register } = await spaceAt("CONSULT");
+    const page = await (await participantClient.get(register)).text();
+    expect(page).toContain("Concern register");
+    expect(page).not.toContain("Raise the concern");
+    const response = await participantClient.post(register, raise("Not allowed at this level."));
+    expect(response.status).toBe(403);
+    expect(await db().concern.count({ where: { spaceId: space.id } })).toBe(0);
+  });
+
+  it("keeps over-long text with a field error, and escapes script tags", async () => {
+    const { space, participantClient, convenerClient, register } = await spaceAt("INVOLVE");
+    const tooLong = `${"a".repeat(3990)} end of a long text`;
+    const refused = await participantClient.post(register, raise(tooLong));
+    expect(refused.status).toBe(200);
+    const page = await refused.text();
+    expect(page).toContain("This is too long.");
+    expect(page).toContain(tooLong);
+    expect(await db().concern.count({ where: { spaceId: space.id } })).toBe(0);
+
+    await participantClient.post(register, raise("<script>alert('concern')</script>"));
+    const register_ = await (await convenerClient.get(register)).text();
+    expect(register_).not.toContain("<script>alert(");
+    expect(register_).toContain("&lt;script&gt;alert(");
+  });
+});
+
+describe("answering concerns", () => {
+  it("records one answer; a second is refused and the first is kept; the raising organisation is told", async () => {
+    const { space, admin, participantClient, convenerClient, register } = await spaceAt("INVOLVE");
+    await participantClient.post(register, raise("Interpreters are missing at clinics.", "health"));
+    const concern = await db().concern.findFirstOrThrow({ where: { spaceId: space.id } });
+
+    const answered = await convenerClient.post(register, {
+      intent: "answer",
+      concernId: concern.id,
+      answer: "We fund interpreters from March.",
+      status: "addressed",
+    });
+    expect(await convenerClient.landOn(answered)).toContain("Your answer is in the register");
+
+    const again = await convenerClient.post(register, {
+      intent: "answer",
+      concernId: concern.id,
+      answer: "A different answer.",
+      status: "not_taken_up",
+    });
+    expect(again.status).toBe(200);
+    const page = await again.text();
+    expect(page).toContain("This concern has already been answered; the first answer stands.");
+    expect(page).toContain("A different answer.");
+
+    const stored = await db().concern.findUniqueOrThrow({ where: { id: concern.id } });
+    expect(stored).toMatchObject({ status: "addressed", answer: "We fund interpreters from March." });
+    expect(
+      await db().auditEvent.count({ where: { action: "space.concern-answered", subjectId: concern.id } }),
+    ).toBe(1);
+
+    const seen = await (await participantClient.get(register)).text();
+    expect(seen).toContain("We fund interpreters from March.");
+    expect(seen).toContain("No concern is waiting for an answer.");
+    const notifications = await db().notification.findMany({ where: { personId: admin.id } });
+    expect(notifications.map((notification) => notification.message)).toContain(
+      "notifications.messages.concernAnswered",
+    );
+  });
+
+  it("does not let a participant answer", async () => {
+    const { space, participantClient, register } = await spaceAt("INVOLVE");
+    await participantClient.post(register, raise("Nobody answers us."));
+    const concern = await db().concern.findFirstOrThrow({ where: { spaceId: space.id } });
+    const response = await participantClient.post(register, {
+      intent: "answer",
+      concernId: concern.id,
+      answer: "Answering my own concern.",
+      status: "addressed",
+    });
+    expect(response.status).toBe(403);
+    expect((await db().concern.findUniqueOrThrow({ where: { id: concern.id } })).status).toBe("open");
+  });
+});
+
+describe("the register", () => {
+  it("puts open concerns first, longest waiting on top, says how long they wait, and filters", async () => {
+    const { space, organisation, admin, convenerClient, register } = await spaceAt("INVOLVE");
+    const daysAgo = (days: number) => new Date(Date.now() - days * 24 * 60 * 60 * 1000 - 60_000);
+    const base = { spaceId: space.id, organisationId: organisation.id, raisedById: admin.id };
+    await db().concern.create({
+      data: {
+        ...base,
+        text: "Answered long ago",
+        theme: "health",
+        status: "answered",
+        answer: "Done.",
+        createdAt: daysAgo(9),
+        answeredAt: daysAgo(8),
+      },
+    });
+    await db().concern.create({
+      data: { ...base, text: "Waiting three days", theme: "housing", createdAt: daysAgo(3) },
+    });
+    await db().concern.create({
+      data: { ...base, text: "Waiting one day", theme: "education", createdAt: daysAgo(1) },
+    });
+
+    const page = await (await convenerClient.get(register)).text();
+    expect(page).toContain("2 concerns are waiting for an answer. The oldest has waited 3 days.");
+    expect(page).toContain("waiting for 3 days");
+    expect(page).toContain("waiting for 1 day");
+    expect(page.indexOf("Waiting three days")).toBeLessThan(page.indexOf("Waiting one day"));
+    expect(page.indexOf("Waiting one day")).toBeLessThan(page.indexOf("Answered long ago"));
+
+    const answeredOnly = await (await convenerClient.get(`${register}?status=answered`)).text();
+    expect(answeredOnly).toContain("Answered long ago");
+    expect(answeredOnly).not.toContain("Waiting one day");
+    const housing = await (await convenerClient.get(`${register}?theme=housing`)).text();
+    expect(housing).toContain("Waiting three days");
+    expect(housing).not.toContain("Waiting one day");
+    expect(housing).not.toContain("Answered long ago");
+  });
+
+  it("is a 404 for outsiders, on the page and on posts", async () => {
+    const { space, register } = await spaceAt("INVOLVE");
+    const { person: outsider } = await createMember({ role: "admin" });
+    const outsiderClient = await Browserless.signedIn(server.origin, outsider.email);
+    expect((await outsiderClient.get(register)).status).toBe(404);
+    expect((await outsiderClient.post(register, raise("Let me in."))).status).toBe(404);
+    expect(
+      (
+        await outsiderClient.post(register, {
+          intent: "answer",
+          concernId: "x",
+          answer: "y",
+          status: "addressed",
+        })
+      ).status,
+    ).toBe(404);
+    expect(await db().concern.count({ where: { spaceId: space.id } })).toBe(0);
+  });
+});

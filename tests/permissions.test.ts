@@ -1,0 +1,266 @@
+import { describe, expect, it } from "vitest";
+import { actorForPerson } from "~/modules/auth/session.server";
+import type { Actor } from "~/modules/authorization/actor";
+import { actions, can } from "~/modules/authorization/can";
+import { loadSpaceResource, requireSpace } from "~/modules/spaces/access.server";
+import {
+  spaceRules,
+  type PersonRole,
+  type SpaceAction,
+  type SpaceResource,
+  type SpaceStanding,
+} from "~/modules/spaces/policy";
+import { addMember, createPerson } from "./factories";
+import { addDelegate, createConvenedSpace, createParticipantOrganisation } from "./space-factories";
+
+/*
+ * The expectation table below is written from issue 3 and DESIGN.md ("The engagement spectrum"), not from
+ * spaceRules: the exhaustive cases compare what can() decides with what the product promises.
+ */
+
+const levelOrder = ["INFORM", "CONSULT", "INVOLVE", "COLLABORATE", "EMPOWER"] as const;
+type LevelName = (typeof levelOrder)[number];
+const atOrAbove = (level: LevelName, minimum: LevelName) =>
+  levelOrder.indexOf(level) >= levelOrder.indexOf(minimum);
+
+type Standing =
+  | { kind: "none" }
+  | { kind: "convener"; status: "active" | "left" }
+  | { kind: "participant"; level: LevelName; status: "active" | "invited" | "declined" | "left" };
+
+type RoleSet = "admin" | "lead delegate" | "delegate" | "member";
+
+/** What each kind of person holds in their organisation, as loadSpaceResource builds it. */
+const personRolesOf: Record<RoleSet, PersonRole[]> = {
+  admin: ["member", "admin"],
+  "lead delegate": ["member", "delegate", "lead-delegate"],
+  delegate: ["member", "delegate"],
+  member: ["member"],
+};
+
+const convenerOnly = [
+  "space.edit",
+  "space.set-promise",
+  "space.invite-organisation",
+  "space.change-level",
+  "space.decide-level-request",
+  "space.manage-conveners",
+  "space.publish-update",
+  "space.answer-concern",
+  "space.view-audit",
+];
+
+const participantOnly = [
+  "space.raise-concern",
+  "space.request-level",
+  "space.respond-invitation",
+  "space.leave",
+];
+
+type Expectation = (participant: { level: LevelName; status: string; role: RoleSet }) => boolean;
+const acting = (role: RoleSet, ...allowed: RoleSet[]) => allowed.includes(role);
+
+/** What a participant organisation's person may do, action by action (conveners are handled below). */
+const participantExpectations: Record<string, Expectation> = {
+  // INFORM and above: everyone in the organisation reads the space; an invited organisation sees the space
+  // it is invited to (to decide), but not its updates, participants or concerns until it joins.
+  "space.view": ({ status }) => status === "active" || status === "invited",
+  "space.read-updates": ({ status }) => status === "active",
+  "space.view-participants": ({ status }) => status === "active",
+  "space.view-concerns": ({ status }) => status === "active",
+  // INVOLVE and above: delegates (and admins) raise concerns the conveners must answer.
+  "space.raise-concern": ({ level, status, role }) =>
+    status === "active" && atOrAbove(level, "INVOLVE") && acting(role, "admin", "lead delegate", "delegate"),
+  "space.request-level": ({ status, role }) => status === "active" && acting(role, "admin", "lead delegate"),
+  "space.respond-invitation": ({ status, role }) => status === "invited" && acting(role, "admin"),
+  "space.name-delegates": ({ status, role }) =>
+    (status === "active" || status === "invited") && acting(role, "admin"),
+  "space.leave": ({ status, role }) => status === "active" && acting(role, "admin"),
+  ...Object.fromEntries(convenerOnly.map((action) => [action, () => false])),
+};
+
+function expected(action: string, standing: Standing, role: RoleSet): boolean {
+  switch (standing.kind) {
+    case "none":
+      return false;
+    case "convener":
+      // Conveners do everything in their space except what only a participant organisation does.
+      return standing.status === "active" && !participantOnly.includes(action);
+    case "participant": {
+      const expectation = participantExpectations[action];
+      if (!expectation) throw new Error(`no expectation written for ${action}`);
+      return expectation({ level: standing.level, status: standing.status, role });
+    }
+  }
+}
+
+const standings: Standing[] = [
+  { kind: "convener", status: "active" },
+  { kind: "convener", status: "left" },
+  ...levelOrder.flatMap((level) =>
+    (["active", "invited", "declined", "left"] as const).map((status): Standing => ({
+      kind: "participant",
+      level,
+      status,
+    })),
+  ),
+  { kind: "none" },
+];
+const roleSets: RoleSet[] = ["admin", "lead delegate", "delegate", "member"];
+
+const describeStanding = (standing: Standing) =>
+  standing.kind === "none"
+    ? "no standing in the space"
+    : standing.kind === "convener"
+      ? `convener (${standing.status})`
+      : `participant at ${standing.level} (${standing.status})`;
+
+const actor: Actor = {
+  personId: "person-1",
+  name: "Test Person",
+  email: "person@example.org",
+  locale: null,
+  isPlatformAdmin: false,
+  sessionId: "",
+  memberships: [],
+};
+
+function resourceFor(standing: Standing, role: RoleSet): SpaceResource {
+  if (standing.kind === "none") return { spaceId: "space-1", standings: [] };
+  const own: SpaceStanding = {
+    organisationId: "organisation-1",
+    role: standing.kind,
+    level: standing.kind === "participant" ? standing.level : null,
+    status: standing.status,
+    personRoles: personRolesOf[role],
+  };
+  return { spaceId: "space-1", standings: [own] };
+}
+
+const spaceActions = Object.keys(spaceRules) as SpaceAction[];
+
+describe("the expectation table", () => {
+  it("covers every action of the space matrix, and each is one can() decides", () => {
+    expect([...spaceActions].sort()).toEqual(Object.keys(participantExpectations).sort());
+    expect(actions).toEqual(expect.arrayContaining(spaceActions));
+  });
+});
+
+describe.each(spaceActions)("%s", (action) => {
+  describe.each(standings.map((standing) => [describeStanding(standing), standing] as const))(
+    "for a %s",
+    (_name, standing) => {
+      it.each(roleSets.map((role) => ({ role, allowed: expected(action, standing, role) })))(
+        "a person who is $role: allowed = $allowed",
+        ({ role, allowed }) => {
+          expect(can(actor, action, resourceFor(standing, role))).toBe(allowed);
+          expect(
+            can(actor, action, { ...resourceFor(standing, role), organisationId: "organisation-1" }),
+          ).toBe(allowed);
+        },
+      );
+    },
+  );
+});
+
+describe("acting for one organisation", () => {
+  const ownStanding = (organisationId: string, overrides: Partial<SpaceStanding>): SpaceStanding => ({
+    organisationId,
+    role: "participant",
+    level: "INFORM",
+    status: "active",
+    personRoles: ["member"],
+    ...overrides,
+  });
+  const space: SpaceResource = {
+    spaceId: "space-1",
+    standings: [
+      ownStanding("at-inform", { personRoles: ["member", "admin"] }),
+      ownStanding("at-involve", { level: "INVOLVE", personRoles: ["member", "delegate"] }),
+      ownStanding("convening", { role: "convener", level: null }),
+    ],
+  };
+
+  it("is refused for an organisation where the person may not act, though another of theirs could", () => {
+    expect(can(actor, "space.raise-concern", space)).toBe(true);
+    expect(can(actor, "space.raise-concern", { ...space, organisationId: "at-involve" })).toBe(true);
+    expect(can(actor, "space.raise-concern", { ...space, organisationId: "at-inform" })).toBe(false);
+    expect(can(actor, "space.leave", { ...space, organisationId: "at-inform" })).toBe(true);
+    expect(can(actor, "space.leave", { ...space, organisationId: "at-involve" })).toBe(false);
+    expect(can(actor, "space.publish-update", { ...space, organisationId: "convening" })).toBe(true);
+    expect(can(actor, "space.publish-update", { ...space, organisationId: "at-involve" })).toBe(false);
+  });
+
+  it("is refused for an organisation with no standing in the space at all", () => {
+    for (const action of spaceActions)
+      expect(can(actor, action, { ...space, organisationId: "elsewhere" }), action).toBe(false);
+  });
+
+  it("is refused to no one signed in", () => {
+    for (const action of spaceActions) expect(can(null, action, space), action).toBe(false);
+  });
+});
+
+describe("standings from the database", () => {
+  it("gives a verified organisation's people their standing and roles", async () => {
+    const { space } = await createConvenedSpace();
+    const { organisation, admin } = await createParticipantOrganisation(space.id, "INVOLVE");
+    const delegate = await createPerson();
+    await addMember(delegate.id, organisation.id);
+    await addDelegate(space.id, organisation.id, delegate.id);
+
+    const adminResource = await loadSpaceResource((await actorForPerson(admin.id))!, space.id);
+    expect(adminResource?.standings).toEqual([
+      {
+        organisationId: organisation.id,
+        role: "participant",
+        level: "INVOLVE",
+        status: "active",
+        personRoles: ["member", "admin", "delegate", "lead-delegate"],
+      },
+    ]);
+    const delegateActor = (await actorForPerson(delegate.id))!;
+    const delegateResource = await loadSpaceResource(delegateActor, space.id);
+    expect(delegateResource?.standings[0]?.personRoles).toEqual(["member", "delegate"]);
+    expect(can(delegateActor, "space.raise-concern", delegateResource!)).toBe(true);
+    expect(can(delegateActor, "space.leave", delegateResource!)).toBe(false);
+  });
+
+  it.each(["pending", "rejected"] as const)(
+    "never gives a %s organisation a standing, so its people cannot see the space",
+    async (verificationStatus) => {
+      const { space } = await createConvenedSpace();
+      const { admin } = await createParticipantOrganisation(space.id, "EMPOWER", {
+        organisation: { verificationStatus },
+      });
+      const unverified = (await actorForPerson(admin.id))!;
+      const resource = await loadSpaceResource(unverified, space.id);
+      expect(resource).toEqual({ spaceId: space.id, standings: [] });
+      for (const action of spaceActions) expect(can(unverified, action, resource!), action).toBe(false);
+      await expect(requireSpace(unverified, space.id, "space.view")).rejects.toMatchObject({ status: 404 });
+    },
+  );
+
+  it("never gives an unverified convening organisation a standing either", async () => {
+    const { space, focalPoint } = await createConvenedSpace({ convener: { verificationStatus: "pending" } });
+    const convener = (await actorForPerson(focalPoint.id))!;
+    expect((await loadSpaceResource(convener, space.id))?.standings).toEqual([]);
+    await expect(requireSpace(convener, space.id, "space.view-audit")).rejects.toMatchObject({ status: 404 });
+  });
+
+  it("answers 404 for a space that does not exist and 403 for an action a viewer may not take", async () => {
+    const { space } = await createConvenedSpace();
+    const { admin } = await createParticipantOrganisation(space.id, "CONSULT");
+    const participant = (await actorForPerson(admin.id))!;
+    expect(await loadSpaceResource(participant, "no-such-space")).toBeNull();
+    await expect(requireSpace(participant, "no-such-space", "space.view")).rejects.toMatchObject({
+      status: 404,
+    });
+    await expect(requireSpace(participant, space.id, "space.raise-concern")).rejects.toMatchObject({
+      status: 403,
+    });
+    await expect(requireSpace(participant, space.id, "space.request-level")).resolves.toMatchObject({
+      spaceId: space.id,
+    });
+  });
+});
