@@ -5,10 +5,20 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
-import { createI18n, defaultLanguage, isLanguage } from "~/utils/i18n";
+import type { i18n as I18n } from "i18next";
+import { createI18n, defaultLanguage, isLanguage, type Language } from "~/utils/i18n";
 import { NonceContext } from "~/utils/nonce";
 
 export const streamTimeout = 5000;
+
+// One i18next instance per language serves every request in that language: the catalogues never change
+// while the server runs, and building an instance per request showed in the profile.
+const i18nInstances = new Map<Language, I18n>();
+function i18nFor(language: Language): I18n {
+  let instance = i18nInstances.get(language);
+  if (!instance) i18nInstances.set(language, (instance = createI18n(language)));
+  return instance;
+}
 
 /** Unexpected errors are logged as JSON with the request id; the person sees the generic error page. */
 export function handleError(error: unknown, { request }: LoaderFunctionArgs | ActionFunctionArgs) {
@@ -35,7 +45,7 @@ export default function handleRequest(
 ) {
   const nonce = typeof loadContext.cspNonce === "string" ? loadContext.cspNonce : "";
   const rootData = remixContext.staticHandlerContext.loaderData?.root as { language?: unknown } | undefined;
-  const i18n = createI18n(isLanguage(rootData?.language) ? rootData.language : defaultLanguage);
+  const i18n = i18nFor(isLanguage(rootData?.language) ? rootData.language : defaultLanguage);
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");
 
   return new Promise((resolve, reject) => {

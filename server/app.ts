@@ -8,6 +8,7 @@ import express from "express";
 import { pinoHttp } from "pino-http";
 import { isDatabaseReachable } from "~/utils/db.server";
 import { allowedOrigins, env, isSecureOrigin } from "~/utils/env.server";
+import { requestScope } from "~/utils/request-scope.server";
 import type { Logger } from "./logger";
 import { attachRealtime, type Realtime } from "./realtime";
 import { cspNonce, limitBodySize, requireSameOrigin, securityHeaders } from "./security";
@@ -55,18 +56,16 @@ export function createConcordServer({
   app.use(requireSameOrigin(allowedOrigins));
   app.use(limitBodySize());
 
-  app.all(
-    "*",
-    createRequestHandler({
-      build,
-      mode: env().NODE_ENV,
-      getLoadContext: (req, res) => ({
-        cspNonce: res.locals.cspNonce as string,
-        requestId: String(req.id),
-        clientAddress: req.ip ?? "",
-      }),
+  const handleRemix = createRequestHandler({
+    build,
+    mode: env().NODE_ENV,
+    getLoadContext: (req, res) => ({
+      cspNonce: res.locals.cspNonce as string,
+      requestId: String(req.id),
+      clientAddress: req.ip ?? "",
     }),
-  );
+  });
+  app.all("*", (req, res, next) => requestScope().run(new Map(), () => handleRemix(req, res, next)));
 
   const httpServer = createServer(app);
   const realtime = attachRealtime(httpServer, logger);

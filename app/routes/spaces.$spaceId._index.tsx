@@ -5,7 +5,8 @@ import { requireActor } from "~/modules/auth/session.server";
 import { can } from "~/modules/authorization/can";
 import { levels } from "~/modules/engagement/levels";
 import { requireSpace } from "~/modules/spaces/access.server";
-import { concernsWaiting, organisationsPerLevel, spaceOverview } from "~/modules/spaces/queries.server";
+import { waitingConcerns } from "~/modules/concerns/queries.server";
+import { organisationsPerLevel, spaceOverview } from "~/modules/spaces/queries.server";
 import { useSpaceLayout } from "./spaces.$spaceId";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -14,7 +15,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [overview, engagement, concerns] = await Promise.all([
     spaceOverview(actor, space.spaceId),
     can(actor, "space.view-participants", space) ? organisationsPerLevel(space.spaceId) : null,
-    can(actor, "space.view-concerns", space) ? concernsWaiting(space.spaceId) : null,
+    can(actor, "space.view-concerns", space) ? waitingConcerns(space.spaceId) : null,
   ]);
   return { overview, engagement, concerns };
 }

@@ -6,9 +6,8 @@ import type {
   VerificationStatus,
 } from "~/modules/authorization/actor";
 import { db } from "~/utils/db.server";
+import { oncePerRequest } from "~/utils/request-scope.server";
 import { lucia } from "./lucia.server";
-
-const actorCache = new WeakMap<Request, Promise<ActorWithCookie | null>>();
 
 type ActorWithCookie = { actor: Actor; refreshedCookie: string | null };
 
@@ -18,12 +17,8 @@ export function sessionIdFromCookieHeader(cookieHeader: string | null | undefine
 
 /** The signed-in person of this request, or null. Loads once per request. */
 export async function getActorWithCookie(request: Request): Promise<ActorWithCookie | null> {
-  let pending = actorCache.get(request);
-  if (!pending) {
-    pending = loadActor(sessionIdFromCookieHeader(request.headers.get("Cookie")));
-    actorCache.set(request, pending);
-  }
-  return pending;
+  const sessionId = sessionIdFromCookieHeader(request.headers.get("Cookie"));
+  return oncePerRequest(`actor:${sessionId}`, () => loadActor(sessionId));
 }
 
 export async function getActor(request: Request): Promise<Actor | null> {

@@ -1,6 +1,7 @@
 import type { Actor } from "~/modules/authorization/actor";
 import { can, type Action, type ResourceOf } from "~/modules/authorization/can";
 import { db } from "~/utils/db.server";
+import { oncePerRequest } from "~/utils/request-scope.server";
 import type { Level } from "~/modules/engagement/levels";
 import type {
   ParticipationRole,
@@ -16,7 +17,12 @@ type SpaceAction = Extract<Action, `space.${string}`>;
  * The space as can() sees it for this actor: their verified organisations' standings in it, with what the
  * person is in each (admin, delegate …). Null when the space does not exist.
  */
-export async function loadSpaceResource(actor: Actor, spaceId: string): Promise<SpaceResource | null> {
+export function loadSpaceResource(actor: Actor, spaceId: string): Promise<SpaceResource | null> {
+  // The layout and the page of a space both ask: read it once per request.
+  return oncePerRequest(`space:${actor.personId}:${spaceId}`, () => readSpaceResource(actor, spaceId));
+}
+
+async function readSpaceResource(actor: Actor, spaceId: string): Promise<SpaceResource | null> {
   const space = await db().space.findUnique({ where: { id: spaceId }, select: { id: true } });
   if (!space) return null;
   const memberships = actor.memberships.filter((membership) => membership.organisationStatus === "verified");

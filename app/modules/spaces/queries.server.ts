@@ -8,8 +8,6 @@ import { convenerOrganisationTypes, directoryPageSize, type DirectoryFilter } fr
 /** Lists of one space's parts (children, conveners, an organisation's spaces) show at most this many. */
 export const spaceListLimit = 100;
 
-const dayMs = 24 * 60 * 60 * 1000;
-
 /** The organisations a person acts for in spaces: only verified ones count (as in loadSpaceResource). */
 function verifiedOrganisationIds(actor: Actor): string[] {
   return actor.memberships
@@ -219,19 +217,6 @@ export async function spacePromises(spaceId: string) {
       ];
     }),
   ) as Record<Level, { expectation: string; decisionMaker: string; feedbackDays: string }>;
-}
-
-/** How many concerns wait for an answer, and for how many whole days the oldest of them has waited. */
-export async function concernsWaiting(spaceId: string, now = new Date()) {
-  const where = { spaceId, status: "open" };
-  const [count, oldest] = await Promise.all([
-    db().concern.count({ where }),
-    db().concern.findFirst({ where, select: { createdAt: true }, orderBy: { createdAt: "asc" } }),
-  ]);
-  return {
-    count,
-    oldestDays: oldest ? Math.max(0, Math.floor((now.getTime() - oldest.createdAt.getTime()) / dayMs)) : 0,
-  };
 }
 
 /** The overview's engagement summary: active participant organisations at each level, and the conveners. */
