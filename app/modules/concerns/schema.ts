@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { choice, requiredText } from "~/utils/validation";
 import { spaceThemes } from "~/modules/spaces/schema";
 
 export const concernStatuses = ["open", "answered", "addressed", "not_taken_up"] as const;
@@ -6,26 +7,9 @@ export type ConcernStatus = (typeof concernStatuses)[number];
 /** What a convener's answer may say became of a concern. */
 export const answerStatuses = ["answered", "addressed", "not_taken_up"] as const;
 
-const choice: { errorMap: z.ZodErrorMap } = {
-  errorMap: (issue) => ({
-    message:
-      issue.code === "invalid_type" && issue.received === "undefined"
-        ? "validation.required"
-        : "validation.invalidChoice",
-  }),
-};
-
-function text(max: number) {
-  return z
-    .string({ required_error: "validation.required" })
-    .trim()
-    .min(1, "validation.required")
-    .max(max, "validation.tooLong");
-}
-
 export const raiseConcernSchema = z.object({
   intent: z.literal("raise"),
-  text: text(4000),
+  text: requiredText(4000),
   theme: z.enum(spaceThemes, choice),
 });
 export type RaiseConcernInput = z.infer<typeof raiseConcernSchema>;
@@ -33,7 +17,7 @@ export type RaiseConcernInput = z.infer<typeof raiseConcernSchema>;
 export const answerConcernSchema = z.object({
   intent: z.literal("answer"),
   concernId: z.string().min(1).max(64),
-  answer: text(4000),
+  answer: requiredText(4000),
   status: z.enum(answerStatuses, choice),
 });
 export type AnswerConcernInput = z.infer<typeof answerConcernSchema>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { choice, requiredText } from "~/utils/validation";
 import { emailField } from "~/modules/auth/schema";
 
 export const organisationTypes = [
@@ -56,30 +57,13 @@ export function countryOptions(language: string): { value: string; label: string
     .sort((a, b) => collator.compare(a.label, b.label));
 }
 
-const choice: { errorMap: z.ZodErrorMap } = {
-  errorMap: (issue) => ({
-    message:
-      issue.code === "invalid_type" && issue.received === "undefined"
-        ? "validation.required"
-        : "validation.invalidChoice",
-  }),
-};
-
 export const organisationTypeField = z.enum(organisationTypes, choice);
 export const governanceLevelField = z.enum(governanceLevels, choice);
 
-function text(max: number) {
-  return z
-    .string({ required_error: "validation.required" })
-    .trim()
-    .min(1, "validation.required")
-    .max(max, "validation.tooLong");
-}
-
 /** The fields an organisation describes itself with; registration adds type and governance level. */
 export const organisationProfileFields = {
-  name: text(200),
-  place: text(120),
+  name: requiredText(200),
+  place: requiredText(120),
   country: z
     .string({ required_error: "validation.required" })
     .trim()
@@ -93,7 +77,7 @@ export const organisationProfileFields = {
     .refine((value) => value.toLowerCase().startsWith("https://"), "validation.url")
     .optional(),
   description: z.string().trim().max(2000, "validation.tooLong").default(""),
-  contactName: text(120),
+  contactName: requiredText(120),
   contactEmail: emailField,
 };
 

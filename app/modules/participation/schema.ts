@@ -1,25 +1,13 @@
 import { z } from "zod";
+import { choice, requiredText } from "~/utils/validation";
 import { levels } from "~/modules/engagement/levels";
 
 /** Reasons, rationales and invitation messages are kept to this length. */
 export const maxReasonLength = 1000;
 
-const choice: { errorMap: z.ZodErrorMap } = {
-  errorMap: (issue) => ({
-    message:
-      issue.code === "invalid_type" && issue.received === "undefined"
-        ? "validation.required"
-        : "validation.invalidChoice",
-  }),
-};
-
 const id = z.string({ required_error: "validation.required" }).trim().min(1, "validation.required").max(100);
 const level = z.enum(levels, choice);
-const requiredText = z
-  .string({ required_error: "validation.required" })
-  .trim()
-  .min(1, "validation.required")
-  .max(maxReasonLength, "validation.tooLong");
+const reasonText = requiredText(maxReasonLength);
 const optionalText = z.string().trim().max(maxReasonLength, "validation.tooLong").optional();
 
 export const inviteOrganisationSchema = z.object({
@@ -33,13 +21,13 @@ export const changeLevelSchema = z.object({
   intent: z.literal("change-level"),
   organisationId: id,
   level,
-  rationale: requiredText,
+  rationale: reasonText,
 });
 
 export const removeParticipantSchema = z.object({
   intent: z.literal("remove"),
   organisationId: id,
-  rationale: requiredText,
+  rationale: reasonText,
 });
 
 export const invitationResponses = ["accept", "decline"] as const;
@@ -62,7 +50,7 @@ export const requestLevelSchema = z.object({
   intent: z.literal("request-level"),
   organisationId: id,
   level,
-  reason: requiredText,
+  reason: reasonText,
 });
 
 export const leaveSpaceSchema = z.object({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { choice, requiredText } from "~/utils/validation";
 import { levels } from "~/modules/engagement/levels";
 import { governanceLevels, type OrganisationType } from "~/modules/organisations/schema";
 
@@ -39,23 +40,6 @@ export const noParent = "none";
 /** The directory shows this many spaces a page. */
 export const directoryPageSize = 20;
 
-const choice: { errorMap: z.ZodErrorMap } = {
-  errorMap: (issue) => ({
-    message:
-      issue.code === "invalid_type" && issue.received === "undefined"
-        ? "validation.required"
-        : "validation.invalidChoice",
-  }),
-};
-
-function text(max: number) {
-  return z
-    .string({ required_error: "validation.required" })
-    .trim()
-    .min(1, "validation.required")
-    .max(max, "validation.tooLong");
-}
-
 const parentField = z
   .string()
   .trim()
@@ -65,8 +49,8 @@ const parentField = z
 
 /** What a convener edits after creation: title, mandate, themes and the parent space. */
 export const spaceDetailsFields = {
-  title: text(200),
-  mandate: text(5000),
+  title: requiredText(200),
+  mandate: requiredText(5000),
   themes: z
     .array(z.enum(spaceThemes, choice), { required_error: "spaces.errors.themesRequired" })
     .min(1, "spaces.errors.themesRequired"),
@@ -93,8 +77,8 @@ const feedbackDays = z
 
 /** A space's promise to the participants at one level. */
 export const promiseSchema = z.object({
-  expectation: text(1000),
-  decisionMaker: text(200),
+  expectation: requiredText(1000),
+  decisionMaker: requiredText(200),
   feedbackDays,
 });
 export type PromiseInput = z.infer<typeof promiseSchema>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { choice } from "~/utils/validation";
 
 export const updateKinds = ["priority", "announcement", "document", "decision"] as const;
 export type UpdateKind = (typeof updateKinds)[number];
@@ -35,15 +36,6 @@ export function updateFileType(fileName: string): string | null {
 export const acceptedUpdateFiles = Object.keys(updateFileTypes)
   .map((extension) => `.${extension}`)
   .join(",");
-
-const choice: { errorMap: z.ZodErrorMap } = {
-  errorMap: (issue) => ({
-    message:
-      issue.code === "invalid_type" && issue.received === "undefined"
-        ? "validation.required"
-        : "validation.invalidChoice",
-  }),
-};
 
 /** The text of an update; the server checks the attached file as it streams in (see files.server.ts). */
 export const updateFieldsSchema = z.object({

@@ -1,0 +1,20 @@
+import { z } from "zod";
+
+/** For enums and selects: a missing value is "required", anything else not on the list an invalid choice. */
+export const choice: { errorMap: z.ZodErrorMap } = {
+  errorMap: (issue) => ({
+    message:
+      issue.code === "invalid_type" && issue.received === "undefined"
+        ? "validation.required"
+        : "validation.invalidChoice",
+  }),
+};
+
+/** A required free-text field of at most `max` characters, trimmed. */
+export function requiredText(max: number) {
+  return z
+    .string({ required_error: "validation.required" })
+    .trim()
+    .min(1, "validation.required")
+    .max(max, "validation.tooLong");
+}
