@@ -26,15 +26,14 @@ async function main() {
   const { httpServer, realtime } = createConcordServer({ build, logger });
 
   httpServer.listen(env().PORT, env().HOST, () => {
-    const address = env().PUBLIC_ORIGIN;
-    process.stdout.write(`\nConcord is running at ${address}\n`);
+    // One write, so whoever reads the console sees the address and the accounts together.
+    const lines = [`\nConcord is running at ${env().PUBLIC_ORIGIN}\n`];
     if (env().DEMO_DATA) {
-      process.stdout.write("\nDemo accounts (password for all: see below)\n");
-      for (const account of demoAccounts) {
-        process.stdout.write(`  ${account.role.padEnd(30)} ${account.email}\n`);
-      }
-      process.stdout.write(`  password: ${demoAccounts[0]?.password ?? ""}\n\n`);
+      lines.push("Demo accounts:");
+      for (const account of demoAccounts) lines.push(`  ${account.role.padEnd(30)} ${account.email}`);
+      lines.push(`  password for all of them: ${demoAccounts[0]?.password ?? ""}\n`);
     }
+    process.stdout.write(`${lines.join("\n")}\n`);
   });
 
   let stopping = false;

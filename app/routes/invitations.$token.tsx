@@ -1,10 +1,10 @@
 import { useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorList, TextField, ValidatedForm } from "~/components/ui/form";
+import { ErrorList, TextField, ValidatedForm, useSchemaForm } from "~/components/ui/form";
 import { createSessionCookie, getActor } from "~/modules/auth/session.server";
 import {
   acceptInvitationAsMember,
@@ -171,12 +171,8 @@ function Explanation({ title, body, children }: { title: string; body: string; c
 function RegisterForm({ email }: { email: string }) {
   const { t } = useTranslation();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(acceptAsNewPersonSchema, {
     lastResult,
-    constraint: getZodConstraint(acceptAsNewPersonSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: acceptAsNewPersonSchema }),
   });
   return (
     <ValidatedForm form={form} className="stack">

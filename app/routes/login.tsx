@@ -1,10 +1,9 @@
-import { useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorList, TextField, ValidatedForm } from "~/components/ui/form";
+import { ErrorList, TextField, ValidatedForm, useSchemaForm } from "~/components/ui/form";
 import { signInSchema } from "~/modules/auth/schema";
 import { getActor, safeRedirectPath } from "~/modules/auth/session.server";
 import { signIn } from "~/modules/auth/sign-in.server";
@@ -34,12 +33,8 @@ export default function LoginPage() {
   const { t } = useTranslation();
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(signInSchema, {
     lastResult,
-    constraint: getZodConstraint(signInSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: signInSchema }),
   });
   return (
     <div className="narrow">

@@ -1,9 +1,15 @@
-import { useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorList, SelectField, TextAreaField, TextField, ValidatedForm } from "~/components/ui/form";
+import {
+  ErrorList,
+  SelectField,
+  TextAreaField,
+  TextField,
+  ValidatedForm,
+  useSchemaForm,
+} from "~/components/ui/form";
 import { requireActor } from "~/modules/auth/session.server";
 import type { Actor } from "~/modules/authorization/actor";
 import { can } from "~/modules/authorization/can";
@@ -51,13 +57,9 @@ export default function EditOrganisationPage() {
   const { organisationId, profile, countries } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation();
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(organisationProfileSchema, {
     lastResult,
     defaultValue: profile,
-    constraint: getZodConstraint(organisationProfileSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: organisationProfileSchema }),
   });
   return (
     <div className="narrow">

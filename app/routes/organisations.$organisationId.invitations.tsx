@@ -1,9 +1,8 @@
-import { useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorList, SelectField, TextField, ValidatedForm } from "~/components/ui/form";
+import { ErrorList, SelectField, TextField, ValidatedForm, useSchemaForm } from "~/components/ui/form";
 import { requireActor } from "~/modules/auth/session.server";
 import type { Actor } from "~/modules/authorization/actor";
 import { can } from "~/modules/authorization/can";
@@ -174,13 +173,9 @@ export default function InvitationsPage() {
 function InviteForm() {
   const { t } = useTranslation();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(createInvitationSchema, {
     lastResult,
     defaultValue: { role: "member" },
-    constraint: getZodConstraint(createInvitationSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: createInvitationSchema }),
   });
   return (
     <section aria-labelledby="invite-heading" className="narrow">

@@ -4,8 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
-import { TextAreaField, ValidatedForm } from "~/components/ui/form";
-import { ErrorList, SelectField, TextField } from "~/components/ui/form";
+import { ErrorList, SelectField, TextAreaField, TextField, ValidatedForm } from "~/components/ui/form";
 import { getActor } from "~/modules/auth/session.server";
 import { countryOptions, governanceLevels, organisationTypes } from "~/modules/organisations/schema";
 import {

@@ -1,9 +1,8 @@
-import { useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorList, TextField, ValidatedForm } from "~/components/ui/form";
+import { ErrorList, TextField, ValidatedForm, useSchemaForm } from "~/components/ui/form";
 import { changePassword } from "~/modules/auth/change-password.server";
 import { changePasswordSchema } from "~/modules/auth/schema";
 import { requireActor } from "~/modules/auth/session.server";
@@ -34,12 +33,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function PasswordSettingsPage() {
   const { t } = useTranslation();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(changePasswordSchema, {
     lastResult,
-    constraint: getZodConstraint(changePasswordSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: changePasswordSchema }),
   });
   return (
     <div className="narrow">

@@ -1,9 +1,8 @@
-import { useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorList, SelectField, TextField, ValidatedForm } from "~/components/ui/form";
+import { ErrorList, SelectField, TextField, ValidatedForm, useSchemaForm } from "~/components/ui/form";
 import { requireActor } from "~/modules/auth/session.server";
 import { followBrowser, updateProfileSchema } from "~/modules/people/schema";
 import { updateProfile } from "~/modules/people/update-profile.server";
@@ -38,13 +37,9 @@ export default function ProfileSettingsPage() {
   const { t } = useTranslation();
   const defaultValue = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(updateProfileSchema, {
     lastResult,
     defaultValue,
-    constraint: getZodConstraint(updateProfileSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: updateProfileSchema }),
   });
   const languageOptions = [
     ...languages.map((code) => ({ value: code, label: languageNames[code] })),

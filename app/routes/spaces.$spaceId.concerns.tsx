@@ -1,9 +1,8 @@
-import { useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorList, SelectField, TextAreaField, ValidatedForm } from "~/components/ui/form";
+import { ErrorList, SelectField, TextAreaField, ValidatedForm, useSchemaForm } from "~/components/ui/form";
 import { answerConcern } from "~/modules/concerns/answer-concern.server";
 import { concernRegister, waitingConcerns } from "~/modules/concerns/queries.server";
 import { raiseConcern } from "~/modules/concerns/raise-concern.server";
@@ -201,13 +200,9 @@ export default function ConcernRegisterPage() {
 function RaiseForm() {
   const { t } = useTranslation();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(raiseConcernSchema, {
     id: "raise-concern",
     lastResult: actionData?.formId === "raise-concern" ? actionData.result : undefined,
-    constraint: getZodConstraint(raiseConcernSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: raiseConcernSchema }),
   });
   return (
     <section aria-labelledby="raise-heading" className="card stack">
@@ -236,13 +231,9 @@ function AnswerForm({ concernId }: { concernId: string }) {
   const { t } = useTranslation();
   const actionData = useActionData<typeof action>();
   const formId = `answer-${concernId}`;
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(answerConcernSchema, {
     id: formId,
     lastResult: actionData?.formId === formId ? actionData.result : undefined,
-    constraint: getZodConstraint(answerConcernSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: answerConcernSchema }),
   });
   return (
     <ValidatedForm form={form} className="stack" aria-label={t("concerns.answer.title")}>

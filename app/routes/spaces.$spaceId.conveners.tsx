@@ -1,9 +1,8 @@
-import { useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorList, SelectField, ValidatedForm } from "~/components/ui/form";
+import { ErrorList, SelectField, ValidatedForm, useSchemaForm } from "~/components/ui/form";
 import { requireActor } from "~/modules/auth/session.server";
 import { can } from "~/modules/authorization/can";
 import { loadSpaceResource, requireSpace } from "~/modules/spaces/access.server";
@@ -120,13 +119,9 @@ export default function SpaceConvenersPage() {
 function AddConvenerForm({ options }: { options: { value: string; label: string }[] }) {
   const { t } = useTranslation();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(addConvenerSchema, {
     id: "add-convener",
     lastResult,
-    constraint: getZodConstraint(addConvenerSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: addConvenerSchema }),
   });
   return (
     <ValidatedForm form={form} className="stack">

@@ -1,10 +1,16 @@
-import { useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ThemesField } from "~/components/spaces/themes-field";
-import { ErrorList, SelectField, TextAreaField, TextField, ValidatedForm } from "~/components/ui/form";
+import {
+  ErrorList,
+  SelectField,
+  TextAreaField,
+  TextField,
+  ValidatedForm,
+  useSchemaForm,
+} from "~/components/ui/form";
 import { requireActor } from "~/modules/auth/session.server";
 import { requireSpace } from "~/modules/spaces/access.server";
 import { parentCandidates, spaceDetails } from "~/modules/spaces/queries.server";
@@ -48,14 +54,10 @@ export default function EditSpacePage() {
   const { details, candidates, hiddenParentId } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation();
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(updateSpaceSchema, {
     id: "edit-space",
     lastResult,
     defaultValue: details,
-    constraint: getZodConstraint(updateSpaceSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: updateSpaceSchema }),
   });
   const parentOptions = [
     { value: noParent, label: t("spaces.fields.noParent") },

@@ -1,9 +1,8 @@
-import { useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorList, SelectField, TextAreaField, ValidatedForm } from "~/components/ui/form";
+import { ErrorList, SelectField, TextAreaField, ValidatedForm, useSchemaForm } from "~/components/ui/form";
 import { requireActor } from "~/modules/auth/session.server";
 import { can } from "~/modules/authorization/can";
 import { decideLevelRequest } from "~/modules/participation/decide-level-request.server";
@@ -169,13 +168,9 @@ function DecideForm({ requestId }: { requestId: string }) {
   const formId = `decide-${requestId}`;
   const data = useActionData<typeof action>() as
     Exclude<Awaited<ReturnType<typeof action>>, Response> | undefined;
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(decideLevelRequestSchema, {
     id: formId,
     lastResult: data?.formId === formId ? data.result : undefined,
-    constraint: getZodConstraint(decideLevelRequestSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: decideLevelRequestSchema }),
   });
   return (
     <ValidatedForm form={form} className="stack">

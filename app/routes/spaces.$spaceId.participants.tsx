@@ -1,9 +1,8 @@
-import { useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorList, SelectField, TextAreaField, ValidatedForm } from "~/components/ui/form";
+import { ErrorList, SelectField, TextAreaField, ValidatedForm, useSchemaForm } from "~/components/ui/form";
 import { requireActor } from "~/modules/auth/session.server";
 import { can } from "~/modules/authorization/can";
 import { levels } from "~/modules/engagement/levels";
@@ -228,14 +227,10 @@ function InviteSection({
 
 function InviteForm({ organisations }: { organisations: { id: string; name: string; type: string }[] }) {
   const { t } = useTranslation();
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(inviteOrganisationSchema, {
     id: "invite",
     lastResult: useLastResult("invite"),
     defaultValue: { level: "INFORM" },
-    constraint: getZodConstraint(inviteOrganisationSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: inviteOrganisationSchema }),
   });
   return (
     <ValidatedForm form={form} className="stack">
@@ -281,14 +276,10 @@ function ChangeLevelForm({
   const { t } = useTranslation();
   const formId = `level-${organisationId}`;
   const lastResult = useLastResult(formId);
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(changeLevelSchema, {
     id: formId,
     lastResult,
     defaultValue: { level },
-    constraint: getZodConstraint(changeLevelSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: changeLevelSchema }),
   });
   return (
     <details className="disclosure" open={lastResult ? true : undefined}>
@@ -322,13 +313,9 @@ function RemoveForm({ organisationId, name }: { organisationId: string; name: st
   const { t } = useTranslation();
   const formId = `remove-${organisationId}`;
   const lastResult = useLastResult(formId);
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(removeParticipantSchema, {
     id: formId,
     lastResult,
-    constraint: getZodConstraint(removeParticipantSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: removeParticipantSchema }),
   });
   return (
     <details className="disclosure" open={lastResult ? true : undefined}>

@@ -1,9 +1,9 @@
 import { getCollectionProps, useField, useForm, type FieldMetadata } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorList, SelectField, TextAreaField, ValidatedForm } from "~/components/ui/form";
+import { ErrorList, SelectField, TextAreaField, ValidatedForm, useSchemaForm } from "~/components/ui/form";
 import { requireActor } from "~/modules/auth/session.server";
 import { higherLevels, isLevel } from "~/modules/engagement/levels";
 import { leaveSpace } from "~/modules/participation/leave-space.server";
@@ -255,17 +255,13 @@ function DelegatesForm({ standing }: { standing: Standing }) {
   const { t } = useTranslation();
   const formId = `delegates-${standing.organisationId}`;
   const lastResult = useLastResult(formId);
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(nameDelegatesSchema, {
     id: formId,
     lastResult,
     defaultValue: {
       delegates: standing.delegates.map((delegate) => delegate.personId),
       lead: standing.delegates.find((delegate) => delegate.isLead)?.personId ?? "",
     },
-    constraint: getZodConstraint(nameDelegatesSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: nameDelegatesSchema }),
   });
   const members = standing.members.map((member) => ({ value: member.personId, label: member.name }));
   return (
@@ -294,13 +290,9 @@ function RequestLevelForm({ standing }: { standing: Standing }) {
   const { t } = useTranslation();
   const formId = `request-level-${standing.organisationId}`;
   const lastResult = useLastResult(formId);
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(requestLevelSchema, {
     id: formId,
     lastResult,
-    constraint: getZodConstraint(requestLevelSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: requestLevelSchema }),
   });
   if (!isLevel(standing.level)) return null;
   return (

@@ -1,14 +1,14 @@
-import { useForm, type FieldMetadata } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { type FieldMetadata } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorList, TextAreaField, TextField, ValidatedForm } from "~/components/ui/form";
+import { ErrorList, TextAreaField, TextField, useSchemaForm, ValidatedForm } from "~/components/ui/form";
 import { requireActor } from "~/modules/auth/session.server";
 import { levels, type Level } from "~/modules/engagement/levels";
 import { requireSpace } from "~/modules/spaces/access.server";
 import { spacePromises } from "~/modules/spaces/queries.server";
-import { promisesSchema, type PromiseInput, type Promises } from "~/modules/spaces/schema";
+import { promisesSchema, type PromiseInput } from "~/modules/spaces/schema";
 import { setPromises } from "~/modules/spaces/set-promises.server";
 import { attempt } from "~/utils/forms.server";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -37,14 +37,10 @@ export default function SpacePromisePage() {
   const { promises } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation();
-  const [form, fields] = useForm<Promises>({
+  const [form, fields] = useSchemaForm(promisesSchema, {
     id: "space-promises",
     lastResult,
     defaultValue: promises,
-    constraint: getZodConstraint(promisesSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: promisesSchema }),
   });
   return (
     <div className="stack">

@@ -1,9 +1,16 @@
-import { getInputProps, useField, useForm, type FieldMetadata } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getInputProps, useField, type FieldMetadata } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorList, SelectField, TextAreaField, TextField, ValidatedForm } from "~/components/ui/form";
+import {
+  ErrorList,
+  SelectField,
+  TextAreaField,
+  TextField,
+  ValidatedForm,
+  useSchemaForm,
+} from "~/components/ui/form";
 import { requireActor } from "~/modules/auth/session.server";
 import { can } from "~/modules/authorization/can";
 import { requireSpace } from "~/modules/spaces/access.server";
@@ -155,13 +162,9 @@ export default function SpaceUpdatesPage() {
 function PublishForm() {
   const { t } = useTranslation();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(publishUpdateSchema, {
     id: "publish-update",
     lastResult,
-    constraint: getZodConstraint(publishUpdateSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: publishUpdateSchema }),
   });
   return (
     <section aria-labelledby="publish-heading" className="card stack">

@@ -1,10 +1,16 @@
-import { useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ThemesField } from "~/components/spaces/themes-field";
-import { ErrorList, SelectField, TextAreaField, TextField, ValidatedForm } from "~/components/ui/form";
+import {
+  ErrorList,
+  SelectField,
+  TextAreaField,
+  TextField,
+  ValidatedForm,
+  useSchemaForm,
+} from "~/components/ui/form";
 import { requireActor } from "~/modules/auth/session.server";
 import type { Actor } from "~/modules/authorization/actor";
 import { can } from "~/modules/authorization/can";
@@ -53,14 +59,10 @@ export default function NewSpacePage() {
   const { organisationName, candidates } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation();
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(createSpaceSchema, {
     id: "new-space",
     lastResult,
     defaultValue: { parentId: noParent },
-    constraint: getZodConstraint(createSpaceSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: createSpaceSchema }),
   });
   return (
     <div className="narrow">

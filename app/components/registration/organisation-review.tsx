@@ -1,8 +1,7 @@
-import { useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { type SubmissionResult } from "@conform-to/react";
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorList, TextAreaField, ValidatedForm } from "~/components/ui/form";
+import { ErrorList, TextAreaField, ValidatedForm, useSchemaForm } from "~/components/ui/form";
 import { countryName } from "~/modules/organisations/schema";
 import type { OrganisationForReview } from "~/modules/registration/queries.server";
 import { rejectDecisionSchema, verifyDecisionSchema } from "~/modules/registration/schema";
@@ -120,21 +119,13 @@ export function DecisionForms({
   const submitted = lastResult?.initialValue?.decision;
   const action = `/admin/organisations/${organisationId}`;
   const describedBy = `organisation-${organisationId}`;
-  const [verifyForm, verifyFields] = useForm({
+  const [verifyForm, verifyFields] = useSchemaForm(verifyDecisionSchema, {
     id: `verify-${organisationId}`,
     lastResult: submitted === "verify" ? lastResult : null,
-    constraint: getZodConstraint(verifyDecisionSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: verifyDecisionSchema }),
   });
-  const [rejectForm, rejectFields] = useForm({
+  const [rejectForm, rejectFields] = useSchemaForm(rejectDecisionSchema, {
     id: `reject-${organisationId}`,
     lastResult: submitted === "reject" ? lastResult : null,
-    constraint: getZodConstraint(rejectDecisionSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: rejectDecisionSchema }),
   });
   return (
     <div className="decision">

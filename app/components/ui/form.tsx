@@ -1,13 +1,17 @@
 import {
   FormProvider,
   getFormProps,
+  useForm,
+  type SubmissionResult,
   getInputProps,
   getTextareaProps,
   useField,
   type FieldMetadata,
   type FormMetadata,
 } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, type FormProps } from "@remix-run/react";
+import type { z } from "zod";
 import { useTranslation } from "react-i18next";
 import { translateMessage } from "~/utils/i18n";
 
@@ -31,6 +35,30 @@ export function ValidatedForm<Schema extends Record<string, unknown>>({
       </Form>
     </FormProvider>
   );
+}
+
+/**
+ * A Conform form validated by `schema` in the browser as on the server: errors show when a field is left
+ * and clear as soon as it is edited (a server error stays until then, so the layout does not jump under
+ * the pointer on the way to the submit button).
+ */
+export function useSchemaForm<Schema extends z.ZodTypeAny>(
+  schema: Schema,
+  options: {
+    id?: string;
+    lastResult?: SubmissionResult<string[]> | null;
+    /** Initial form values, as the form holds them (strings and lists of strings). */
+    defaultValue?: Record<string, unknown>;
+  } = {},
+) {
+  return useForm<z.input<Schema>, z.output<Schema>>({
+    ...options,
+    defaultValue: options.defaultValue as never,
+    constraint: getZodConstraint(schema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  });
 }
 
 /** The field's live state, subscribed in the component that renders it. */
