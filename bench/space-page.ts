@@ -135,6 +135,10 @@ try {
       `${connections} connections — space page:      ${page.requests.average.toFixed(0)} req/s, p50 ${page.latency.p50} ms, p97.5 ${page.latency.p97_5} ms, p99 ${page.latency.p99} ms (${((page.requests.average / bare.requests.average) * 100).toFixed(0)}% of bare)`,
     );
   }
+  const data = await load(`${spaceUrl}.data`, 10, cookie);
+  lines.push(
+    `10 connections — space page data only (loaders, no render): ${data.requests.average.toFixed(0)} req/s, p50 ${data.latency.p50} ms, p97.5 ${data.latency.p97_5} ms`,
+  );
   console.log("space with 200 organisations, 2,000 updates, 2,000 level changes, 1,000 concerns");
   for (const line of lines) console.log(line);
   console.log(`engagement overview query — ${await overviewQueryTime(space.id)}`);
