@@ -90,7 +90,7 @@ async function load(url: string, connections: number, cookie?: string) {
   const result = await autocannon({
     url,
     connections,
-    duration: 8,
+    duration: Number(process.env.BENCH_SECONDS ?? 8),
     headers: cookie ? { cookie } : {},
   });
   if (result.non2xx > 0) throw new Error(`${url} answered ${result.non2xx} non-2xx responses`);
@@ -135,10 +135,14 @@ try {
       `${connections} connections — space page:      ${page.requests.average.toFixed(0)} req/s, p50 ${page.latency.p50} ms, p97.5 ${page.latency.p97_5} ms, p99 ${page.latency.p99} ms (${((page.requests.average / bare.requests.average) * 100).toFixed(0)}% of bare)`,
     );
   }
-  const data = await load(`${spaceUrl}.data`, 10, cookie);
-  lines.push(
-    `10 connections — space page data only (loaders, no render): ${data.requests.average.toFixed(0)} req/s, p50 ${data.latency.p50} ms, p97.5 ${data.latency.p97_5} ms`,
-  );
+  // Each loader alone, to see where the page's time goes.
+  for (const route of ["", "root", "routes/spaces.$spaceId", "routes/spaces.$spaceId._index"]) {
+    const query = route ? `?_routes=${encodeURIComponent(route)}` : "";
+    const data = await load(`${spaceUrl}.data${query}`, 10, cookie);
+    lines.push(
+      `10 connections — data only, ${route || "all loaders"}: ${data.requests.average.toFixed(0)} req/s, p50 ${data.latency.p50} ms, p97.5 ${data.latency.p97_5} ms`,
+    );
+  }
   console.log("space with 200 organisations, 2,000 updates, 2,000 level changes, 1,000 concerns");
   for (const line of lines) console.log(line);
   console.log(`engagement overview query — ${await overviewQueryTime(space.id)}`);
