@@ -7,7 +7,7 @@ export const rooms = {
   space: (spaceId: string) => `space:${spaceId}`,
 };
 
-export type SpaceChange = "space" | "participation" | "update" | "concern" | "level-request";
+export type SpaceChange = "space" | "participation" | "update" | "concern" | "level-request" | "consultation";
 
 export type OnlinePerson = { personId: string; name: string };
 export type PresencePayload = { organisationId: string; online: OnlinePerson[] };

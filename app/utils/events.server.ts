@@ -1,4 +1,5 @@
 import { EventEmitter } from "node:events";
+import type { SpaceChange } from "~/realtime/contract";
 import { singleton } from "./singleton.server";
 
 /** Domain events that commands emit after their transaction commits; server/ turns them into socket.io messages. */
@@ -7,10 +8,7 @@ export type DomainEvents = {
   "organisation.verification-changed": { organisationId: string; status: string };
   "session.revoked": { personId: string; sessionIds: string[] };
   /** Something in a space changed; `what` tells live pages which part to refresh. */
-  "space.changed": {
-    spaceId: string;
-    what: "space" | "participation" | "update" | "concern" | "level-request";
-  };
+  "space.changed": { spaceId: string; what: SpaceChange };
   /** An organisation's standing in a space changed (level, status, delegates): sockets must be re-checked. */
   "space.standing-changed": { spaceId: string; organisationId: string };
   "notification.created": { personIds: string[] };

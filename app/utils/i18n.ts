@@ -9,6 +9,7 @@ import arPresence from "~/locales/ar/presence.json";
 import arRegistration from "~/locales/ar/registration.json";
 import arSettings from "~/locales/ar/settings.json";
 import arConcerns from "~/locales/ar/concerns.json";
+import arConsultations from "~/locales/ar/consultations.json";
 import arEngagement from "~/locales/ar/engagement.json";
 import arNotifications from "~/locales/ar/notifications.json";
 import arParticipation from "~/locales/ar/participation.json";
@@ -24,6 +25,7 @@ import enPresence from "~/locales/en/presence.json";
 import enRegistration from "~/locales/en/registration.json";
 import enSettings from "~/locales/en/settings.json";
 import enConcerns from "~/locales/en/concerns.json";
+import enConsultations from "~/locales/en/consultations.json";
 import enEngagement from "~/locales/en/engagement.json";
 import enNotifications from "~/locales/en/notifications.json";
 import enParticipation from "~/locales/en/participation.json";
@@ -39,6 +41,7 @@ import frPresence from "~/locales/fr/presence.json";
 import frRegistration from "~/locales/fr/registration.json";
 import frSettings from "~/locales/fr/settings.json";
 import frConcerns from "~/locales/fr/concerns.json";
+import frConsultations from "~/locales/fr/consultations.json";
 import frEngagement from "~/locales/fr/engagement.json";
 import frNotifications from "~/locales/fr/notifications.json";
 import frParticipation from "~/locales/fr/participation.json";
@@ -64,6 +67,7 @@ export const catalogues = {
     registration: enRegistration,
     settings: enSettings,
     concerns: enConcerns,
+    consultations: enConsultations,
     engagement: enEngagement,
     notifications: enNotifications,
     participation: enParticipation,
@@ -81,6 +85,7 @@ export const catalogues = {
     registration: frRegistration,
     settings: frSettings,
     concerns: frConcerns,
+    consultations: frConsultations,
     engagement: frEngagement,
     notifications: frNotifications,
     participation: frParticipation,
@@ -98,6 +103,7 @@ export const catalogues = {
     registration: arRegistration,
     settings: arSettings,
     concerns: arConcerns,
+    consultations: arConsultations,
     engagement: arEngagement,
     notifications: arNotifications,
     participation: arParticipation,

@@ -1,3 +1,4 @@
+import { consultationPolicy } from "~/modules/consultations/policy";
 import { organisationPolicy } from "~/modules/organisations/policy";
 import { mayConveneSpaces, spacePolicy } from "~/modules/spaces/policy";
 import type { Actor } from "./actor";
@@ -8,7 +9,7 @@ const platformPolicy = {
   "space.create": mayConveneSpaces,
 } as const;
 
-const policies = { ...organisationPolicy, ...spacePolicy, ...platformPolicy };
+const policies = { ...organisationPolicy, ...spacePolicy, ...consultationPolicy, ...platformPolicy };
 
 export type Action = keyof typeof policies;
 export type ResourceOf<A extends Action> = Parameters<(typeof policies)[A]>[1];

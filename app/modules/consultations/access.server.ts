@@ -1,0 +1,63 @@
+import type { Actor } from "~/modules/authorization/actor";
+import { can } from "~/modules/authorization/can";
+import { loadSpaceResource } from "~/modules/spaces/access.server";
+import { db } from "~/utils/db.server";
+import { oncePerRequest } from "~/utils/request-scope.server";
+import type { ConsultationAudience, ConsultationResource } from "./policy";
+
+type ConsultationAction =
+  "consultation.view" | "consultation.manage" | "consultation.draft" | "consultation.submit";
+
+/** The consultation as can() sees it for this actor, or null when it does not exist. */
+export function loadConsultationResource(actor: Actor, consultationId: string) {
+  return oncePerRequest(`consultation:${actor.personId}:${consultationId}`, async () => {
+    const consultation = await db().consultation.findUnique({
+      where: { id: consultationId },
+      select: {
+        id: true,
+        spaceId: true,
+        status: true,
+        audience: true,
+        audienceOrganisations: { select: { organisationId: true } },
+      },
+    });
+    if (!consultation) return null;
+    const space = await loadSpaceResource(actor, consultation.spaceId);
+    if (!space) return null;
+    const resource: ConsultationResource & { consultationId: string; spaceId: string } = {
+      consultationId: consultation.id,
+      spaceId: consultation.spaceId,
+      space,
+      status: consultation.status,
+      audience: consultation.audience as ConsultationAudience,
+      chosenOrganisationIds: consultation.audienceOrganisations.map((row) => row.organisationId),
+      actorOrganisations: actor.memberships
+        .filter((membership) => membership.organisationStatus === "verified")
+        .map((membership) => ({
+          organisationId: membership.organisationId,
+          isAdmin: membership.role === "admin",
+        })),
+    };
+    return resource;
+  });
+}
+
+/**
+ * The consultation, when the actor may take `action` on it: one they may not see answers 404 like one that
+ * does not exist; one they see but may not act on answers 403.
+ */
+export async function requireConsultation(
+  actor: Actor,
+  consultationId: string,
+  action: ConsultationAction,
+  organisationId?: string,
+) {
+  const resource = await loadConsultationResource(actor, consultationId);
+  if (!resource || !can(actor, "consultation.view", resource)) {
+    throw new Response(null, { status: 404, statusText: "Not Found" });
+  }
+  if (!can(actor, action, { ...resource, organisationId })) {
+    throw new Response(null, { status: 403, statusText: "Forbidden" });
+  }
+  return resource;
+}
