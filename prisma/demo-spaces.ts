@@ -103,7 +103,10 @@ const ottawaPartners: [string, string, Level][] = [
   ["Jewish Family Services of Ottawa", "cso", "INVOLVE"],
 ];
 
-/** The spaces of the demo: a national working group, the Ottawa LIP, and Bicol's regional and local tables. */
+/**
+ * The spaces of the demo: a national working group, the Ottawa LIP, and Bicol's regional and local tables.
+ * Returns the two spaces and the Ottawa partners (by name) that the demo consultations use.
+ */
 export async function loadDemoSpaces(
   orgs: Record<string, Ids>,
   people: { focalPoint: Ids; officer: Ids; csoRep: Ids },
@@ -188,6 +191,7 @@ export async function loadDemoSpaces(
   await participate(lip.id, orgs.cso!.id, "COLLABORATE", officer.id);
   await addDelegate(lip.id, orgs.cso!.id, csoRep.id, true);
   await participate(lip.id, orgs.university!.id, "INVOLVE", officer.id);
+  const partners: Record<string, string> = {};
   for (const [name, type, level] of ottawaPartners) {
     const partner = await createOrganisation({
       name,
@@ -197,6 +201,7 @@ export async function loadDemoSpaces(
       country: "CA",
     });
     await participate(lip.id, partner.id, level, officer.id);
+    partners[name] = partner.id;
   }
 
   const answered = [
@@ -323,4 +328,5 @@ export async function loadDemoSpaces(
   });
   await writePromises(sorsogon.id);
   await participate(sorsogon.id, orgs.mfa!.id, "EMPOWER", bicolOfficer.id);
+  return { nationalId: national.id, lipId: lip.id, partners };
 }

@@ -1,4 +1,5 @@
 import { db } from "~/utils/db.server";
+import { loadDemoConsultations } from "./demo-consultations";
 import { loadDemoSpaces } from "./demo-spaces";
 import { addMember, createOrganisation, createPerson, type OrganisationInput } from "../tests/factories";
 
@@ -135,6 +136,8 @@ export async function loadDemoDataIfEmpty(): Promise<{ loaded: boolean }> {
   await addMember(colleagues[0].id, created.ministry.id, { role: "member" });
   await addMember(colleagues[1].id, created.cso.id, { role: "member" });
   await addMember(colleagues[2].id, pending.id, { role: "admin" });
-  await loadDemoSpaces(created, { focalPoint: focalPoint!, officer: officer!, csoRep: csoRep! });
+  const people = { focalPoint: focalPoint!, officer: officer!, csoRep: csoRep! };
+  const spaces = await loadDemoSpaces(created, people);
+  await loadDemoConsultations(created, spaces, people);
   return { loaded: true };
 }

@@ -1,9 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, NavLink, useLoaderData, useOutlet } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { OrganisationInputs } from "~/components/consultations/organisation-inputs";
 import { OnlineNow } from "~/components/presence/online-now";
 import { requireActor } from "~/modules/auth/session.server";
 import { can } from "~/modules/authorization/can";
+import { organisationInputs } from "~/modules/consultations/review-queries.server";
 import { membersOf, organisationForViewer } from "~/modules/organisations/queries.server";
 import { countryName } from "~/modules/organisations/schema";
 import { spacesOfOrganisation } from "~/modules/spaces/queries.server";
@@ -18,9 +20,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const organisation = await organisationForViewer(actor, params.organisationId ?? "");
   if (!organisation) notFound();
-  const [members, spaces, language] = await Promise.all([
+  const [members, spaces, consultationInputs, language] = await Promise.all([
     membersOf(actor, organisation),
     spacesOfOrganisation(actor, organisation.id),
+    organisationInputs(actor, organisation.id),
     resolveLanguage(request, actor),
   ]);
   return {
@@ -32,6 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     members,
     spaces,
+    consultationInputs,
     permissions: {
       editProfile: can(actor, "organisation.edit-profile", organisation),
       invite: can(actor, "organisation.invite", organisation),
@@ -85,7 +89,7 @@ export default function OrganisationPage() {
 }
 
 function OrganisationProfile() {
-  const { organisation, members, spaces, permissions } = useLoaderData<typeof loader>();
+  const { organisation, members, spaces, consultationInputs, permissions } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <div className="stack">
@@ -160,6 +164,7 @@ function OrganisationProfile() {
         </section>
       ) : null}
       {spaces ? <OrganisationSpaces spaces={spaces} /> : null}
+      {consultationInputs ? <OrganisationInputs data={consultationInputs} /> : null}
       {permissions.seePresence ? <OnlineNow organisationId={organisation.id} initialOnline={[]} /> : null}
     </div>
   );

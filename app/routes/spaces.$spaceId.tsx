@@ -50,6 +50,7 @@ export default function SpaceLayout() {
   const base = `/spaces/${space.id}`;
   const tabs: { to: string; label: string; shown: boolean }[] = [
     { to: "updates", label: "spaces.tabs.updates", shown: may["space.read-updates"] },
+    { to: "consultations", label: "spaces.tabs.consultations", shown: may["space.read-updates"] },
     { to: "concerns", label: "spaces.tabs.concerns", shown: may["space.view-concerns"] },
     { to: "participants", label: "spaces.tabs.participants", shown: may["space.view-participants"] },
     { to: "levels", label: "spaces.tabs.levels", shown: may["space.view-participants"] },

@@ -15,7 +15,7 @@ import type { z } from "zod";
 import { useTranslation } from "react-i18next";
 import { translateMessage } from "~/utils/i18n";
 
-type InputType = "text" | "email" | "password" | "url" | "tel" | "search";
+type InputType = "text" | "email" | "password" | "url" | "tel" | "search" | "date";
 type Field = FieldMetadata<string | undefined>;
 
 /**

@@ -1,0 +1,73 @@
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { ResponseOutcome } from "~/modules/consultations/review-schema";
+
+export type OrganisationInputsData = {
+  total: number;
+  answered: number;
+  inputs: {
+    id: string;
+    isAggregated: boolean;
+    consultation: { id: string; title: string; space: string; feedbackDueAt: string; published: boolean };
+    response: { outcome: ResponseOutcome; explanation: string; changeMade: string } | null;
+  }[];
+};
+
+/**
+ * "Our consultation inputs" on an organisation's page (its members only): each consultation it answered,
+ * with the response to its own input once the feedback is published, and how many inputs got an answer.
+ */
+export function OrganisationInputs({ data }: { data: OrganisationInputsData }) {
+  const { t, i18n } = useTranslation();
+  // The same formatter on the server and in the browser (UTC), so hydration finds the same text.
+  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeZone: "UTC" });
+  return (
+    <section aria-labelledby="consultation-inputs-heading" className="stack">
+      <h2 id="consultation-inputs-heading">{t("consultations.report.ourInputs.title")}</h2>
+      <p>{t("consultations.report.ourInputs.answered", { count: data.total, answered: data.answered })}</p>
+      {data.inputs.length === 0 ? (
+        <p>{t("consultations.report.ourInputs.empty")}</p>
+      ) : (
+        <ol className="card-list">
+          {data.inputs.map((input) => (
+            <li key={input.id} className="card stack">
+              <h3 className="card__title">
+                <Link to={`/consultations/${input.consultation.id}`}>{input.consultation.title}</Link>
+              </h3>
+              <p className="review__meta">
+                {input.consultation.space}
+                {input.isAggregated ? <> · {t("consultations.report.ourInputs.aggregated")}</> : null}
+              </p>
+              {input.response ? (
+                <div className="notice stack">
+                  <p>
+                    <span className="badge">
+                      {t(`consultations.review.outcomes.${input.response.outcome}`)}
+                    </span>
+                  </p>
+                  <p className="prewrap">{input.response.explanation}</p>
+                  {input.response.changeMade ? (
+                    <p className="prewrap">
+                      <strong>{t("consultations.report.changeMade")}</strong> {input.response.changeMade}
+                    </p>
+                  ) : null}
+                  <p>
+                    <Link to={`/consultations/${input.consultation.id}/report`}>
+                      {t("consultations.report.ourInputs.report")}
+                    </Link>
+                  </p>
+                </div>
+              ) : (
+                <p>
+                  {t("consultations.report.ourInputs.awaiting", {
+                    date: date.format(new Date(input.consultation.feedbackDueAt)),
+                  })}
+                </p>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,104 @@
+import { getInputProps, useField, type FieldMetadata } from "@conform-to/react";
+import type { SubmissionResult } from "@conform-to/react";
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import {
+  ErrorList,
+  SelectField,
+  TextAreaField,
+  TextField,
+  ValidatedForm,
+  useSchemaForm,
+} from "~/components/ui/form";
+import { questionSchema, type QuestionKind } from "~/modules/consultations/schema";
+
+function RequiredField({
+  field: passed,
+  label,
+}: {
+  field: FieldMetadata<boolean | undefined>;
+  label: string;
+}) {
+  const [field] = useField<boolean | undefined>(passed.name, { formId: passed.formId });
+  const { key, ...props } = getInputProps(field, { type: "checkbox" });
+  return (
+    <div className="field">
+      <label>
+        <input key={key} {...props} /> {label}
+      </label>
+      <ErrorList id={field.errorId} errors={field.errors} />
+    </div>
+  );
+}
+
+const scalePoints = Array.from({ length: 11 }, (_, point) => ({
+  value: String(point),
+  label: String(point),
+}));
+
+/** The builder's form for one question of a kind: add a new one, or edit one (`questionId`). */
+export function QuestionForm({
+  kind,
+  formId,
+  questionId,
+  defaultValue,
+  lastResult,
+  cancelTo,
+}: {
+  kind: QuestionKind;
+  formId: string;
+  questionId?: string;
+  defaultValue?: Record<string, string>;
+  lastResult?: SubmissionResult<string[]>;
+  cancelTo: string;
+}) {
+  const { t } = useTranslation();
+  const [form, fields] = useSchemaForm(questionSchema, {
+    id: formId,
+    lastResult,
+    defaultValue: defaultValue ?? (kind === "rating" ? { min: "1", max: "5" } : {}),
+  });
+  const f = "consultations.builder.questions.fields";
+  const h = "consultations.builder.questions.help";
+  return (
+    <ValidatedForm form={form} className="stack">
+      <input type="hidden" name="intent" value={questionId ? "update" : "add"} />
+      {questionId ? <input type="hidden" name="questionId" value={questionId} /> : null}
+      <input type="hidden" name="kind" value={kind} />
+      <ErrorList id={form.errorId} errors={form.errors} />
+      <TextField field={fields.prompt} label={t(`${f}.prompt`)} />
+      <TextAreaField field={fields.help} label={t(`${f}.help`)} help={t(`${h}.help`)} rows={2} />
+      <RequiredField field={fields.required} label={t(`${f}.required`)} />
+      {kind === "single_choice" || kind === "multiple_choice" || kind === "ranking" ? (
+        <TextAreaField field={fields.choices} label={t(`${f}.choices`)} help={t(`${h}.choices`)} rows={6} />
+      ) : null}
+      {kind === "rating" ? (
+        <>
+          <SelectField
+            field={fields.min as FieldMetadata<string | undefined>}
+            label={t(`${f}.min`)}
+            options={scalePoints}
+          />
+          <SelectField
+            field={fields.max as FieldMetadata<string | undefined>}
+            label={t(`${f}.max`)}
+            options={scalePoints}
+          />
+          <TextField field={fields.minLabel} label={t(`${f}.minLabel`)} help={t(`${h}.minLabel`)} />
+          <TextField field={fields.maxLabel} label={t(`${f}.maxLabel`)} help={t(`${h}.maxLabel`)} />
+        </>
+      ) : null}
+      {kind === "paragraph_comments" ? (
+        <TextAreaField field={fields.draft} label={t(`${f}.draft`)} help={t(`${h}.draft`)} rows={12} />
+      ) : null}
+      <p className="actions">
+        <button type="submit" className="button">
+          {t(questionId ? "consultations.builder.questions.save" : "consultations.builder.questions.add")}
+        </button>
+        <Link to={cancelTo} className="button button--quiet">
+          {t("common.cancel")}
+        </Link>
+      </p>
+    </ValidatedForm>
+  );
+}

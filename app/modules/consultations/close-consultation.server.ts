@@ -1,0 +1,39 @@
+import { recordAudit } from "~/modules/audit/record.server";
+import type { Actor } from "~/modules/authorization/actor";
+import { runCommand } from "~/utils/command.server";
+import { DomainError, notFound } from "~/utils/errors";
+import { actingConvener, type ManagedConsultation } from "./convener";
+import { canMoveTo, isConsultationStatus } from "./lifecycle";
+
+/** Closes an open consultation: no more input; the conveners' review and the feedback clock start. */
+export async function closeConsultation(
+  actor: Actor,
+  consultation: ManagedConsultation,
+  preferredOrganisationId: string | null,
+) {
+  const organisationId = actingConvener(consultation.space, preferredOrganisationId);
+  return runCommand(async (tx, emit) => {
+    const current = await tx.consultation.findUnique({
+      where: { id: consultation.consultationId },
+      select: { id: true, spaceId: true, title: true, status: true },
+    });
+    if (!current) notFound();
+    if (!isConsultationStatus(current.status) || !canMoveTo(current.status, "closed"))
+      throw new DomainError("consultations.common.errors.illegalTransition");
+    const inputs = await tx.submission.count({ where: { consultationId: current.id, status: "submitted" } });
+    await tx.consultation.update({
+      where: { id: current.id },
+      data: { status: "closed", closedAt: new Date() },
+    });
+    await recordAudit(tx, {
+      actorId: actor.personId,
+      organisationId,
+      spaceId: current.spaceId,
+      action: "consultation.closed",
+      subjectType: "consultation",
+      subjectId: current.id,
+      detail: { title: current.title, inputs },
+    });
+    emit("space.changed", { spaceId: current.spaceId, what: "consultation" });
+  });
+}

@@ -1,0 +1,174 @@
+import { db } from "~/utils/db.server";
+import { feedbackLoop, questionsLocked } from "./lifecycle";
+import { defaultFeedbackDays } from "./schema";
+
+export const consultationsPerPage = 20;
+
+/**
+ * One page of a space's consultations, newest first, each with the state of its feedback loop. Drafts are
+ * listed only for the conveners (`includeDrafts`); callers have checked the viewer may read the space.
+ */
+export async function spaceConsultations(
+  spaceId: string,
+  options: { includeDrafts: boolean; page: number },
+  now = new Date(),
+) {
+  const where = { spaceId, ...(options.includeDrafts ? {} : { status: { not: "draft" } }) };
+  const [total, consultations] = await Promise.all([
+    db().consultation.count({ where }),
+    db().consultation.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (options.page - 1) * consultationsPerPage,
+      take: consultationsPerPage,
+      select: {
+        id: true,
+        title: true,
+        status: true,
+        opensAt: true,
+        closesAt: true,
+        feedbackDueAt: true,
+        openedAt: true,
+        closedAt: true,
+        publishedAt: true,
+      },
+    }),
+  ]);
+  const ids = consultations.map((consultation) => consultation.id);
+  const [inputs, answered] = await Promise.all([
+    db().submission.groupBy({
+      by: ["consultationId"],
+      where: { consultationId: { in: ids }, status: "submitted" },
+      _count: { _all: true },
+    }),
+    db().submission.groupBy({
+      by: ["consultationId"],
+      where: { consultationId: { in: ids }, status: "submitted", responseId: { not: null } },
+      _count: { _all: true },
+    }),
+  ]);
+  const countOf = (rows: typeof inputs, id: string) =>
+    rows.find((row) => row.consultationId === id)?._count._all ?? 0;
+  return {
+    page: options.page,
+    pageCount: Math.max(1, Math.ceil(total / consultationsPerPage)),
+    consultations: consultations.map((consultation) => ({
+      ...consultation,
+      loop: feedbackLoop(
+        consultation,
+        countOf(inputs, consultation.id),
+        countOf(answered, consultation.id),
+        now,
+      ),
+    })),
+  };
+}
+
+/** What every consultation page shows in its header. */
+export async function consultationHeader(consultationId: string) {
+  return db().consultation.findUniqueOrThrow({
+    where: { id: consultationId },
+    select: {
+      id: true,
+      title: true,
+      status: true,
+      opensAt: true,
+      closesAt: true,
+      feedbackDueAt: true,
+      openedAt: true,
+      closedAt: true,
+      publishedAt: true,
+      space: { select: { id: true, title: true } },
+    },
+  });
+}
+
+/** The consultation's description, audience and dates, for its overview. */
+export async function consultationOverview(consultationId: string) {
+  const consultation = await db().consultation.findUniqueOrThrow({
+    where: { id: consultationId },
+    select: {
+      id: true,
+      spaceId: true,
+      title: true,
+      purpose: true,
+      openToChange: true,
+      notOpenToChange: true,
+      decision: true,
+      decisionMaker: true,
+      background: true,
+      languages: true,
+      audience: true,
+      status: true,
+      opensAt: true,
+      closesAt: true,
+      feedbackDueAt: true,
+      audienceOrganisations: {
+        select: { organisation: { select: { id: true, name: true } } },
+        orderBy: { organisation: { name: "asc" } },
+      },
+      _count: { select: { questions: true } },
+    },
+  });
+  const { audienceOrganisations, _count, ...rest } = consultation;
+  return {
+    ...rest,
+    chosenOrganisations: audienceOrganisations.map((row) => row.organisation),
+    questionCount: _count.questions,
+  };
+}
+
+/** The consultation's questions in order, and whether they may still change. */
+export async function consultationQuestions(consultationId: string) {
+  const [consultation, submitted] = await Promise.all([
+    db().consultation.findUniqueOrThrow({
+      where: { id: consultationId },
+      select: {
+        status: true,
+        questions: {
+          orderBy: { position: "asc" },
+          select: {
+            id: true,
+            position: true,
+            kind: true,
+            prompt: true,
+            help: true,
+            required: true,
+            options: true,
+          },
+        },
+      },
+    }),
+    db().submission.count({ where: { consultationId, status: "submitted" } }),
+  ]);
+  return { questions: consultation.questions, locked: questionsLocked(consultation, submitted) };
+}
+
+/** The organisations a convener may put a consultation to (the "chosen" audience): the space's participants. */
+export async function audienceCandidates(spaceId: string) {
+  const participants = await db().spaceParticipant.findMany({
+    where: { spaceId, role: "participant", status: { in: ["active", "invited"] } },
+    select: { organisation: { select: { id: true, name: true } } },
+    orderBy: { organisation: { name: "asc" } },
+    take: 500,
+  });
+  return participants.map((participant) => participant.organisation);
+}
+
+/** How many days after closing the space promises feedback at CONSULT. */
+export async function promisedFeedbackDays(spaceId: string) {
+  const promise = await db().spacePromise.findUnique({
+    where: { spaceId_level: { spaceId, level: "CONSULT" } },
+    select: { feedbackDays: true },
+  });
+  return promise?.feedbackDays ?? defaultFeedbackDays;
+}
+
+/** Whether one of the person's organisations has an input (draft or submitted) in the consultation. */
+export async function hasOwnInput(consultationId: string, organisationIds: string[]) {
+  if (organisationIds.length === 0) return false;
+  const count = await db().submission.count({
+    where: { consultationId, organisationId: { in: organisationIds } },
+  });
+  return count > 0;
+}

@@ -1,0 +1,40 @@
+import { recordAudit } from "~/modules/audit/record.server";
+import type { Actor } from "~/modules/authorization/actor";
+import { runCommand } from "~/utils/command.server";
+import { notFound } from "~/utils/errors";
+import { actingConvener, type ManagedConsultation } from "./convener";
+import { assertQuestionsEditable } from "./question-lock.server";
+
+/** Removes a question from a draft consultation; the questions after it move up one place. */
+export async function removeQuestion(
+  actor: Actor,
+  consultation: ManagedConsultation,
+  questionId: string,
+  preferredOrganisationId: string | null,
+) {
+  const organisationId = actingConvener(consultation.space, preferredOrganisationId);
+  return runCommand(async (tx, emit) => {
+    await assertQuestionsEditable(tx, consultation.consultationId);
+    const question = await tx.consultationQuestion.findFirst({
+      where: { id: questionId, consultationId: consultation.consultationId },
+      select: { id: true, position: true, prompt: true },
+    });
+    if (!question) notFound();
+    await tx.consultationQuestion.delete({ where: { id: question.id } });
+    await tx.consultationQuestion.updateMany({
+      where: { consultationId: consultation.consultationId, position: { gt: question.position } },
+      data: { position: { decrement: 1 } },
+    });
+    await recordAudit(tx, {
+      actorId: actor.personId,
+      organisationId,
+      spaceId: consultation.spaceId,
+      action: "consultation.question-removed",
+      subjectType: "consultation",
+      subjectId: consultation.consultationId,
+      detail: { questionId, prompt: question.prompt },
+    });
+    emit("space.changed", { spaceId: consultation.spaceId, what: "consultation" });
+    return question;
+  });
+}

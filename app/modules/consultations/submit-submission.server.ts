@@ -1,0 +1,68 @@
+import { recordAudit } from "~/modules/audit/record.server";
+import type { Actor } from "~/modules/authorization/actor";
+import { runCommand } from "~/utils/command.server";
+import { aggregatedNoteErrors, validateAnswers } from "./answers";
+import {
+  assertMayAnswer,
+  hasErrors,
+  mergeIntoDraft,
+  type ConsultationInResource,
+  type InputErrors,
+  type PostedInput,
+} from "./save-draft.server";
+
+/**
+ * The lead delegate (or an organisation admin) submits the organisation's input on its behalf: what they
+ * changed is merged into the shared draft first, then the whole draft must pass every rule. Each submission
+ * is kept as a new version (1, 2, …); a revision before closing simply submits again. When something is
+ * wrong nothing is submitted, the valid changes stay in the draft and the errors are returned.
+ */
+export async function submitSubmission(
+  actor: Actor,
+  consultation: ConsultationInResource,
+  posted: PostedInput,
+): Promise<{ ok: true; version: number; submittedAt: Date } | { ok: false; errors: InputErrors }> {
+  assertMayAnswer(actor, consultation, posted.organisationId, "consultation.submit");
+  return runCommand(async (tx, emit) => {
+    const draft = await mergeIntoDraft(tx, actor, consultation, posted);
+    const complete = validateAnswers(draft.questions, draft.answers, "submit");
+    const errors: InputErrors = {
+      answers: { ...complete, ...draft.errors.answers },
+      aggregatedNote: posted.aggregated
+        ? draft.errors.aggregatedNote.length
+          ? draft.errors.aggregatedNote
+          : aggregatedNoteErrors(draft.submission.aggregatedNote, "submit")
+        : [],
+    };
+    if (hasErrors(errors)) return { ok: false as const, errors };
+
+    const version = draft.submission.version + 1;
+    const submittedAt = new Date();
+    const answers = JSON.stringify(draft.answers);
+    await tx.submissionVersion.create({
+      data: {
+        submissionId: draft.submission.id,
+        version,
+        answers,
+        aggregatedNote: draft.submission.aggregatedNote,
+        submittedById: actor.personId,
+        submittedAt,
+      },
+    });
+    await tx.submission.update({
+      where: { id: draft.submission.id },
+      data: { status: "submitted", version, submittedAt, submittedById: actor.personId },
+    });
+    await recordAudit(tx, {
+      actorId: actor.personId,
+      organisationId: posted.organisationId,
+      spaceId: consultation.spaceId,
+      action: version === 1 ? "consultation.input-submitted" : "consultation.input-revised",
+      subjectType: "submission",
+      subjectId: draft.submission.id,
+      detail: { consultationId: consultation.consultationId, version, aggregated: posted.aggregated },
+    });
+    emit("space.changed", { spaceId: consultation.spaceId, what: "consultation" });
+    return { ok: true as const, version, submittedAt };
+  });
+}

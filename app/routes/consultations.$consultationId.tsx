@@ -1,0 +1,123 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, NavLink, Outlet, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { StatusBadge } from "~/components/consultations/status-badge";
+import { requireActor } from "~/modules/auth/session.server";
+import { can } from "~/modules/authorization/can";
+import { requireConsultation } from "~/modules/consultations/access.server";
+import { feedbackLoop } from "~/modules/consultations/lifecycle";
+import { consultationHeader, hasOwnInput } from "~/modules/consultations/queries.server";
+import { useSpaceLive } from "~/realtime/use-space-live";
+import { resolveLanguage } from "~/utils/i18n.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.consultation.title} · Concord` : "Concord" },
+];
+
+/**
+ * The layout of every consultation page: the header, the tabs the viewer may open, and `may` — can() for
+ * the consultation's actions, for the child pages. A consultation one may not see answers 404.
+ */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  const resource = await requireConsultation(actor, params.consultationId ?? "", "consultation.view");
+  const [header, ownInput, language] = await Promise.all([
+    consultationHeader(resource.consultationId),
+    hasOwnInput(
+      resource.consultationId,
+      resource.actorOrganisations.map((organisation) => organisation.organisationId),
+    ),
+    resolveLanguage(request, actor),
+  ]);
+  const may = {
+    manage: can(actor, "consultation.manage", resource),
+    draft: can(actor, "consultation.draft", resource),
+    submit: can(actor, "consultation.submit", resource),
+  };
+  // Dates are written on the server, in UTC, so the page reads the same before and after hydration.
+  const date = new Intl.DateTimeFormat(language, { dateStyle: "medium", timeZone: "UTC" });
+  const when = (value: Date | null) =>
+    value ? { text: date.format(value), dateTime: value.toISOString() } : null;
+  return {
+    consultation: {
+      id: header.id,
+      title: header.title,
+      status: header.status,
+      space: header.space,
+      opens: when(header.opensAt),
+      closes: when(header.closesAt)!,
+      feedbackDue: when(header.feedbackDueAt)!,
+      overdue: feedbackLoop(header, 0, 0).overdue,
+    },
+    may,
+    ownInput,
+    // A public consultation is read by people outside its space: they get no link to it.
+    maySeeSpace: can(actor, "space.view", resource.space),
+  };
+}
+
+export type ConsultationLayoutData = Awaited<ReturnType<typeof loader>>;
+
+/** The layout's data, for the consultation's child pages. */
+export function useConsultationLayout(): ConsultationLayoutData {
+  const data = useRouteLoaderData<typeof loader>("routes/consultations.$consultationId");
+  if (!data) throw new Error("useConsultationLayout is used outside a consultation page");
+  return data;
+}
+
+export default function ConsultationLayout() {
+  const { consultation, may, ownInput, maySeeSpace } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  useSpaceLive(consultation.space.id);
+  const base = `/consultations/${consultation.id}`;
+  const { status } = consultation;
+  const tabs: { to: string; label: string; shown: boolean }[] = [
+    { to: "questions", label: "questions", shown: may.manage },
+    { to: "respond", label: "respond", shown: may.draft || may.submit || ownInput },
+    { to: "review", label: "review", shown: may.manage && (status === "closed" || status === "published") },
+    { to: "results", label: "results", shown: may.manage && status !== "draft" },
+    { to: "report", label: "report", shown: status === "published" },
+  ];
+  return (
+    <>
+      <header className="space-header">
+        <p className="space-header__meta">
+          {maySeeSpace ? (
+            <Link to={`/spaces/${consultation.space.id}/consultations`}>{consultation.space.title}</Link>
+          ) : (
+            consultation.space.title
+          )}
+        </p>
+        <h1>{consultation.title}</h1>
+        <p>
+          <StatusBadge status={status} overdue={consultation.overdue} />
+        </p>
+        <p className="space-header__meta">
+          {consultation.opens ? (
+            <>
+              {t("consultations.common.dates.opens")}{" "}
+              <time dateTime={consultation.opens.dateTime}>{consultation.opens.text}</time> ·{" "}
+            </>
+          ) : null}
+          {t("consultations.common.dates.closes")}{" "}
+          <time dateTime={consultation.closes.dateTime}>{consultation.closes.text}</time> ·{" "}
+          {t("consultations.common.dates.feedbackDue")}{" "}
+          <time dateTime={consultation.feedbackDue.dateTime}>{consultation.feedbackDue.text}</time>
+        </p>
+      </header>
+      <nav aria-label={t("consultations.common.tabs.label")} className="subnav">
+        <NavLink to={base} end>
+          {t("consultations.common.tabs.overview")}
+        </NavLink>
+        {tabs
+          .filter((tab) => tab.shown)
+          .map((tab) => (
+            <NavLink key={tab.to} to={`${base}/${tab.to}`}>
+              {t(`consultations.common.tabs.${tab.label}`)}
+            </NavLink>
+          ))}
+      </nav>
+      <Outlet />
+    </>
+  );
+}
