@@ -134,6 +134,7 @@ async function seed() {
     });
     await db().submission.createMany({
       data: indexes.map((index) => ({
+        id: `bench-input-${index}`,
         consultationId: consultation.id,
         organisationId: `bench-organisation-${index}`,
         answers: answersFor(index, ids),
@@ -143,6 +144,16 @@ async function seed() {
         submittedById: focalPoint.id,
         themes: `${themes[index % themes.length]},${themes[(index + 2) % themes.length]}`,
         responseId: response.id,
+      })),
+    });
+    // What was submitted is kept as version 1: the results, exports and report read it.
+    await db().submissionVersion.createMany({
+      data: indexes.map((index) => ({
+        submissionId: `bench-input-${index}`,
+        version: 1,
+        answers: answersFor(index, ids),
+        submittedById: focalPoint.id,
+        submittedAt: new Date(Date.now() - 40 * day + index * 1000),
       })),
     });
   }

@@ -77,21 +77,37 @@ async function fixture() {
     organisationId: string,
     answers: Record<string, unknown>,
     extra: { isAggregated?: boolean; themes?: string; status?: string; minutesAgo?: number } = {},
-  ) =>
-    db().submission.create({
+  ) => {
+    const json = JSON.stringify(answers);
+    const aggregatedNote = extra.isAggregated ? "We spoke with 40 women attending language courses." : "";
+    const draft = extra.status === "draft";
+    const submittedAt = draft ? null : new Date(Date.now() - (extra.minutesAgo ?? 0) * 60_000);
+    return db().submission.create({
       data: {
         consultationId: consultation.id,
         organisationId,
         isAggregated: extra.isAggregated ?? false,
-        aggregatedNote: extra.isAggregated ? "We spoke with 40 women attending language courses." : "",
-        answers: JSON.stringify(answers),
+        aggregatedNote,
+        answers: json,
         status: extra.status ?? "submitted",
-        version: extra.status === "draft" ? 0 : 1,
-        submittedAt:
-          extra.status === "draft" ? null : new Date(Date.now() - (extra.minutesAgo ?? 0) * 60_000),
+        version: draft ? 0 : 1,
+        submittedAt,
+        submittedById: draft ? null : focalPoint.id,
         themes: extra.themes ?? "",
+        versions: draft
+          ? undefined
+          : {
+              create: {
+                version: 1,
+                answers: json,
+                aggregatedNote,
+                submittedById: focalPoint.id,
+                submittedAt: submittedAt!,
+              },
+            },
       },
     });
+  };
   const first = await submit(
     cso.organisation.id,
     {
@@ -134,7 +150,20 @@ async function fixture() {
     { status: "draft" },
   );
   const convenerClient = await Browserless.signedIn(server.origin, focalPoint.email);
-  return { space, consultation, q, cso, diaspora, employers, first, second, third, draft, convenerClient };
+  return {
+    space,
+    consultation,
+    q,
+    cso,
+    diaspora,
+    employers,
+    first,
+    second,
+    third,
+    draft,
+    convenerClient,
+    focalPoint,
+  };
 }
 
 function byKind<K extends QuestionResult["kind"]>(results: QuestionResult[], kind: K) {
@@ -252,7 +281,7 @@ describe("results aggregates", () => {
 
 describe("the results page", () => {
   it("shows conveners the counts, a chart and a data table per question, and the filtered answers", async () => {
-    const { consultation, q, draft, convenerClient } = await fixture();
+    const { consultation, q, draft, convenerClient, focalPoint } = await fixture();
     const response = await convenerClient.get(`/consultations/${consultation.id}/results`);
     expect(response.status).toBe(200);
     const page = await response.text();
@@ -284,10 +313,15 @@ describe("the results page", () => {
     expect(housing).toContain("1 answer");
     expect(housing).not.toContain("Mothers cannot attend");
 
-    // The draft is submitted: the next read counts it (the cached results follow the inputs' version).
+    // The draft is submitted (as version 1): the next read counts it (the cached results follow the inputs' version).
     await db().submission.update({
       where: { id: draft.id },
-      data: { status: "submitted", version: 1, submittedAt: new Date() },
+      data: {
+        status: "submitted",
+        version: 1,
+        submittedAt: new Date(),
+        versions: { create: { version: 1, answers: draft.answers, submittedById: focalPoint.id } },
+      },
     });
     const after = await (await convenerClient.get(`/consultations/${consultation.id}/results`)).text();
     expect(after).toContain("4 inputs submitted.");
@@ -401,12 +435,21 @@ describe("exports", () => {
     await db().organisation.createMany({ data: organisations });
     await db().submission.createMany({
       data: organisations.map((organisation, index) => ({
+        id: `bulk-input-${consultation.id}-${index}`,
         consultationId: consultation.id,
         organisationId: organisation.id,
         answers: JSON.stringify({ [question.id]: `Answer ${index}` }),
         status: "submitted",
         version: 1,
         submittedAt: new Date(),
+      })),
+    });
+    await db().submissionVersion.createMany({
+      data: organisations.map((_, index) => ({
+        submissionId: `bulk-input-${consultation.id}-${index}`,
+        version: 1,
+        answers: JSON.stringify({ [question.id]: `Answer ${index}` }),
+        submittedById: focalPoint.id,
       })),
     });
     const client = await Browserless.signedIn(server.origin, focalPoint.email);

@@ -6,7 +6,7 @@ import { ConsultationFields } from "~/components/consultations/consultation-fiel
 import { ErrorList, ValidatedForm, useSchemaForm } from "~/components/ui/form";
 import { requireActor } from "~/modules/auth/session.server";
 import { can } from "~/modules/authorization/can";
-import { requireConsultation } from "~/modules/consultations/access.server";
+import { readConsultation, requireConsultation } from "~/modules/consultations/access.server";
 import { closeConsultation } from "~/modules/consultations/close-consultation.server";
 import { openConsultation } from "~/modules/consultations/open-consultation.server";
 import {
@@ -22,8 +22,7 @@ import { attempt } from "~/utils/forms.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const actor = await requireActor(request);
-  const resource = await requireConsultation(actor, params.consultationId ?? "", "consultation.view");
+  const { actor, resource } = await readConsultation(request, params.consultationId ?? "");
   const mayManage = can(actor, "consultation.manage", resource);
   const consultation = await consultationOverview(resource.consultationId);
   const editing = mayManage && consultation.status === "draft";

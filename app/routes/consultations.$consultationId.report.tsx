@@ -1,17 +1,15 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireActor } from "~/modules/auth/session.server";
-import { requireConsultation } from "~/modules/consultations/access.server";
+import { readConsultation } from "~/modules/consultations/access.server";
 import { feedbackReport } from "~/modules/consultations/review-queries.server";
 import { reportPageSchema, responseOutcomes } from "~/modules/consultations/review-schema";
 import { notFound } from "~/utils/errors";
 import { resolveLanguage } from "~/utils/i18n.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const actor = await requireActor(request);
   const consultationId = params.consultationId ?? "";
-  const consultation = await requireConsultation(actor, consultationId, "consultation.view");
+  const { actor, resource: consultation } = await readConsultation(request, consultationId);
   // Until the conveners publish it, the report does not exist for anyone.
   if (consultation.status !== "published") notFound();
   const { page } = reportPageSchema.parse(Object.fromEntries(new URL(request.url).searchParams));

@@ -2,9 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, NavLink, Outlet, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StatusBadge } from "~/components/consultations/status-badge";
-import { requireActor } from "~/modules/auth/session.server";
 import { can } from "~/modules/authorization/can";
-import { requireConsultation } from "~/modules/consultations/access.server";
+import { readConsultation } from "~/modules/consultations/access.server";
 import { feedbackLoop } from "~/modules/consultations/lifecycle";
 import { consultationHeader, hasOwnInput } from "~/modules/consultations/queries.server";
 import { useSpaceLive } from "~/realtime/use-space-live";
@@ -16,11 +15,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 /**
  * The layout of every consultation page: the header, the tabs the viewer may open, and `may` — can() for
- * the consultation's actions, for the child pages. A consultation one may not see answers 404.
+ * the consultation's actions, for the child pages. A consultation one may not see answers 404; a visitor
+ * without an account reads a public one (see readConsultation) and is invited to sign in to take part.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const actor = await requireActor(request);
-  const resource = await requireConsultation(actor, params.consultationId ?? "", "consultation.view");
+  const { actor, resource } = await readConsultation(request, params.consultationId ?? "");
   const [header, ownInput, language] = await Promise.all([
     consultationHeader(resource.consultationId),
     hasOwnInput(
@@ -51,6 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     may,
     ownInput,
+    signedIn: actor !== null,
     // A public consultation is read by people outside its space: they get no link to it.
     maySeeSpace: can(actor, "space.view", resource.space),
   };
@@ -66,9 +66,8 @@ export function useConsultationLayout(): ConsultationLayoutData {
 }
 
 export default function ConsultationLayout() {
-  const { consultation, may, ownInput, maySeeSpace } = useLoaderData<typeof loader>();
+  const { consultation, may, ownInput, signedIn, maySeeSpace } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  useSpaceLive(consultation.space.id);
   const base = `/consultations/${consultation.id}`;
   const { status } = consultation;
   const tabs: { to: string; label: string; shown: boolean }[] = [
@@ -80,6 +79,8 @@ export default function ConsultationLayout() {
   ];
   return (
     <>
+      {/* A visitor's socket would be refused at the handshake: their page is not live. */}
+      {signedIn ? <SpaceLive spaceId={consultation.space.id} /> : null}
       <header className="space-header">
         <p className="space-header__meta">
           {maySeeSpace ? (
@@ -104,6 +105,13 @@ export default function ConsultationLayout() {
           {t("consultations.common.dates.feedbackDue")}{" "}
           <time dateTime={consultation.feedbackDue.dateTime}>{consultation.feedbackDue.text}</time>
         </p>
+        {!signedIn && status === "open" ? (
+          <p>
+            <Link to={`/login?${new URLSearchParams({ redirectTo: base })}`} className="button">
+              {t("consultations.common.signInToTakePart")}
+            </Link>
+          </p>
+        ) : null}
       </header>
       <nav aria-label={t("consultations.common.tabs.label")} className="subnav">
         <NavLink to={base} end>
@@ -120,4 +128,9 @@ export default function ConsultationLayout() {
       <Outlet />
     </>
   );
+}
+
+function SpaceLive({ spaceId }: { spaceId: string }) {
+  useSpaceLive(spaceId);
+  return null;
 }

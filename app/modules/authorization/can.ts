@@ -1,4 +1,4 @@
-import { consultationPolicy } from "~/modules/consultations/policy";
+import { anonymousConsultationPolicy, consultationPolicy } from "~/modules/consultations/policy";
 import { organisationPolicy } from "~/modules/organisations/policy";
 import { mayConveneSpaces, spacePolicy } from "~/modules/spaces/policy";
 import type { Actor } from "./actor";
@@ -14,12 +14,20 @@ const policies = { ...organisationPolicy, ...spacePolicy, ...consultationPolicy,
 export type Action = keyof typeof policies;
 export type ResourceOf<A extends Action> = Parameters<(typeof policies)[A]>[1];
 
+/** The few actions a visitor without an account may take; everything else is refused to no one signed in. */
+const anonymousPolicies: { [A in Action]?: (resource: ResourceOf<A>) => boolean } = {
+  ...anonymousConsultationPolicy,
+};
+
 /**
  * The one permission decision of Concord: routes, the UI and socket room joins all ask it.
  * Pure: no I/O, everything it needs is in the actor and the resource.
  */
 export function can<A extends Action>(actor: Actor | null, action: A, resource: ResourceOf<A>): boolean {
-  if (!actor) return false;
+  if (!actor) {
+    const anonymousRule = anonymousPolicies[action] as ((resource: ResourceOf<A>) => boolean) | undefined;
+    return anonymousRule ? anonymousRule(resource) : false;
+  }
   const rule = policies[action] as (actor: Actor, resource: ResourceOf<A>) => boolean;
   return rule(actor, resource);
 }

@@ -59,6 +59,15 @@ function roles(resource: ConsultationResource, organisationId: string) {
   return activeStanding(resource, organisationId)?.personRoles ?? [];
 }
 
+/**
+ * What a visitor without an account may do (can() with no actor): read a public consultation once it is open
+ * — its overview and, once published, its feedback report. Every other action needs an account.
+ */
+export const anonymousConsultationPolicy = {
+  "consultation.view": (resource: ConsultationResource) =>
+    resource.audience === "public" && resource.status !== "draft",
+} as const;
+
 /** The consultations part of can(). */
 export const consultationPolicy = {
   /** Drafts are the conveners'; once open, everyone who sees the space (or anyone, when public) reads it. */

@@ -13,8 +13,10 @@ import { parseQuestionOptions, type RatingScale } from "./schema";
 
 /**
  * The results of a consultation for its conveners: live counts, per-question aggregates, the free-text
- * answers and the streamed exports. Everything reads SUBMITTED inputs only (their latest answers, in
- * Submission.answers). The aggregates are computed by the database over the answers' JSON; every SQL statement
+ * answers and the streamed exports. Everything reads SUBMITTED inputs only, and of each input what was
+ * submitted: the answers of its latest SubmissionVersion (version = Submission.version), never
+ * Submission.answers, the working draft organisations keep editing after submitting until they submit again.
+ * The aggregates are computed by the database over the answers' JSON; every SQL statement
  * of the results lives in `sqlite` below (SQLite's json_each / json_extract), so a PostgreSQL variant of that
  * one object can follow (jsonb_each / jsonb_array_elements WITH ORDINALITY).
  */
@@ -96,6 +98,17 @@ function filterSql(filter: Filter) {
   return Prisma.sql`${theme} ${type}`;
 }
 
+/**
+ * The inputs (`s`) with their latest submitted version (`v`, whose answers the statements read, never
+ * s."answers"); the unique (submissionId, version) index makes the join one lookup per input.
+ */
+const withSubmittedVersion = Prisma.sql`"Submission" s
+  JOIN "SubmissionVersion" v ON v."submissionId" = s."id" AND v."version" = s."version"`;
+
+/** The submitted inputs of one consultation. */
+const submittedOf = (consultationId: string) =>
+  Prisma.sql`s."consultationId" = ${consultationId} AND s."status" = 'submitted'`;
+
 const sqlite = {
   /**
    * The aggregates, in three statements over the submitted inputs (each parses every input's answers once;
@@ -105,21 +118,21 @@ const sqlite = {
    * positions, for average ranks; unchosen positions are "") and per paragraph of comments by paragraph.
    */
   async aggregates(consultationId: string, allIds: string[], scalarIds: string[], collectionIds: string[]) {
-    const submitted = Prisma.sql`s."consultationId" = ${consultationId} AND s."status" = 'submitted'`;
+    const submitted = submittedOf(consultationId);
     const answered = allIds.length
       ? await db().$queryRaw<Record<string, number | bigint | null>[]>`
           SELECT ${Prisma.join(
             allIds.map(
               (id, index) =>
-                Prisma.sql`SUM(json_type(s."answers", ${answerPath(id)}) IS NOT NULL) AS ${Prisma.raw(`q${index}`)}`,
+                Prisma.sql`SUM(json_type(v."answers", ${answerPath(id)}) IS NOT NULL) AS ${Prisma.raw(`q${index}`)}`,
             ),
           )}
-          FROM "Submission" s WHERE ${submitted}`
+          FROM ${withSubmittedVersion} WHERE ${submitted}`
       : [];
     const values = scalarIds.length
       ? await db().$queryRaw<AggregateRow[]>`
           SELECT j."key" AS qid, j."value" AS bucket, COUNT(*) AS n, NULL AS rankSum
-          FROM "Submission" s, json_each(s."answers") j
+          FROM ${withSubmittedVersion}, json_each(v."answers") j
           WHERE ${submitted} AND j."key" IN (${Prisma.join(scalarIds)}) AND j."type" IN ('text', 'integer', 'real')
           GROUP BY j."key", j."value"`
       : [];
@@ -127,7 +140,7 @@ const sqlite = {
       ? await db().$queryRaw<AggregateRow[]>`
           SELECT j."key" AS qid, CASE WHEN j."type" = 'object' THEN e."key" ELSE e."value" END AS bucket,
             COUNT(*) AS n, SUM(CASE WHEN j."type" = 'array' THEN e."key" + 1 ELSE 0 END) AS rankSum
-          FROM "Submission" s, json_each(s."answers") j, json_each(j."value") e
+          FROM ${withSubmittedVersion}, json_each(v."answers") j, json_each(j."value") e
           WHERE ${submitted} AND j."key" IN (${Prisma.join(collectionIds)}) AND j."type" IN ('array', 'object')
             AND e."type" = 'text' AND e."value" <> ''
           GROUP BY j."key", bucket`
@@ -177,18 +190,19 @@ const sqlite = {
     offset: number,
   ) {
     const path = answerPath(questionId);
+    const submitted = submittedOf(consultationId);
     const answer = byParagraph
-      ? Prisma.sql`, json_each(s."answers", ${path}) c
-          WHERE s."consultationId" = ${consultationId} AND s."status" = 'submitted'
-            AND json_type(s."answers", ${path}) = 'object' AND c."type" = 'text' AND trim(c."value") <> ''`
+      ? Prisma.sql`, json_each(v."answers", ${path}) c
+          WHERE ${submitted}
+            AND json_type(v."answers", ${path}) = 'object' AND c."type" = 'text' AND trim(c."value") <> ''`
       : Prisma.sql`
-          WHERE s."consultationId" = ${consultationId} AND s."status" = 'submitted'
-            AND json_type(s."answers", ${path}) = 'text' AND trim(json_extract(s."answers", ${path})) <> ''`;
-    const from = Prisma.sql`FROM "Submission" s JOIN "Organisation" o ON o."id" = s."organisationId"
+          WHERE ${submitted}
+            AND json_type(v."answers", ${path}) = 'text' AND trim(json_extract(v."answers", ${path})) <> ''`;
+    const from = Prisma.sql`FROM ${withSubmittedVersion} JOIN "Organisation" o ON o."id" = s."organisationId"
       ${answer} ${filterSql(filter)}`;
     const columns = byParagraph
       ? Prisma.sql`c."key" AS paragraph, c."value" AS text`
-      : Prisma.sql`NULL AS paragraph, json_extract(s."answers", ${path}) AS text`;
+      : Prisma.sql`NULL AS paragraph, json_extract(v."answers", ${path}) AS text`;
     const order = byParagraph
       ? Prisma.sql`s."submittedAt" DESC, s."id", CAST(c."key" AS INTEGER)`
       : Prisma.sql`s."submittedAt" DESC, s."id"`;
@@ -424,7 +438,8 @@ const resultsCache = () => singleton("consultation-results", () => new Map<strin
  * The aggregates over 10,000 inputs cost the database about 100 ms; the page is read far more often than the
  * inputs change (every convener's open page revalidates on each change). So each computation is kept, in
  * this process, under the version of the inputs it was computed from — how many there are of each status,
- * when the last one changed (any change to an input's answers, themes or response touches updatedAt), and the
+ * when the last one changed (submitting a new version, tagging themes or answering an input touches
+ * updatedAt; so does saving a draft, which merely computes the same numbers again), and the
  * questions' own versions — and computed again as soon as that version moves. Concurrent readers of one
  * version share one computation.
  */
@@ -500,16 +515,22 @@ export function resultsQuestions(consultationId: string): Promise<ResultsQuestio
 const exportSelect = {
   id: true,
   isAggregated: true,
-  aggregatedNote: true,
-  answers: true,
   version: true,
   submittedAt: true,
   themes: true,
   organisation: { select: { id: true, name: true, type: true } },
   response: { select: { outcome: true, explanation: true, changeMade: true } },
+  // What was submitted (the latest version), not the draft the organisation may be revising.
+  versions: { orderBy: { version: "desc" }, take: 1, select: { answers: true, aggregatedNote: true } },
 } satisfies Prisma.SubmissionSelect;
 
 type ExportRow = Prisma.SubmissionGetPayload<{ select: typeof exportSelect }>;
+
+/** The answers and aggregated note of an input's latest submitted version. */
+function submittedVersion(row: ExportRow) {
+  const latest = row.versions[0];
+  return { answers: parseAnswers(latest?.answers ?? "{}"), aggregatedNote: latest?.aggregatedNote ?? "" };
+}
 
 /** Submitted inputs, 500 at a time in id order (keyset paging: each page costs the same). */
 async function* submittedPages(consultationId: string): AsyncGenerator<ExportRow[]> {
@@ -613,7 +634,7 @@ export function csvExport(consultationId: string, questions: ResultsQuestion[]):
     page: (rows) =>
       rows
         .map((row) => {
-          const answers = parseAnswers(row.answers);
+          const { answers } = submittedVersion(row);
           return csvLine([
             row.id,
             row.organisation.name,
@@ -655,19 +676,20 @@ export function jsonExport(
     page: (rows, first) =>
       (first ? "\n" : ",\n") +
       rows
-        .map((row) =>
-          JSON.stringify({
+        .map((row) => {
+          const { answers, aggregatedNote } = submittedVersion(row);
+          return JSON.stringify({
             id: row.id,
             organisation: row.organisation,
             isAggregated: row.isAggregated,
-            aggregatedNote: row.aggregatedNote,
+            aggregatedNote,
             version: row.version,
             submittedAt: row.submittedAt?.toISOString() ?? null,
             themes: splitThemes(row.themes),
-            answers: parseAnswers(row.answers),
+            answers,
             response: row.response,
-          }),
-        )
+          });
+        })
         .join(",\n"),
     tail: "\n]}\n",
   });

@@ -64,12 +64,11 @@ function answersOf(questions: QuestionRow[], json: string): AnswerView[] {
 const inputSelect = {
   id: true,
   isAggregated: true,
-  aggregatedNote: true,
-  answers: true,
   version: true,
   themes: true,
   submittedAt: true,
   organisation: { select: { id: true, name: true, type: true } },
+  // What was submitted (the latest version), never the draft the organisation may be revising.
   versions: { orderBy: { version: "desc" }, take: 1, select: { answers: true, aggregatedNote: true } },
   response: {
     select: {
@@ -91,11 +90,11 @@ function inputView(questions: QuestionRow[], row: InputRow) {
     id: row.id,
     organisation: row.organisation,
     isAggregated: row.isAggregated,
-    aggregatedNote: latest?.aggregatedNote ?? row.aggregatedNote,
+    aggregatedNote: latest?.aggregatedNote ?? "",
     version: row.version,
     submittedAt: row.submittedAt,
     themes: row.themes ? row.themes.split(",") : [],
-    answers: answersOf(questions, latest?.answers ?? row.answers),
+    answers: answersOf(questions, latest?.answers ?? "{}"),
     response: row.response
       ? {
           id: row.response.id,
