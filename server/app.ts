@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type Server as HttpServer } from "node:http";
 import path from "node:path";
-import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
@@ -11,6 +10,7 @@ import { allowedOrigins, env, isSecureOrigin } from "~/utils/env.server";
 import { requestScope } from "~/utils/request-scope.server";
 import type { Logger } from "./logger";
 import { attachRealtime, type Realtime } from "./realtime";
+import { createRemixHandler } from "./remix-handler";
 import { cspNonce, limitBodySize, requireSameOrigin, securityHeaders } from "./security";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -56,7 +56,7 @@ export function createConcordServer({
   app.use(requireSameOrigin(allowedOrigins));
   app.use(limitBodySize());
 
-  const handleRemix = createRequestHandler({
+  const handleRemix = createRemixHandler({
     build,
     mode: env().NODE_ENV,
     getLoadContext: (req, res) => ({
