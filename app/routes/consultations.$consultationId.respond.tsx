@@ -394,7 +394,14 @@ function QuestionField({
   const name = `answers.${question.id}`;
   const [field] = useField<unknown>(name, { formId });
   return (
-    <QuestionInput question={question} value={value} disabled={disabled} name={name} errors={field.errors} />
+    <QuestionInput
+      question={question}
+      value={value}
+      disabled={disabled}
+      name={name}
+      idPrefix={`${formId}-`}
+      errors={field.errors}
+    />
   );
 }
 

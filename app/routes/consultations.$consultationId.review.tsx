@@ -159,7 +159,9 @@ export default function ReviewPage() {
             {inputs.map((input) => {
               const checkbox = selection.get(input.id);
               return (
-                <li key={input.id} className="card stack">
+                // Keyed by the response too: once an input gets its response, its checkbox starts unchecked
+                // again, so the next response does not silently replace it.
+                <li key={`${input.id}:${input.response?.id ?? ""}`} className="card stack">
                   <InputCard input={input} />
                   {editable && checkbox ? (
                     <p>

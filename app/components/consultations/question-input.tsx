@@ -19,23 +19,26 @@ export type QuestionInputValue = string | number | string[] | Record<string, str
  * One question as respondents see it, with the input for its kind, named from `name` the way Conform reads
  * it: text, choice and rating → `name`; multiple choice → `name` repeated; ranking → `name[0]`, `name[1]` …
  * (position → option); paragraph comments → `name.<paragraph number>`. `disabled` renders it read-only
- * (the builder's preview).
+ * (the builder's preview). `idPrefix` keeps element ids unique when one page holds several forms of the
+ * same questions.
  */
 export function QuestionInput({
   question,
   value,
   disabled = false,
   name,
+  idPrefix = "",
   errors,
 }: {
   question: QuestionInputQuestion;
   value?: QuestionInputValue;
   disabled?: boolean;
   name: string;
+  idPrefix?: string;
   errors?: string[];
 }) {
   const { t } = useTranslation();
-  const id = `q-${name.replace(/[^A-Za-z0-9_-]/g, "-")}`;
+  const id = `q-${`${idPrefix}${name}`.replace(/[^A-Za-z0-9_-]/g, "-")}`;
   const helpId = question.help ? `${id}-help` : undefined;
   const errorId = `${id}-error`;
   const describedBy = [helpId, errors?.length ? errorId : undefined].filter(Boolean).join(" ") || undefined;
