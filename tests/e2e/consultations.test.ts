@@ -1,41 +1,17 @@
-import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addMember, createPerson, defaultTestPassword } from "../factories";
-import { browserAvailable, expectAccessible, launchBrowser } from "../support/browser";
-import { startTestServer, type TestServer } from "../support/server";
+import type { Locator, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { addMember, createPerson } from "../factories";
+import { browserAvailable, browserJourney, expectAccessible } from "../support/browser";
 import { createConvenedSpace, createParticipantOrganisation } from "../space-factories";
 
 const dayMs = 24 * 60 * 60 * 1000;
 
 describe.skipIf(!browserAvailable)("a consultation and its feedback loop in a real browser", () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function visit(page: Page, path: string) {
-    await page.goto(new URL(path, server.origin).href);
-    await expectAccessible(page);
-  }
-
-  async function signIn(page: Page, email: string, password = defaultTestPassword) {
-    await visit(page, "/login");
-    await page.getByLabel("Email address").fill(email);
-    await page.getByLabel("Password").fill(password);
-    await page.getByRole("button", { name: "Sign in", exact: true }).last().click();
-    await page.waitForURL((url) => !url.pathname.startsWith("/login"));
-    await expectAccessible(page);
-  }
+  const journey = browserJourney();
+  const { visit, signIn } = journey;
 
   async function newPage(email: string) {
-    const page = await (await browser.newContext()).newPage();
+    const page = await (await journey.browser.newContext()).newPage();
     await signIn(page, email);
     return page;
   }

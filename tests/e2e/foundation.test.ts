@@ -1,43 +1,18 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { readOutbox } from "~/modules/mail/outbox.server";
-import { addMember, createOrganisation, createPerson, defaultTestPassword } from "../factories";
-import { browserAvailable, expectAccessible, launchBrowser } from "../support/browser";
-import { startTestServer, type TestServer } from "../support/server";
+import { addMember, createOrganisation, createPerson } from "../factories";
+import { browserAvailable, browserJourney, expectAccessible } from "../support/browser";
 
 describe.skipIf(!browserAvailable)("the foundation journeys in a real browser", () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function visit(page: Page, path: string) {
-    await page.goto(new URL(path, server.origin).href);
-    await expectAccessible(page);
-  }
-
-  async function signIn(page: Page, email: string, password = defaultTestPassword) {
-    await visit(page, "/login");
-    await page.getByLabel("Email address").fill(email);
-    await page.getByLabel("Password").fill(password);
-    await page.getByRole("button", { name: "Sign in", exact: true }).last().click();
-    await page.waitForURL((url) => !url.pathname.startsWith("/login"));
-    await expectAccessible(page);
-  }
+  const journey = browserJourney();
+  const { visit, signIn } = journey;
 
   it("a CSO representative signs in, switches to Arabic and gets a right-to-left page", async () => {
     const organisation = await createOrganisation({ name: "Ottawa Community Immigrant Services Centre" });
     const person = await createPerson({ name: "Grace Mensah", email: `grace-${Date.now()}@ocisc.example` });
     await addMember(person.id, organisation.id, { role: "admin" });
 
-    const page = await (await browser.newContext({ locale: "en-GB" })).newPage();
+    const page = await (await journey.browser.newContext({ locale: "en-GB" })).newPage();
     await visit(page, "/login");
     await page.getByRole("button", { name: "Sign in", exact: true }).last().click();
     await expect
@@ -61,7 +36,7 @@ describe.skipIf(!browserAvailable)("the foundation journeys in a real browser", 
     await addMember(admin.id, organisation.id, { role: "admin" });
     const inviteeEmail = `lea-${Date.now()}@mfa.example`;
 
-    const adminPage = await (await browser.newContext()).newPage();
+    const adminPage = await (await journey.browser.newContext()).newPage();
     await signIn(adminPage, admin.email);
     await visit(adminPage, `/organisations/${organisation.id}/invitations`);
     await adminPage.getByLabel("Email address").fill(inviteeEmail);
@@ -79,7 +54,7 @@ describe.skipIf(!browserAvailable)("the foundation journeys in a real browser", 
     await expect.poll(() => onlineNow.textContent()).toContain("Ramon Cruz");
     expect(await onlineNow.textContent()).not.toContain("Léa Bernard");
 
-    const inviteePage = await (await browser.newContext()).newPage();
+    const inviteePage = await (await journey.browser.newContext()).newPage();
     await visit(inviteePage, new URL(link!).pathname);
     await inviteePage.getByLabel("Your name").fill("Léa Bernard");
     await inviteePage.getByLabel("Password").fill("a long walk by the river");

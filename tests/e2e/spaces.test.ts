@@ -1,35 +1,11 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addMember, createOrganisation, createPerson, defaultTestPassword } from "../factories";
-import { browserAvailable, expectAccessible, launchBrowser } from "../support/browser";
-import { startTestServer, type TestServer } from "../support/server";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { addMember, createOrganisation, createPerson } from "../factories";
+import { browserAvailable, browserJourney, expectAccessible } from "../support/browser";
 
 describe.skipIf(!browserAvailable)("a space and its engagement spectrum in a real browser", () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function visit(page: Page, path: string) {
-    await page.goto(new URL(path, server.origin).href);
-    await expectAccessible(page);
-  }
-
-  async function signIn(page: Page, email: string, password = defaultTestPassword) {
-    await visit(page, "/login");
-    await page.getByLabel("Email address").fill(email);
-    await page.getByLabel("Password").fill(password);
-    await page.getByRole("button", { name: "Sign in", exact: true }).last().click();
-    await page.waitForURL((url) => !url.pathname.startsWith("/login"));
-    await expectAccessible(page);
-  }
+  const journey = browserJourney();
+  const { visit, signIn } = journey;
 
   /** Waits until the page shows `text` (a form's redirect has landed, or a live update has arrived). */
   async function expectText(page: Page, text: string | RegExp, timeout = 10_000) {
@@ -65,7 +41,7 @@ describe.skipIf(!browserAvailable)("a space and its engagement spectrum in a rea
     await addMember(csoAdmin.id, cso.id, { role: "admin" });
 
     // 1. The focal point creates the space through the form.
-    const ministryPage = await (await browser.newContext()).newPage();
+    const ministryPage = await (await journey.browser.newContext()).newPage();
     await signIn(ministryPage, focalPoint.email);
     await visit(ministryPage, "/spaces/new");
     const title = `Committee on labour migration ${stamp}`;
@@ -98,7 +74,7 @@ describe.skipIf(!browserAvailable)("a space and its engagement spectrum in a rea
     await expectAccessible(ministryPage);
 
     // 3. In another browser, the CSO admin accepts the invitation and asks for Involve.
-    const csoPage = await (await browser.newContext()).newPage();
+    const csoPage = await (await journey.browser.newContext()).newPage();
     await signIn(csoPage, csoAdmin.email);
     await visit(csoPage, `${space}/participation`);
     await expectText(csoPage, "Invited at the level: Consult");

@@ -1,7 +1,9 @@
 import { existsSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
+import { defaultTestPassword } from "../factories";
+import { startTestServer, type TestServer } from "./server";
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -44,4 +46,45 @@ export async function expectAccessible(page: Page) {
       targets: violation.nodes.slice(0, 3).map((node) => node.target.join(" ")),
     }));
   expect(blocking, `accessibility violations on ${page.url()}`).toEqual([]);
+}
+
+/**
+ * A browser journey's shared setup: a real server and Chromium for the describe block, and the two steps
+ * every journey takes — visiting a page (checked with axe) and signing in through the form.
+ */
+export function browserJourney() {
+  let server: TestServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const journey = {
+    get server(): TestServer {
+      if (!server) throw new Error("the journey's server is not started yet");
+      return server;
+    },
+    get browser(): Browser {
+      if (!browser) throw new Error("the journey's browser is not launched yet");
+      return browser;
+    },
+    async visit(page: Page, path: string) {
+      await page.goto(new URL(path, journey.server.origin).href);
+      await expectAccessible(page);
+    },
+    async signIn(page: Page, email: string, password = defaultTestPassword) {
+      await journey.visit(page, "/login");
+      await page.getByLabel("Email address").fill(email);
+      await page.getByLabel("Password").fill(password);
+      await page.getByRole("button", { name: "Sign in", exact: true }).last().click();
+      await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+      await expectAccessible(page);
+    },
+  };
+  return journey;
 }
