@@ -3,7 +3,6 @@
 // server's resident memory while it streams (sampled from /proc), and the JSON export's time. Budgets in
 // DESIGN.md: results page ≤ 300 ms; CSV export streams in ≤ 2 s with flat memory. Prints numbers, asserts
 // nothing.
-import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -11,11 +10,10 @@ import autocannon from "autocannon";
 import { db } from "~/utils/db.server";
 import { applyMigrations } from "../server/migrate";
 import { addMember, createOrganisation, createPerson, defaultTestPassword } from "../tests/factories";
-import { freePort } from "../tests/support/process";
+import { startConcordProcess } from "../tests/support/process";
 import { Browserless } from "../tests/support/server";
 import { createSpace } from "../tests/space-factories";
 
-const root = path.resolve(import.meta.dirname, "..");
 const dataDir = mkdtempSync(path.join(tmpdir(), "concord-bench-consultation-"));
 const dbFile = path.join(dataDir, "concord.db");
 process.env.DATABASE_URL = `file:${dbFile}`;
@@ -202,28 +200,11 @@ async function download(url: string, cookie: string, pid: number) {
 const seeding = performance.now();
 const { consultation, focalPoint } = await seed();
 const seeded = performance.now() - seeding;
-const port = await freePort();
-const origin = `http://localhost:${port}`;
-const server = spawn(process.execPath, ["--import", "tsx", path.join(root, "server/index.ts")], {
-  cwd: root,
-  env: {
-    ...process.env,
-    PORT: String(port),
-    HOST: "127.0.0.1",
-    PUBLIC_ORIGIN: origin,
-    LOG_LEVEL: "warn",
-    DEMO_DATA: "false",
-  },
-  stdio: "ignore",
+const { child: server, origin } = await startConcordProcess(dataDir, {
+  LOG_LEVEL: "warn",
+  DEMO_DATA: "false",
 });
 try {
-  for (let attempt = 0; attempt < 400; attempt++) {
-    const ready = await fetch(`${origin}/healthz`)
-      .then((response) => response.ok)
-      .catch(() => false);
-    if (ready) break;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
   const client = new Browserless(origin);
   await client.signIn(focalPoint.email, defaultTestPassword);
   const cookie = client.cookieHeader();

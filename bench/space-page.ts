@@ -1,7 +1,6 @@
 // npm run bench:space — a space with 200 organisations, 2,000 updates and 1,000 concerns: p50/p95 latency and
 // requests/s of the space page at 10 and 50 connections, next to a bare Remix page (the sign-in page, no
 // database work) measured in the same run, and the engagement overview query time.
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -11,11 +10,10 @@ import { engagementOverview } from "~/modules/engagement/overview.server";
 import { db } from "~/utils/db.server";
 import { applyMigrations } from "../server/migrate";
 import { addMember, createOrganisation, createPerson, defaultTestPassword } from "../tests/factories";
-import { freePort } from "../tests/support/process";
+import { startConcordProcess } from "../tests/support/process";
 import { Browserless } from "../tests/support/server";
 import { createSpace } from "../tests/space-factories";
 
-const root = path.resolve(import.meta.dirname, "..");
 const dataDir = mkdtempSync(path.join(tmpdir(), "concord-bench-space-"));
 const dbFile = path.join(dataDir, "concord.db");
 process.env.DATABASE_URL = `file:${dbFile}`;
@@ -98,28 +96,11 @@ async function load(url: string, connections: number, cookie?: string) {
 }
 
 const { space, focalPoint } = await seed();
-const port = await freePort();
-const origin = `http://localhost:${port}`;
-const server = spawn(process.execPath, ["--import", "tsx", path.join(root, "server/index.ts")], {
-  cwd: root,
-  env: {
-    ...process.env,
-    PORT: String(port),
-    HOST: "127.0.0.1",
-    PUBLIC_ORIGIN: origin,
-    LOG_LEVEL: "warn",
-    DEMO_DATA: "false",
-  },
-  stdio: "ignore",
+const { child: server, origin } = await startConcordProcess(dataDir, {
+  LOG_LEVEL: "warn",
+  DEMO_DATA: "false",
 });
 try {
-  for (let attempt = 0; attempt < 400; attempt++) {
-    const ready = await fetch(`${origin}/healthz`)
-      .then((response) => response.ok)
-      .catch(() => false);
-    if (ready) break;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
   const client = new Browserless(origin);
   await client.signIn(focalPoint.email, defaultTestPassword);
   const cookie = client.cookieHeader();
