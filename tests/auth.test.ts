@@ -139,3 +139,101 @@ describe("health", () => {
     expect(await response.json()).toEqual({ status: "ok", database: true });
   });
 });
+
+/** Ways to make a "same-site path" lead elsewhere, as browsers and URL parsers read them. */
+const redirectBypasses = [
+  "/\t/evil.example/phish",
+  "/%09/evil.example/phish",
+  "/\n/evil.example",
+  "/%0a/evil.example",
+  "/\r\n/evil.example",
+  "/%0d%0a/evil.example",
+  "//evil.example",
+  "///evil.example",
+  "////evil.example/phish",
+  "/\\evil.example",
+  "/\\/evil.example",
+  "\\\\evil.example",
+  "\\/evil.example",
+  "/%5C/evil.example",
+  "/%5cevil.example",
+  "https://evil.example",
+  "https:evil.example",
+  "http:/evil.example",
+  "//evil%2ecom",
+  "/%2F/evil.example",
+  "/%2f%2fevil.example",
+  "/%252F%252Fevil.example",
+  "/.//evil.example",
+  "/./\\evil.example",
+  "/..//evil.example",
+  "javascript:alert(1)",
+  "JaVaScRiPt:alert(1)",
+  "data:text/html,<script>alert(1)</script>",
+  " //evil.example",
+  "\u0000//evil.example",
+  "/\u0000/evil.example",
+  "//@evil.example",
+  "https://localhost@evil.example",
+  "\uff0f\uff0fevil.example",
+  "/\u2215\u2215evil.example",
+  "%2F%2Fevil.example",
+  "/\t\\evil.example",
+];
+
+/** The attribute value React rendered, as the browser reads it back. */
+function htmlAttributeValue(html: string, name: string): string {
+  const raw = new RegExp(`name="${name}" value="([^"]*)"`).exec(html)?.[1] ?? "";
+  return raw
+    .replaceAll("&quot;", '"')
+    .replaceAll("&#x27;", "'")
+    .replaceAll("&lt;", "<")
+    .replaceAll("&gt;", ">")
+    .replaceAll("&amp;", "&");
+}
+
+describe("the page after signing in", () => {
+  function expectSameOriginPath(location: string | null) {
+    expect(location).toMatch(/^\/(?![/\\])/);
+    expect(location).not.toMatch(/[\u0000-\u001f\u007f\\]/);
+    expect(new URL(location ?? "", server.origin).origin).toBe(server.origin);
+  }
+
+  it(`is always a path of Concord's own, whatever redirectTo says (${redirectBypasses.length} known bypasses)`, async () => {
+    const person = await createPerson();
+    const client = new Browserless(server.origin);
+    for (const redirectTo of redirectBypasses) {
+      const posted = await client.post("/login", {
+        email: person.email,
+        password: defaultTestPassword,
+        redirectTo,
+      });
+      expect(posted.status, JSON.stringify(redirectTo)).toBe(302);
+      expectSameOriginPath(posted.headers.get("Location"));
+      await client.post("/logout", {});
+
+      // The way a link reaches the form: the sign-in page puts redirectTo in a hidden field.
+      const page = await client.get(`/login?${new URLSearchParams({ redirectTo })}`);
+      const carried = htmlAttributeValue(await page.text(), "redirectTo");
+      const followed = await client.post("/login", {
+        email: person.email,
+        password: defaultTestPassword,
+        redirectTo: carried,
+      });
+      expectSameOriginPath(followed.headers.get("Location"));
+      await client.post("/logout", {});
+    }
+  });
+
+  it("is the page that asked for the sign-in, with its query and fragment", async () => {
+    const person = await createPerson();
+    const client = new Browserless(server.origin);
+    const redirectTo = "/spaces/abc/updates?before=2026-01-01#latest";
+    const posted = await client.post("/login", {
+      email: person.email,
+      password: defaultTestPassword,
+      redirectTo,
+    });
+    expect(posted.headers.get("Location")).toBe(redirectTo);
+  });
+});

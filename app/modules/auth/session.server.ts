@@ -94,19 +94,3 @@ export async function createSessionCookie(
 export function blankSessionCookie(): string {
   return lucia().createBlankSessionCookie().serialize();
 }
-
-/** Only same-site paths: an open redirect would let a link send people elsewhere after signing in. */
-export function safeRedirectPath(
-  target: FormDataEntryValue | string | null | undefined,
-  fallback = "/",
-): string {
-  if (
-    typeof target !== "string" ||
-    !target.startsWith("/") ||
-    target.startsWith("//") ||
-    target.startsWith("/\\")
-  ) {
-    return fallback;
-  }
-  return target;
-}
