@@ -18,16 +18,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== "success") return submission.reply({ hideFields: passwordFields });
   const result = await attempt(
     submission,
-    () => changePassword(actor, { ...submission.value, ipAddress: clientOf(request, context).ipAddress }),
-    {
-      hideFields: passwordFields,
-    },
+    () => changePassword(actor, { ...submission.value, client: clientOf(request, context) }),
+    { hideFields: passwordFields },
   );
   if (!result.ok) return result.reply;
-  throw await redirectWithToast("/settings/password", {
-    kind: "success",
-    message: "settings.password.changed",
-  });
+  throw await redirectWithToast(
+    "/settings/password",
+    { kind: "success", message: "settings.password.changed" },
+    { headers: { "Set-Cookie": result.value.sessionCookie } },
+  );
 }
 
 export default function PasswordSettingsPage() {
