@@ -146,6 +146,26 @@ describe("changing the password", () => {
     await signedInClient(person.email, chromeOnAndroid, newPassword);
   });
 
+  it("checks at most 5 of 60 simultaneous wrong current passwords", async () => {
+    const person = await createPerson();
+    const client = await signedInClient(person.email);
+    const answers = await Promise.all(
+      Array.from({ length: 60 }, async (_, attempt) => {
+        const response = await client.post("/settings/password", {
+          currentPassword: `not my password ${attempt}`,
+          newPassword,
+          confirmPassword: newPassword,
+        });
+        return response.text();
+      }),
+    );
+    const checked = answers.filter((html) => html.includes("Your current password is not correct."));
+    console.info(`parallel current passwords: 60 fired, ${checked.length} verified`);
+    expect(checked).toHaveLength(5);
+    expect(answers.filter((html) => html.includes("Too many failed attempts"))).toHaveLength(55);
+    expect(await auditActions(person.id, "person.password-change-failed")).toHaveLength(5);
+  });
+
   it("limits wrong current passwords like failed sign-ins", async () => {
     const person = await createPerson();
     const client = await signedInClient(person.email);

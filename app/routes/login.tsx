@@ -4,6 +4,7 @@ import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, TextField, ValidatedForm, useSchemaForm } from "~/components/ui/form";
+import { knownDeviceOf } from "~/modules/auth/known-device.server";
 import { signInSchema } from "~/modules/auth/schema";
 import { getActor } from "~/modules/auth/session.server";
 import { signIn } from "~/modules/auth/sign-in.server";
@@ -23,11 +24,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: signInSchema });
   if (submission.status !== "success") return submission.reply({ hideFields: ["password"] });
   const { email, password, redirectTo } = submission.value;
-  const result = await attempt(submission, () => signIn({ email, password, ...clientOf(request, context) }), {
-    hideFields: ["password"],
-  });
+  const knownDevice = await knownDeviceOf(request);
+  const result = await attempt(
+    submission,
+    () => signIn({ email, password, client: clientOf(request, context), knownDevice }),
+    { hideFields: ["password"] },
+  );
   if (!result.ok) return result.reply;
-  throw redirect(safeRedirectPath(redirectTo), { headers: { "Set-Cookie": result.value.cookie } });
+  const headers = new Headers();
+  headers.append("Set-Cookie", result.value.sessionCookie);
+  headers.append("Set-Cookie", result.value.deviceCookie);
+  throw redirect(safeRedirectPath(redirectTo), { headers });
 }
 
 export default function LoginPage() {

@@ -1,5 +1,6 @@
 // Any origin serves: only whether the target stays on it matters.
 const ownOrigin = "https://concord.invalid";
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const controlOrBackslash = /[\u0000-\u001f\u007f\\]/;
 
 /**

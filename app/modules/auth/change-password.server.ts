@@ -5,13 +5,15 @@ import { db } from "~/utils/db.server";
 import { DomainError } from "~/utils/errors";
 import { deleteSession, openSession } from "./session.server";
 import { endSessionsExcept } from "./sessions.server";
-import { hashPassword, isCommonPassword, verifyPassword } from "./password.server";
-import { recordFailedSignIn, signInWaitSeconds } from "./rate-limit.server";
+import { knownDeviceIdFor, type KnownDevice } from "./known-device.server";
+import { hashPassword, isCommonPassword } from "./password.server";
+import { verifyPasswordWithinLimits } from "./rate-limit.server";
 
 type ChangePasswordInput = {
   currentPassword: string;
   newPassword: string;
   client: { ipAddress: string; userAgent: string };
+  knownDevice: KnownDevice | null;
 };
 
 /**
@@ -21,19 +23,27 @@ type ChangePasswordInput = {
  */
 export async function changePassword(
   actor: Actor,
-  { currentPassword, newPassword, client }: ChangePasswordInput,
+  { currentPassword, newPassword, client, knownDevice }: ChangePasswordInput,
 ): Promise<{ sessionCookie: string }> {
-  // Wrong current passwords count against the same limits as failed sign-ins: a stolen session must not
-  // become a way to guess the password.
-  const waitSeconds = await signInWaitSeconds(actor.email, client.ipAddress);
-  if (waitSeconds > 0) {
-    throw new DomainError("auth.tooManyAttempts", "currentPassword", {
-      minutes: Math.ceil(waitSeconds / 60),
-    });
-  }
   const person = await db().person.findUniqueOrThrow({ where: { id: actor.personId } });
-  if (!(await verifyPassword(person.passwordHash, currentPassword))) {
-    await recordFailedSignIn(actor.email, client.ipAddress);
+  // Within the same limits as signing in: a stolen session must not become a way to guess the password.
+  const valid = await verifyPasswordWithinLimits({
+    email: actor.email,
+    address: client.ipAddress,
+    knownDeviceId: knownDeviceIdFor(knownDevice, actor.personId),
+    passwordHash: person.passwordHash,
+    password: currentPassword,
+    field: "currentPassword",
+  });
+  if (!valid) {
+    await db().$transaction((tx) =>
+      recordAudit(tx, {
+        actorId: actor.personId,
+        action: "person.password-change-failed",
+        subjectType: "person",
+        subjectId: actor.personId,
+      }),
+    );
     throw new DomainError("validation.currentPasswordWrong", "currentPassword");
   }
   if (isCommonPassword(newPassword)) throw new DomainError("validation.passwordCommon", "newPassword");
