@@ -6,7 +6,7 @@ import type {
   VerificationStatus,
 } from "~/modules/authorization/actor";
 import { db } from "~/utils/db.server";
-import { oncePerRequest } from "~/utils/request-scope.server";
+import { noteSignedInPerson, oncePerRequest } from "~/utils/request-scope.server";
 import { lucia, storedSessionId } from "./lucia.server";
 
 type ActorWithCookie = { actor: Actor; refreshedCookie: string | null };
@@ -19,7 +19,11 @@ export function sessionTokenFromCookieHeader(cookieHeader: string | null | undef
 /** The signed-in person of this request, or null. Loads once per request. */
 export async function getActorWithCookie(request: Request): Promise<ActorWithCookie | null> {
   const token = sessionTokenFromCookieHeader(request.headers.get("Cookie"));
-  return oncePerRequest(`actor:${token}`, () => loadActor(token));
+  return oncePerRequest(`actor:${token}`, async () => {
+    const signedIn = await loadActor(token);
+    if (signedIn) noteSignedInPerson(signedIn.actor.personId);
+    return signedIn;
+  });
 }
 
 export async function getActor(request: Request): Promise<Actor | null> {
