@@ -30,6 +30,9 @@ export function createConcordServer({
 
   app.use(requestLogger(logger));
   app.use(compression());
+  // Before everything served, static files too: nosniff, CSP and the rest come with every response.
+  app.use(cspNonce);
+  app.use(securityHeaders({ secure: isSecureOrigin() }));
 
   app.get("/healthz", async (_req, res) => {
     const database = await isDatabaseReachable();
@@ -39,8 +42,6 @@ export function createConcordServer({
   app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
 
-  app.use(cspNonce);
-  app.use(securityHeaders({ secure: isSecureOrigin() }));
   app.use(requireSameOrigin(allowedOrigins));
   app.use(limitBodySize());
 
