@@ -327,15 +327,21 @@ describe("rate limits", () => {
   });
 });
 
+/** One person signed in on a phone and on a laptop, each with its socket open. */
+async function phoneAndLaptop() {
+  const { person } = await createMember();
+  const phone = new Browserless(server.origin);
+  await phone.signIn(person.email, defaultTestPassword);
+  const laptop = new Browserless(server.origin);
+  await laptop.signIn(person.email, defaultTestPassword);
+  const phoneSocket = await connected(openSocket({ cookie: phone.cookieHeader() }));
+  const laptopSocket = await connected(openSocket({ cookie: laptop.cookieHeader() }));
+  return { person, phone, laptop, phoneSocket, laptopSocket };
+}
+
 describe("domain events", () => {
   it("ends the sockets of a session revoked from another device, and only those", async () => {
-    const { person } = await createMember();
-    const phone = new Browserless(server.origin);
-    await phone.signIn(person.email, defaultTestPassword);
-    const laptop = new Browserless(server.origin);
-    await laptop.signIn(person.email, defaultTestPassword);
-    const phoneSocket = await connected(openSocket({ cookie: phone.cookieHeader() }));
-    const laptopSocket = await connected(openSocket({ cookie: laptop.cookieHeader() }));
+    const { phone, laptop, phoneSocket, laptopSocket } = await phoneAndLaptop();
 
     const ended = nextEvent(phoneSocket, "session:ended");
     const disconnected = nextEvent<string>(phoneSocket, "disconnect");
@@ -352,13 +358,7 @@ describe("domain events", () => {
   });
 
   it("keeps the sockets of the device that changed the password, under its new session", async () => {
-    const { person } = await createMember();
-    const phone = new Browserless(server.origin);
-    await phone.signIn(person.email, defaultTestPassword);
-    const laptop = new Browserless(server.origin);
-    await laptop.signIn(person.email, defaultTestPassword);
-    const phoneSocket = await connected(openSocket({ cookie: phone.cookieHeader() }));
-    const laptopSocket = await connected(openSocket({ cookie: laptop.cookieHeader() }));
+    const { person, phone, laptop, phoneSocket, laptopSocket } = await phoneAndLaptop();
 
     const phoneEnded = nextEvent(phoneSocket, "session:ended");
     const laptopStays = noEvent(laptopSocket, "session:ended");
