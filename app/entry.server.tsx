@@ -7,6 +7,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import type { i18n as I18n } from "i18next";
 import { createI18n, defaultLanguage, isLanguage, type Language } from "~/utils/i18n";
+import { loggablePath } from "~/utils/loggable-path";
 import { NonceContext } from "~/utils/nonce";
 
 export const streamTimeout = 5000;
@@ -21,7 +22,7 @@ function i18nFor(language: Language): I18n {
 }
 
 /** Unexpected errors are logged as JSON with the request id; the person sees the generic error page. */
-export function handleError(error: unknown, { request }: LoaderFunctionArgs | ActionFunctionArgs) {
+export function handleError(error: unknown, { request, context }: LoaderFunctionArgs | ActionFunctionArgs) {
   if (request.signal.aborted || error instanceof Response) return;
   const detail =
     error instanceof Error ? { message: error.message, stack: error.stack } : { message: String(error) };
@@ -30,7 +31,8 @@ export function handleError(error: unknown, { request }: LoaderFunctionArgs | Ac
       level: 50,
       time: new Date().toISOString(),
       msg: "request failed",
-      url: request.url,
+      reqId: context.requestId,
+      path: loggablePath(new URL(request.url).pathname),
       ...detail,
     }),
   );

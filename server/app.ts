@@ -1,16 +1,15 @@
-import { randomUUID } from "node:crypto";
 import { createServer, type Server as HttpServer } from "node:http";
 import path from "node:path";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
-import { pinoHttp } from "pino-http";
 import { isDatabaseReachable } from "~/utils/db.server";
 import { allowedOrigins, env, isSecureOrigin } from "~/utils/env.server";
-import { requestScope } from "~/utils/request-scope.server";
+import { newRequestScope, requestScope } from "~/utils/request-scope.server";
 import type { Logger } from "./logger";
 import { attachRealtime, type Realtime } from "./realtime";
 import { createRemixHandler } from "./remix-handler";
+import { requestLogger } from "./request-log";
 import { cspNonce, limitBodySize, requireSameOrigin, securityHeaders } from "./security";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -29,19 +28,11 @@ export function createConcordServer({
   app.disable("x-powered-by");
   app.set("trust proxy", env().TRUST_PROXY);
 
-  app.use(
-    pinoHttp({
-      logger,
-      genReqId: (req, res) => {
-        const incoming = req.headers["x-request-id"];
-        const id = typeof incoming === "string" && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
-        res.setHeader("X-Request-Id", id);
-        return id;
-      },
-      autoLogging: { ignore: (req) => req.url?.startsWith("/build/") ?? false },
-    }),
-  );
+  app.use(requestLogger(logger));
   app.use(compression());
+  // Before everything served, static files too: nosniff, CSP and the rest come with every response.
+  app.use(cspNonce);
+  app.use(securityHeaders({ secure: isSecureOrigin() }));
 
   app.get("/healthz", async (_req, res) => {
     const database = await isDatabaseReachable();
@@ -51,8 +42,6 @@ export function createConcordServer({
   app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
 
-  app.use(cspNonce);
-  app.use(securityHeaders({ secure: isSecureOrigin() }));
   app.use(requireSameOrigin(allowedOrigins));
   app.use(limitBodySize());
 
@@ -65,7 +54,11 @@ export function createConcordServer({
       clientAddress: req.ip ?? "",
     }),
   });
-  app.all("*", (req, res, next) => requestScope().run(new Map(), () => handleRemix(req, res, next)));
+  app.all("*", (req, res, next) => {
+    const scope = newRequestScope();
+    res.locals.requestScope = scope;
+    requestScope().run(scope, () => handleRemix(req, res, next));
+  });
 
   const httpServer = createServer(app);
   const realtime = attachRealtime(httpServer, logger);

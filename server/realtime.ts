@@ -1,7 +1,7 @@
 import type { Server as HttpServer, IncomingMessage } from "node:http";
 import { Server, type Socket } from "socket.io";
 import { RateLimiterMemory } from "rate-limiter-flexible";
-import { actorForPerson, loadActor, sessionIdFromCookieHeader } from "~/modules/auth/session.server";
+import { actorForPerson, loadActor, sessionTokenFromCookieHeader } from "~/modules/auth/session.server";
 import type { Actor } from "~/modules/authorization/actor";
 import { can } from "~/modules/authorization/can";
 import {
@@ -58,7 +58,7 @@ export function attachRealtime(httpServer: HttpServer, logger: Logger): Realtime
 
   io.use(async (socket, next) => {
     try {
-      const signedIn = await loadActor(sessionIdFromCookieHeader(socket.handshake.headers.cookie));
+      const signedIn = await loadActor(sessionTokenFromCookieHeader(socket.handshake.headers.cookie));
       if (!signedIn) return next(new Error("unauthorised"));
       const { actor } = signedIn;
       socket.data = {
@@ -155,21 +155,24 @@ export function attachRealtime(httpServer: HttpServer, logger: Logger): Realtime
 
   const unsubscribers = [
     domainEvents().on("session.revoked", ({ personId, sessionIds }) => {
-      // Only this person's sockets can hold these sessions: no need to go through every socket.
       inBackground(
-        io
-          .in(rooms.person(personId))
-          .fetchSockets()
-          .then((sockets) => {
-            for (const socket of sockets) {
-              if (!sessionIds.includes(socket.data.sessionId)) continue;
-              socket.emit("session:ended");
-              // A namespace disconnect is queued behind "session:ended" on the same transport and tells
-              // the client not to reconnect (closing the transport would make it retry).
-              socket.disconnect();
-            }
-          }),
+        socketsOfSessions(personId, sessionIds).then((sockets) => {
+          for (const socket of sockets) {
+            socket.emit("session:ended");
+            // A namespace disconnect is queued behind "session:ended" on the same transport and tells
+            // the client not to reconnect (closing the transport would make it retry).
+            socket.disconnect();
+          }
+        }),
         "ending the sockets of revoked sessions",
+      );
+    }),
+    domainEvents().on("session.renewed", ({ personId, previousSessionId, sessionId }) => {
+      inBackground(
+        socketsOfSessions(personId, [previousSessionId]).then((sockets) => {
+          for (const socket of sockets) socket.data.sessionId = sessionId;
+        }),
+        "moving sockets to a renewed session",
       );
     }),
     domainEvents().on("space.changed", ({ spaceId, what }) => {
@@ -188,6 +191,12 @@ export function attachRealtime(httpServer: HttpServer, logger: Logger): Realtime
       inBackground(refreshOrganisation(organisationId), "refreshing rooms after a verification change"),
     ),
   ];
+
+  /** The sockets opened with one of these sessions; only the person's own sockets can hold them. */
+  async function socketsOfSessions(personId: string, sessionIds: string[]) {
+    const sockets = await io.in(rooms.person(personId)).fetchSockets();
+    return sockets.filter((socket) => sessionIds.includes(socket.data.sessionId));
+  }
 
   /** Re-reads a person's memberships and moves their sockets into exactly the rooms can() now allows. */
   async function refreshPerson(personId: string) {

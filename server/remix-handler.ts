@@ -8,6 +8,7 @@ import {
   type ServerBuild,
 } from "@remix-run/node";
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from "express";
+import { cacheControlFor } from "./cache-control";
 
 /**
  * Serves Remix from Express. It does what @remix-run/express does, except that response bodies are piped
@@ -30,6 +31,7 @@ export function createRemixHandler({
       res.statusMessage = response.statusText;
       res.status(response.status);
       for (const [name, value] of response.headers.entries()) res.append(name, value);
+      res.setHeader("Cache-Control", cacheControlFor(req.headers.cookie, response));
       if (!response.body) {
         res.end();
         return;

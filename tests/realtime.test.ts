@@ -1,6 +1,7 @@
 import { io as connectSocket, type Socket } from "socket.io-client";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { sessionIdFromCookieHeader } from "~/modules/auth/session.server";
+import { storedSessionId } from "~/modules/auth/lucia.server";
+import { sessionTokenFromCookieHeader } from "~/modules/auth/session.server";
 import { sessionHandle } from "~/modules/auth/sessions.server";
 import type { Ack, PresencePayload } from "~/realtime/contract";
 import { db } from "~/utils/db.server";
@@ -27,6 +28,11 @@ const eventTimeoutMs = 3_000;
 const quietMs = 500;
 
 type Person = { id: string; email: string; name: string };
+
+/** The name the sessions page gives the client's session. */
+function handleOf(client: Browserless): string {
+  return sessionHandle(storedSessionId(sessionTokenFromCookieHeader(client.cookieHeader()) ?? ""));
+}
 
 /** Signs in through the login form, as a browser does, and returns the Cookie header it would send. */
 async function signIn(person: Person): Promise<string> {
@@ -321,21 +327,26 @@ describe("rate limits", () => {
   });
 });
 
+/** One person signed in on a phone and on a laptop, each with its socket open. */
+async function phoneAndLaptop() {
+  const { person } = await createMember();
+  const phone = new Browserless(server.origin);
+  await phone.signIn(person.email, defaultTestPassword);
+  const laptop = new Browserless(server.origin);
+  await laptop.signIn(person.email, defaultTestPassword);
+  const phoneSocket = await connected(openSocket({ cookie: phone.cookieHeader() }));
+  const laptopSocket = await connected(openSocket({ cookie: laptop.cookieHeader() }));
+  return { person, phone, laptop, phoneSocket, laptopSocket };
+}
+
 describe("domain events", () => {
   it("ends the sockets of a session revoked from another device, and only those", async () => {
-    const { person } = await createMember();
-    const phone = new Browserless(server.origin);
-    await phone.signIn(person.email, defaultTestPassword);
-    const laptop = new Browserless(server.origin);
-    await laptop.signIn(person.email, defaultTestPassword);
-    const phoneSocket = await connected(openSocket({ cookie: phone.cookieHeader() }));
-    const laptopSocket = await connected(openSocket({ cookie: laptop.cookieHeader() }));
+    const { phone, laptop, phoneSocket, laptopSocket } = await phoneAndLaptop();
 
     const ended = nextEvent(phoneSocket, "session:ended");
     const disconnected = nextEvent<string>(phoneSocket, "disconnect");
     const laptopStays = noEvent(laptopSocket, "session:ended");
-    const phoneSessionId = sessionIdFromCookieHeader(phone.cookieHeader())!;
-    const response = await laptop.post("/settings/sessions", { sessionId: sessionHandle(phoneSessionId) });
+    const response = await laptop.post("/settings/sessions", { sessionId: handleOf(phone) });
     expect(response.status).toBe(302);
 
     await ended;
@@ -344,6 +355,29 @@ describe("domain events", () => {
     expect(phoneSocket.connected).toBe(false);
     await laptopStays;
     expect(laptopSocket.connected).toBe(true);
+  });
+
+  it("keeps the sockets of the device that changed the password, under its new session", async () => {
+    const { person, phone, laptop, phoneSocket, laptopSocket } = await phoneAndLaptop();
+
+    const phoneEnded = nextEvent(phoneSocket, "session:ended");
+    const laptopStays = noEvent(laptopSocket, "session:ended");
+    const newPassword = "a quiet river under the old bridge";
+    const changed = await laptop.post("/settings/password", {
+      currentPassword: defaultTestPassword,
+      newPassword,
+      confirmPassword: newPassword,
+    });
+    expect(changed.status).toBe(302);
+    await phoneEnded;
+    await laptopStays;
+    expect(laptopSocket.connected).toBe(true);
+
+    // Signing the laptop's new session out from elsewhere still reaches the socket it opened before.
+    const laptopEnded = nextEvent(laptopSocket, "session:ended");
+    await phone.signIn(person.email, newPassword);
+    expect((await phone.post("/settings/sessions", { sessionId: handleOf(laptop) })).status).toBe(302);
+    await laptopEnded;
   });
 
   it("moves a person's open sockets into an organisation they joined, and out when they leave", async () => {

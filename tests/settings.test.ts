@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { storedSessionId } from "~/modules/auth/lucia.server";
 import { sessionHandle } from "~/modules/auth/sessions.server";
 import { db } from "~/utils/db.server";
 import { createPerson, defaultTestPassword } from "./factories";
@@ -26,10 +27,24 @@ async function signedInClient(email: string, userAgent = firefoxOnWindows, passw
   return client;
 }
 
+/** The secret the session cookie carries. */
+function sessionTokenOf(client: Browserless): string {
+  const token = /(?:^|; )concord_session=([^;]+)/.exec(client.cookieHeader())?.[1];
+  if (!token) throw new Error("the client has no session cookie");
+  return token;
+}
+
+/** Whether a browser whose session cookie holds `value` is signed in. */
+async function signsIn(value: string): Promise<boolean> {
+  const response = await new Browserless(server.origin).get("/settings/sessions", {
+    headers: { Cookie: `concord_session=${value}` },
+  });
+  return response.status === 200;
+}
+
+/** The id the database keeps for the client's session. */
 function sessionIdOf(client: Browserless): string {
-  const id = /(?:^|; )concord_session=([^;]+)/.exec(client.cookieHeader())?.[1];
-  if (!id) throw new Error("the client has no session cookie");
-  return id;
+  return storedSessionId(sessionTokenOf(client));
 }
 
 async function sessionIdsOf(personId: string) {
@@ -102,20 +117,26 @@ describe("changing the password", () => {
     expect(stored.passwordHash).toBe(person.passwordHash);
   });
 
-  it("changes the password, keeps this session and ends the others", async () => {
+  it("changes the password, gives this device a new session and ends every session from before", async () => {
     const person = await createPerson();
     const client = await signedInClient(person.email);
     const other = await signedInClient(person.email, safariOnIphone);
+    const tokenBefore = sessionTokenOf(client);
     const response = await client.post("/settings/password", {
       currentPassword: defaultTestPassword,
       newPassword,
       confirmPassword: newPassword,
     });
     expect(response.headers.get("Location")).toBe("/settings/password");
+    const renewed = response.headers.getSetCookie().find((line) => line.startsWith("concord_session="));
+    expect(renewed).toMatch(/HttpOnly/i);
     expect(await client.landOn(response)).toContain("Password changed; other sessions were signed out.");
     expect(await sessionIdsOf(person.id)).toEqual([sessionIdOf(client)]);
+    expect(sessionTokenOf(client)).not.toBe(tokenBefore);
+    expect(await signsIn(tokenBefore)).toBe(false);
     expect((await other.get("/settings/sessions")).headers.get("Location")).toMatch(/^\/login\?redirectTo=/);
-    expect(await auditActions(person.id, "person.password-changed")).toHaveLength(1);
+    const audit = await auditActions(person.id, "person.password-changed");
+    expect(audit.map((event) => JSON.parse(event.detail))).toEqual([{ sessionsEnded: 1 }]);
 
     const withOld = await new Browserless(server.origin).post("/login", {
       email: person.email,
@@ -123,6 +144,26 @@ describe("changing the password", () => {
     });
     expect(withOld.status).toBe(200);
     await signedInClient(person.email, chromeOnAndroid, newPassword);
+  });
+
+  it("checks at most 5 of 60 simultaneous wrong current passwords", async () => {
+    const person = await createPerson();
+    const client = await signedInClient(person.email);
+    const answers = await Promise.all(
+      Array.from({ length: 60 }, async (_, attempt) => {
+        const response = await client.post("/settings/password", {
+          currentPassword: `not my password ${attempt}`,
+          newPassword,
+          confirmPassword: newPassword,
+        });
+        return response.text();
+      }),
+    );
+    const checked = answers.filter((html) => html.includes("Your current password is not correct."));
+    console.info(`parallel current passwords: 60 fired, ${checked.length} verified`);
+    expect(checked).toHaveLength(5);
+    expect(answers.filter((html) => html.includes("Too many failed attempts"))).toHaveLength(55);
+    expect(await auditActions(person.id, "person.password-change-failed")).toHaveLength(5);
   });
 
   it("limits wrong current passwords like failed sign-ins", async () => {
@@ -159,8 +200,23 @@ describe("sessions", () => {
     expect(thisDevice).toHaveLength(1);
     expect(thisDevice[0]).toContain("Firefox on Windows");
     expect(html).toContain(sessionHandle(sessionIdOf(phone)));
-    expect(html).not.toContain(sessionIdOf(phone));
-    expect(html).not.toContain(sessionIdOf(client));
+    for (const device of [client, phone]) {
+      const storedBytes = Buffer.from(sessionIdOf(device), "hex");
+      for (const secret of [sessionTokenOf(device), sessionIdOf(device), storedBytes.toString("base64url")]) {
+        expect(html).not.toContain(secret);
+      }
+    }
+  });
+
+  it("stores only a hash of the cookie's secret, which signs nobody in", async () => {
+    const person = await createPerson();
+    const client = await signedInClient(person.email);
+    const token = sessionTokenOf(client);
+    const stored = await sessionIdsOf(person.id);
+    expect(stored).toEqual([storedSessionId(token)]);
+    expect(stored).not.toContain(token);
+    expect(await signsIn(stored[0] ?? "")).toBe(false);
+    expect(await signsIn(token)).toBe(true);
   });
 
   it("revokes another of the person's sessions, which is signed out at its next request", async () => {
@@ -197,13 +253,13 @@ describe("sessions", () => {
     expect(await auditActions(person.id, "session.revoked")).toHaveLength(0);
   });
 
-  it("refuses to revoke someone else's session, by its handle or by its id", async () => {
+  it("refuses to revoke someone else's session, by its handle, its id or its token", async () => {
     const person = await createPerson();
     const stranger = await createPerson();
     const client = await signedInClient(person.email);
     const strangerClient = await signedInClient(stranger.email);
     const theirs = sessionIdOf(strangerClient);
-    for (const sessionId of [sessionHandle(theirs), theirs]) {
+    for (const sessionId of [sessionHandle(theirs), theirs, sessionTokenOf(strangerClient)]) {
       const html = await client.landOn(await client.post("/settings/sessions", { sessionId }));
       expect(html).toContain("That session does not exist or is not yours. Nothing was changed.");
     }

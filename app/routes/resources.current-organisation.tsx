@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { z } from "zod";
-import { requireActor, safeRedirectPath } from "~/modules/auth/session.server";
+import { requireActor } from "~/modules/auth/session.server";
 import { currentOrganisationCookie } from "~/utils/current-organisation.server";
+import { safeRedirectPath } from "~/utils/safe-redirect";
 import { redirectWithToast } from "~/utils/toast.server";
 
 const switchSchema = z.object({

@@ -1,10 +1,11 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { z } from "zod";
-import { getActor, safeRedirectPath } from "~/modules/auth/session.server";
+import { getActor } from "~/modules/auth/session.server";
 import { setPreferredLanguage } from "~/modules/people/set-preferred-language.server";
 import { languages } from "~/utils/i18n";
 import { languageCookie } from "~/utils/i18n.server";
+import { safeRedirectPath } from "~/utils/safe-redirect";
 import { redirectWithToast } from "~/utils/toast.server";
 
 const languageSchema = z.object({ language: z.enum(languages), redirectTo: z.string().max(2000).optional() });

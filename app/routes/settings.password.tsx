@@ -4,6 +4,7 @@ import { useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, TextField, ValidatedForm, useSchemaForm } from "~/components/ui/form";
 import { changePassword } from "~/modules/auth/change-password.server";
+import { knownDeviceOf } from "~/modules/auth/known-device.server";
 import { changePasswordSchema } from "~/modules/auth/schema";
 import { requireActor } from "~/modules/auth/session.server";
 import { attempt } from "~/utils/forms.server";
@@ -18,16 +19,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== "success") return submission.reply({ hideFields: passwordFields });
   const result = await attempt(
     submission,
-    () => changePassword(actor, { ...submission.value, ipAddress: clientOf(request, context).ipAddress }),
-    {
-      hideFields: passwordFields,
-    },
+    async () =>
+      changePassword(actor, {
+        ...submission.value,
+        client: clientOf(request, context),
+        knownDevice: await knownDeviceOf(request),
+      }),
+    { hideFields: passwordFields },
   );
   if (!result.ok) return result.reply;
-  throw await redirectWithToast("/settings/password", {
-    kind: "success",
-    message: "settings.password.changed",
-  });
+  throw await redirectWithToast(
+    "/settings/password",
+    { kind: "success", message: "settings.password.changed" },
+    { headers: { "Set-Cookie": result.value.sessionCookie } },
+  );
 }
 
 export default function PasswordSettingsPage() {

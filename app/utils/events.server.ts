@@ -7,6 +7,8 @@ export type DomainEvents = {
   "membership.changed": { organisationId: string; personId: string };
   "organisation.verification-changed": { organisationId: string; status: string };
   "session.revoked": { personId: string; sessionIds: string[] };
+  /** A device's session was replaced by a new one (a password change): its sockets stay, under the new id. */
+  "session.renewed": { personId: string; previousSessionId: string; sessionId: string };
   /** Something in a space changed; `what` tells live pages which part to refresh. */
   "space.changed": { spaceId: string; what: SpaceChange };
   /** An organisation's standing in a space changed (level, status, delegates): sockets must be re-checked. */

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { Lucia, TimeSpan, type Adapter, type DatabaseSession, type DatabaseUser } from "lucia";
 import { db } from "~/utils/db.server";
 import { isSecureOrigin } from "~/utils/env.server";
@@ -15,6 +16,14 @@ type PersonRow = { id: string; email: string; name: string; locale: string | nul
 
 const personColumns = { id: true, email: true, name: true, locale: true, isPlatformAdmin: true } as const;
 
+/**
+ * The id the Session table keeps: the SHA-256 of the secret in the cookie (lucia's "session id", called the
+ * token here), never the secret itself, so a copy of the database signs nobody in (ADR 0009).
+ */
+export function storedSessionId(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
 function toDatabaseSession(row: SessionRow): DatabaseSession {
   return {
     id: row.id,
@@ -29,18 +38,22 @@ function toDatabaseUser(row: PersonRow): DatabaseUser {
   return { id, attributes };
 }
 
-/** lucia's adapter for Prisma supports Prisma ≤ 5 only; these seven methods are all it needs (ADR 0003). */
+/**
+ * lucia's adapter for Prisma supports Prisma ≤ 5 only; these seven methods are all it needs (ADR 0003).
+ * lucia hands it the token and gets the token back as the session's id; only the table holds the hash.
+ */
 class PrismaSessionAdapter implements Adapter {
-  async getSessionAndUser(sessionId: string): Promise<[DatabaseSession | null, DatabaseUser | null]> {
+  async getSessionAndUser(token: string): Promise<[DatabaseSession | null, DatabaseUser | null]> {
     const row = await db().session.findUnique({
-      where: { id: sessionId },
+      where: { id: storedSessionId(token) },
       include: { person: { select: personColumns } },
     });
     if (!row) return [null, null];
     const { person, ...session } = row;
-    return [toDatabaseSession(session), toDatabaseUser(person)];
+    return [{ ...toDatabaseSession(session), id: token }, toDatabaseUser(person)];
   }
 
+  /** Concord lists sessions itself (sessions.server.ts); the ids here are the stored ones. */
   async getUserSessions(userId: string): Promise<DatabaseSession[]> {
     const rows = await db().session.findMany({ where: { userId }, orderBy: { createdAt: "desc" } });
     return rows.map(toDatabaseSession);
@@ -49,7 +62,7 @@ class PrismaSessionAdapter implements Adapter {
   async setSession(session: DatabaseSession): Promise<void> {
     await db().session.create({
       data: {
-        id: session.id,
+        id: storedSessionId(session.id),
         userId: session.userId,
         expiresAt: session.expiresAt,
         userAgent: session.attributes.userAgent.slice(0, 300),
@@ -58,12 +71,12 @@ class PrismaSessionAdapter implements Adapter {
     });
   }
 
-  async updateSessionExpiration(sessionId: string, expiresAt: Date): Promise<void> {
-    await db().session.updateMany({ where: { id: sessionId }, data: { expiresAt } });
+  async updateSessionExpiration(token: string, expiresAt: Date): Promise<void> {
+    await db().session.updateMany({ where: { id: storedSessionId(token) }, data: { expiresAt } });
   }
 
-  async deleteSession(sessionId: string): Promise<void> {
-    await db().session.deleteMany({ where: { id: sessionId } });
+  async deleteSession(token: string): Promise<void> {
+    await db().session.deleteMany({ where: { id: storedSessionId(token) } });
   }
 
   async deleteUserSessions(userId: string): Promise<void> {

@@ -1,43 +1,81 @@
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { DomainError } from "~/utils/errors";
 import { singleton } from "~/utils/singleton.server";
+import { verifyAgainstDecoy, verifyPassword } from "./password.server";
 
-// Failed sign-ins: 5 per account and 20 per address in 15 minutes; past that, 15 minutes' wait.
-const window = 15 * 60;
+const quarterHour = 15 * 60;
 
+/**
+ * The limits on password checks (ADR 0008), all in this one module so that several processes can later share
+ * them through rate-limiter-flexible's Redis store. From a device the person signed in from before: 5 failures
+ * per 15 minutes for that device, and nothing else, so nobody else can lock the owner out there. From
+ * anywhere else: 20 per 15 minutes per address, 5 per 15 minutes per account and address, and 100 an hour per
+ * account, against guessing spread over many addresses.
+ */
 function limiters() {
-  return singleton("sign-in-limiters", () => ({
-    account: new RateLimiterMemory({
-      keyPrefix: "sign-in-account",
+  return singleton("password-check-limiters", () => ({
+    knownDevice: new RateLimiterMemory({ keyPrefix: "password-device", points: 5, duration: quarterHour }),
+    address: new RateLimiterMemory({ keyPrefix: "password-address", points: 20, duration: quarterHour }),
+    accountFromAddress: new RateLimiterMemory({
+      keyPrefix: "password-account-address",
       points: 5,
-      duration: window,
-      blockDuration: window,
+      duration: quarterHour,
     }),
-    address: new RateLimiterMemory({
-      keyPrefix: "sign-in-address",
-      points: 20,
-      duration: window,
-      blockDuration: window,
-    }),
+    account: new RateLimiterMemory({ keyPrefix: "password-account", points: 100, duration: 60 * 60 }),
   }));
 }
 
-/** Seconds the caller must wait before trying again, or 0 when a sign-in attempt may go ahead. */
-export async function signInWaitSeconds(email: string, address: string): Promise<number> {
-  const { account, address: byAddress } = limiters();
-  const [forAccount, forAddress] = await Promise.all([account.get(email), byAddress.get(address)]);
-  const wait = (res: RateLimiterRes | null, points: number) =>
-    res && res.consumedPoints >= points ? Math.ceil(res.msBeforeNext / 1000) : 0;
-  return Math.max(wait(forAccount, 5), wait(forAddress, 20));
+/** A limit a check counts against; after the right password its count from this place starts again. */
+type Limit = { limiter: RateLimiterAbstract; key: string; forgiveOnSuccess: boolean };
+
+function limitsFor({ email, address, knownDeviceId }: PasswordCheck): Limit[] {
+  const all = limiters();
+  if (knownDeviceId) return [{ limiter: all.knownDevice, key: knownDeviceId, forgiveOnSuccess: true }];
+  return [
+    { limiter: all.address, key: address, forgiveOnSuccess: false },
+    { limiter: all.accountFromAddress, key: `${email} ${address}`, forgiveOnSuccess: true },
+    { limiter: all.account, key: email, forgiveOnSuccess: false },
+  ];
 }
 
-export async function recordFailedSignIn(email: string, address: string) {
-  const { account, address: byAddress } = limiters();
-  await Promise.all([
-    account.consume(email).catch(() => undefined),
-    byAddress.consume(address).catch(() => undefined),
-  ]);
-}
+type PasswordCheck = {
+  email: string;
+  address: string;
+  /** The device cookie's id when it was issued to this account (known-device.server.ts), else null. */
+  knownDeviceId: string | null;
+  /** null for an unknown account: the check then takes as long as a real one. */
+  passwordHash: string | null;
+  password: string;
+  /** The form field a refusal belongs to, if any. */
+  field?: string;
+};
 
-export async function clearFailedSignIns(email: string) {
-  await limiters().account.delete(email);
+/**
+ * Verifies a password within the limits. Each check takes its point from every limit before the password is
+ * verified, so a burst of parallel requests never gets more checks than the limits allow; past a limit it
+ * throws `auth.tooManyAttempts` unchecked. The right password gives back the point it took.
+ */
+export async function verifyPasswordWithinLimits(check: PasswordCheck): Promise<boolean> {
+  const limits = limitsFor(check);
+  for (const { limiter, key } of limits) {
+    try {
+      await limiter.consume(key);
+    } catch (rejection) {
+      if (!(rejection instanceof RateLimiterRes)) throw rejection;
+      throw new DomainError("auth.tooManyAttempts", check.field, {
+        minutes: Math.ceil(rejection.msBeforeNext / 60_000),
+      });
+    }
+  }
+  const valid = check.passwordHash
+    ? await verifyPassword(check.passwordHash, check.password)
+    : await verifyAgainstDecoy(check.password);
+  if (valid) {
+    await Promise.all(
+      limits.map(({ limiter, key, forgiveOnSuccess }) =>
+        forgiveOnSuccess ? limiter.delete(key) : limiter.reward(key),
+      ),
+    );
+  }
+  return valid;
 }

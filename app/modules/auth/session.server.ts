@@ -6,28 +6,33 @@ import type {
   VerificationStatus,
 } from "~/modules/authorization/actor";
 import { db } from "~/utils/db.server";
-import { oncePerRequest } from "~/utils/request-scope.server";
-import { lucia } from "./lucia.server";
+import { noteSignedInPerson, oncePerRequest } from "~/utils/request-scope.server";
+import { lucia, storedSessionId } from "./lucia.server";
 
 type ActorWithCookie = { actor: Actor; refreshedCookie: string | null };
 
-export function sessionIdFromCookieHeader(cookieHeader: string | null | undefined): string | null {
+/** The secret the session cookie carries (the database keeps only its hash, `storedSessionId`). */
+export function sessionTokenFromCookieHeader(cookieHeader: string | null | undefined): string | null {
   return lucia().readSessionCookie(cookieHeader ?? "");
 }
 
 /** The signed-in person of this request, or null. Loads once per request. */
 export async function getActorWithCookie(request: Request): Promise<ActorWithCookie | null> {
-  const sessionId = sessionIdFromCookieHeader(request.headers.get("Cookie"));
-  return oncePerRequest(`actor:${sessionId}`, () => loadActor(sessionId));
+  const token = sessionTokenFromCookieHeader(request.headers.get("Cookie"));
+  return oncePerRequest(`actor:${token}`, async () => {
+    const signedIn = await loadActor(token);
+    if (signedIn) noteSignedInPerson(signedIn.actor.personId);
+    return signedIn;
+  });
 }
 
 export async function getActor(request: Request): Promise<Actor | null> {
   return (await getActorWithCookie(request))?.actor ?? null;
 }
 
-export async function loadActor(sessionId: string | null): Promise<ActorWithCookie | null> {
-  if (!sessionId) return null;
-  const { session, user } = await lucia().validateSession(sessionId);
+export async function loadActor(token: string | null): Promise<ActorWithCookie | null> {
+  if (!token) return null;
+  const { session, user } = await lucia().validateSession(token);
   if (!session || !user) return null;
   const actor: Actor = {
     personId: user.id,
@@ -35,7 +40,7 @@ export async function loadActor(sessionId: string | null): Promise<ActorWithCook
     email: user.email,
     locale: user.locale,
     isPlatformAdmin: user.isPlatformAdmin,
-    sessionId: session.id,
+    sessionId: storedSessionId(session.id),
     memberships: await membershipsOf(user.id),
   };
   const refreshedCookie = session.fresh ? lucia().createSessionCookie(session.id).serialize() : null;
@@ -83,30 +88,26 @@ export async function requireActor(request: Request): Promise<Actor> {
   return actor;
 }
 
-export async function createSessionCookie(
-  personId: string,
-  client: { userAgent: string; ipAddress: string },
-): Promise<string> {
+type Client = { userAgent: string; ipAddress: string };
+
+/** A new session for the person: its stored id, and the cookie that carries its secret. */
+export async function openSession(personId: string, client: Client) {
   const session = await lucia().createSession(personId, client);
-  return lucia().createSessionCookie(session.id).serialize();
+  return {
+    sessionId: storedSessionId(session.id),
+    cookie: lucia().createSessionCookie(session.id).serialize(),
+  };
+}
+
+export async function createSessionCookie(personId: string, client: Client): Promise<string> {
+  return (await openSession(personId, client)).cookie;
+}
+
+/** Ends a session by its stored id. */
+export async function deleteSession(sessionId: string) {
+  await db().session.deleteMany({ where: { id: sessionId } });
 }
 
 export function blankSessionCookie(): string {
   return lucia().createBlankSessionCookie().serialize();
-}
-
-/** Only same-site paths: an open redirect would let a link send people elsewhere after signing in. */
-export function safeRedirectPath(
-  target: FormDataEntryValue | string | null | undefined,
-  fallback = "/",
-): string {
-  if (
-    typeof target !== "string" ||
-    !target.startsWith("/") ||
-    target.startsWith("//") ||
-    target.startsWith("/\\")
-  ) {
-    return fallback;
-  }
-  return target;
 }

@@ -6,12 +6,12 @@ import { db } from "~/utils/db.server";
 import type { Tx } from "~/utils/db.server";
 import { DomainError } from "~/utils/errors";
 import { domainEvents } from "~/utils/events.server";
-import { lucia } from "./lucia.server";
+import { deleteSession } from "./session.server";
 
-/** Deletes every session of the actor but the current one; returns the ids it ended. */
-export async function endOtherSessions(tx: Tx, actor: Actor): Promise<string[]> {
+/** Deletes every session of the person but `keptSessionId`; returns the ids it ended. */
+export async function endSessionsExcept(tx: Tx, personId: string, keptSessionId: string): Promise<string[]> {
   const others = await tx.session.findMany({
-    where: { userId: actor.personId, id: { not: actor.sessionId } },
+    where: { userId: personId, id: { not: keptSessionId } },
     select: { id: true },
   });
   const ids = others.map((session) => session.id);
@@ -33,15 +33,15 @@ export async function listOwnSessions(actor: Actor) {
 }
 
 /**
- * The name pages and forms use for a session. The session id is the cookie's secret, so it never goes
- * into a page: one script injected into the sessions page would otherwise read every session's cookie.
+ * The name pages and forms use for a session: a hash of its stored id, so that a page shows neither the
+ * cookie's secret nor what the database keeps (the stored id is itself the SHA-256 of the secret).
  */
 export function sessionHandle(sessionId: string): string {
   return createHash("sha256").update(sessionId).digest("base64url");
 }
 
 export async function signOut(actor: Actor) {
-  await lucia().invalidateSession(actor.sessionId);
+  await deleteSession(actor.sessionId);
   domainEvents().emit("session.revoked", { personId: actor.personId, sessionIds: [actor.sessionId] });
 }
 
@@ -70,7 +70,7 @@ export async function revokeSession(actor: Actor, handle: string): Promise<{ was
 
 export async function revokeOtherSessions(actor: Actor) {
   await runCommand(async (tx, emit) => {
-    const sessionIds = await endOtherSessions(tx, actor);
+    const sessionIds = await endSessionsExcept(tx, actor.personId, actor.sessionId);
     await recordAudit(tx, {
       actorId: actor.personId,
       action: "session.revoked-others",

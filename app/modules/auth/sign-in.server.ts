@@ -1,33 +1,50 @@
 import { recordAudit } from "~/modules/audit/record.server";
 import { db } from "~/utils/db.server";
 import { DomainError } from "~/utils/errors";
+import { knownDeviceCookie, knownDeviceIdFor, type KnownDevice } from "./known-device.server";
+import { verifyPasswordWithinLimits } from "./rate-limit.server";
 import { createSessionCookie } from "./session.server";
-import { verifyAgainstDecoy, verifyPassword } from "./password.server";
-import { clearFailedSignIns, recordFailedSignIn, signInWaitSeconds } from "./rate-limit.server";
 
-type SignInInput = { email: string; password: string; ipAddress: string; userAgent: string };
+type SignInInput = {
+  email: string;
+  password: string;
+  client: { ipAddress: string; userAgent: string };
+  knownDevice: KnownDevice | null;
+};
 
-/** Checks the password and opens a session. Wrong password and unknown email get the same answer. */
+/**
+ * Checks the password and opens a session; the browser is marked as a known device of the person. Wrong
+ * password and unknown email get the same answer.
+ */
 export async function signIn({
   email,
   password,
-  ipAddress,
-  userAgent,
-}: SignInInput): Promise<{ cookie: string }> {
-  const waitSeconds = await signInWaitSeconds(email, ipAddress);
-  if (waitSeconds > 0) {
-    throw new DomainError("auth.tooManyAttempts", undefined, { minutes: Math.ceil(waitSeconds / 60) });
-  }
+  client,
+  knownDevice,
+}: SignInInput): Promise<{ sessionCookie: string; deviceCookie: string }> {
   const person = await db().person.findUnique({ where: { email }, select: { id: true, passwordHash: true } });
-  const valid = person
-    ? await verifyPassword(person.passwordHash, password)
-    : await verifyAgainstDecoy(password);
+  const valid = await verifyPasswordWithinLimits({
+    email,
+    address: client.ipAddress,
+    knownDeviceId: knownDeviceIdFor(knownDevice, person?.id),
+    passwordHash: person?.passwordHash ?? null,
+    password,
+  });
   if (!person || !valid) {
-    await recordFailedSignIn(email, ipAddress);
+    // Only checked attempts get this far, so a burst of guesses cannot flood the audit trail.
+    if (person) {
+      await db().$transaction((tx) =>
+        recordAudit(tx, {
+          actorId: null,
+          action: "person.sign-in-failed",
+          subjectType: "person",
+          subjectId: person.id,
+        }),
+      );
+    }
     throw new DomainError("auth.invalidCredentials");
   }
-  await clearFailedSignIns(email);
-  const cookie = await createSessionCookie(person.id, { userAgent, ipAddress });
+  const sessionCookie = await createSessionCookie(person.id, client);
   await db().$transaction((tx) =>
     recordAudit(tx, {
       actorId: person.id,
@@ -36,5 +53,5 @@ export async function signIn({
       subjectId: person.id,
     }),
   );
-  return { cookie };
+  return { sessionCookie, deviceCookie: await knownDeviceCookie(person.id) };
 }

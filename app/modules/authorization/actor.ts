@@ -16,6 +16,7 @@ export type Actor = {
   email: string;
   locale: string | null;
   isPlatformAdmin: boolean;
+  /** The stored id of the session the request came with (a hash of the cookie's secret); "" outside requests. */
   sessionId: string;
   memberships: ActorMembership[];
 };
