@@ -3,20 +3,35 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { disconnectDb } from "~/utils/db.server";
-import { env, sqliteFilePath } from "~/utils/env.server";
+import { describeDatabaseUrl } from "~/utils/database-url";
+import { env } from "~/utils/env.server";
 import { demoAccounts, loadDemoDataIfEmpty } from "../prisma/seed";
 import { createConcordServer } from "./app";
 import { createLogger } from "./logger";
-import { applyMigrations } from "./migrate";
+import { migrateDatabase } from "./migrate";
+import { reaching, StartupError, startupProblem } from "./startup";
 
+const startupEnv = (() => {
+  try {
+    return env();
+  } catch (error) {
+    process.stderr.write(`Concord could not start: ${startupProblem(error)}\n`);
+    process.exit(1);
+  }
+})();
 // React and Remix read NODE_ENV when the build is loaded below: without it they run their development
 // builds, several times slower.
-process.env.NODE_ENV ??= env().NODE_ENV;
-const logger = createLogger(env().LOG_LEVEL);
+process.env.NODE_ENV ??= startupEnv.NODE_ENV;
+const logger = createLogger(startupEnv.LOG_LEVEL);
 const buildPath = path.resolve(import.meta.dirname, "../build/index.js");
 
 async function main() {
-  const migrations = applyMigrations(sqliteFilePath());
+  const { DATABASE_URL } = env();
+  const migrations = await reaching(
+    "DATABASE_URL",
+    `the database at ${describeDatabaseUrl(DATABASE_URL)}`,
+    () => migrateDatabase(DATABASE_URL),
+  );
   logger.info({ applied: migrations.applied }, "database migrated");
   const demo = env().DEMO_DATA ? await loadDemoDataIfEmpty() : { loaded: false };
   if (demo.loaded) logger.info("demo data loaded");
@@ -58,6 +73,10 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  logger.fatal({ err: error }, "Concord could not start");
+  const problem = startupProblem(error);
+  // A problem with the environment needs no stack trace; anything else keeps it, in the log.
+  logger.fatal(error instanceof StartupError ? { problem } : { err: error }, "Concord could not start");
+  // One line a person can act on, also when LOG_LEVEL hides the log; the details are in the log above.
+  process.stderr.write(`Concord could not start: ${problem}\n`);
   process.exit(1);
 });

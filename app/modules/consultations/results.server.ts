@@ -5,6 +5,7 @@ import { spaceThemes } from "~/modules/spaces/schema";
 import type { Actor } from "~/modules/authorization/actor";
 import { can } from "~/modules/authorization/can";
 import { db } from "~/utils/db.server";
+import { databaseProvider } from "~/utils/env.server";
 import { notFound } from "~/utils/errors";
 import { singleton } from "~/utils/singleton.server";
 import { loadConsultationResource } from "./access.server";
@@ -164,7 +165,7 @@ const sqlite = {
     return db().$queryRaw<
       { status: string; type: string; isAggregated: number | bigint | boolean; n: number | bigint }[]
     >`
-      SELECT s."status" AS status, o."type" AS type, s."isAggregated" AS isAggregated, COUNT(*) AS n
+      SELECT s."status" AS status, o."type" AS type, s."isAggregated" AS "isAggregated", COUNT(*) AS n
       FROM "Submission" s JOIN "Organisation" o ON o."id" = s."organisationId"
       WHERE s."consultationId" = ${consultationId}
       GROUP BY s."status", o."type", s."isAggregated"`;
@@ -216,6 +217,96 @@ const sqlite = {
   },
 };
 
+/**
+ * The same statements for PostgreSQL, over the answers as jsonb: jsonb_each and jsonb_array_elements WITH
+ * ORDINALITY for SQLite's json_each (whose array keys are 0-based positions), `->`/`->>` for json_extract, and
+ * quoted camelCase aliases (PostgreSQL folds unquoted ones to lower case). Set functions only ever get the JSON
+ * type they accept: PostgreSQL raises an error where SQLite's json_each merely yields nothing.
+ */
+const postgres: typeof sqlite = {
+  async aggregates(consultationId, allIds, scalarIds, collectionIds) {
+    const submitted = submittedOf(consultationId);
+    const answered = allIds.length
+      ? await db().$queryRaw<Record<string, number | bigint | null>[]>`
+          SELECT ${Prisma.join(
+            allIds.map(
+              (id, index) =>
+                Prisma.sql`COUNT(*) FILTER (WHERE v."answers"::jsonb -> ${id} IS NOT NULL) AS ${Prisma.raw(`"q${index}"`)}`,
+            ),
+          )}
+          FROM ${withSubmittedVersion} WHERE ${submitted}`
+      : [];
+    const values = scalarIds.length
+      ? await db().$queryRaw<AggregateRow[]>`
+          SELECT j."key" AS qid, j."value" #>> '{}' AS bucket, COUNT(*) AS n, NULL::bigint AS "rankSum"
+          FROM ${withSubmittedVersion}, jsonb_each(v."answers"::jsonb) j
+          WHERE ${submitted} AND j."key" IN (${Prisma.join(scalarIds)}) AND jsonb_typeof(j."value") IN ('string', 'number')
+          GROUP BY 1, 2`
+      : [];
+    const elements = collectionIds.length
+      ? await db().$queryRaw<AggregateRow[]>`
+          SELECT j."key" AS qid, CASE WHEN jsonb_typeof(j."value") = 'object' THEN e."key" ELSE e."value" #>> '{}' END AS bucket,
+            COUNT(*) AS n, SUM(CASE WHEN jsonb_typeof(j."value") = 'array' THEN e."key"::integer + 1 ELSE 0 END) AS "rankSum"
+          FROM ${withSubmittedVersion}, jsonb_each(v."answers"::jsonb) j,
+            LATERAL (
+              SELECT (a."position" - 1)::text AS "key", a."value" FROM jsonb_array_elements(
+                CASE WHEN jsonb_typeof(j."value") = 'array' THEN j."value" ELSE '[]'::jsonb END
+              ) WITH ORDINALITY a("value", "position")
+              UNION ALL
+              SELECT o."key", o."value" FROM jsonb_each(
+                CASE WHEN jsonb_typeof(j."value") = 'object' THEN j."value" ELSE '{}'::jsonb END
+              ) o
+            ) e
+          WHERE ${submitted} AND j."key" IN (${Prisma.join(collectionIds)})
+            AND jsonb_typeof(e."value") = 'string' AND e."value" #>> '{}' <> ''
+          GROUP BY 1, 2`
+      : [];
+    const counts = answered[0] ?? {};
+    return {
+      answered: new Map(allIds.map((id, index) => [id, Number(counts[`q${index}`] ?? 0)])),
+      buckets: [...values, ...elements],
+    };
+  },
+
+  version: sqlite.version,
+
+  counts: sqlite.counts,
+
+  themeLists: sqlite.themeLists,
+
+  textAnswers(consultationId, questionId, byParagraph, filter, limit, offset) {
+    const answerOf = Prisma.sql`(v."answers"::jsonb -> ${questionId})`;
+    const submitted = submittedOf(consultationId);
+    const answer = byParagraph
+      ? Prisma.sql`, jsonb_each(CASE WHEN jsonb_typeof(${answerOf}) = 'object' THEN ${answerOf} ELSE '{}'::jsonb END) c
+          WHERE ${submitted} AND jsonb_typeof(c."value") = 'string' AND trim(c."value" #>> '{}') <> ''`
+      : Prisma.sql`
+          WHERE ${submitted} AND jsonb_typeof(${answerOf}) = 'string' AND trim(${answerOf} #>> '{}') <> ''`;
+    const theme = filter.theme
+      ? Prisma.sql`AND strpos(',' || s."themes" || ',', ${`,${filter.theme},`}) > 0`
+      : Prisma.empty;
+    const type = filter.type ? Prisma.sql`AND o."type" = ${filter.type}` : Prisma.empty;
+    const from = Prisma.sql`FROM ${withSubmittedVersion} JOIN "Organisation" o ON o."id" = s."organisationId"
+      ${answer} ${theme} ${type}`;
+    const columns = byParagraph
+      ? Prisma.sql`c."key" AS paragraph, c."value" #>> '{}' AS text`
+      : Prisma.sql`NULL AS paragraph, ${answerOf} #>> '{}' AS text`;
+    const order = byParagraph
+      ? Prisma.sql`s."submittedAt" DESC, s."id", CAST(c."key" AS INTEGER)`
+      : Prisma.sql`s."submittedAt" DESC, s."id"`;
+    return Promise.all([
+      db().$queryRaw<TextRow[]>`
+        SELECT s."id" AS "submissionId", o."name" AS "organisationName", o."type" AS "organisationType",
+          s."isAggregated" AS "isAggregated", s."themes" AS themes, ${columns}
+        ${from} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`,
+      db().$queryRaw<{ n: number | bigint }[]>`SELECT COUNT(*) AS n ${from}`,
+    ]);
+  },
+};
+
+/** The statements for the database in use. */
+const statements = () => (databaseProvider() === "postgresql" ? postgres : sqlite);
+
 // ——— Live counts ————————————————————————————————————————————————————————————————————————————————————
 
 export type LiveCounts = {
@@ -230,7 +321,7 @@ export type LiveCounts = {
 
 /** What the conveners watch while the consultation is open: inputs submitted, by organisation type, drafts. */
 async function liveCounts(consultationId: string): Promise<LiveCounts> {
-  const rows = await sqlite.counts(consultationId);
+  const rows = await statements().counts(consultationId);
   const byType = new Map<string, number>();
   const counts: LiveCounts = { submitted: 0, aggregated: 0, drafts: 0, byType: [] };
   for (const row of rows) {
@@ -282,7 +373,7 @@ export async function questionResults(
   questions: ResultsQuestion[],
 ): Promise<QuestionResult[]> {
   const ids = (kinds: string[]) => questions.filter((q) => kinds.includes(q.kind)).map((q) => q.id);
-  const { answered, buckets: rows } = await sqlite.aggregates(
+  const { answered, buckets: rows } = await statements().aggregates(
     consultationId,
     questions.map((q) => q.id),
     ids(["single_choice", "rating"]),
@@ -386,7 +477,7 @@ const splitThemes = (themes: string) =>
 
 /** The themes the conveners tagged submitted inputs with, for the filter. */
 async function resultThemes(consultationId: string): Promise<string[]> {
-  const lists = await sqlite.themeLists(consultationId);
+  const lists = await statements().themeLists(consultationId);
   return [...new Set(lists.flatMap((row) => splitThemes(row.themes)))].sort();
 }
 
@@ -402,7 +493,7 @@ export async function textAnswers(
   question: ResultsQuestion,
   filter: Filter & { page: number },
 ) {
-  const [rows, [count]] = await sqlite.textAnswers(
+  const [rows, [count]] = await statements().textAnswers(
     consultationId,
     question.id,
     question.kind === "paragraph_comments",
@@ -444,9 +535,14 @@ const resultsCache = () => singleton("consultation-results", () => new Map<strin
  * version share one computation.
  */
 async function resultsVersion(consultationId: string, questions: ResultsQuestion[]) {
-  const rows = await sqlite.version(consultationId);
+  const rows = await statements().version(consultationId);
   return JSON.stringify([
-    rows.map((row) => [row.status, Number(row.n), String(row.changed)]),
+    // PostgreSQL gives a Date, whose String() drops the milliseconds: two changes in one second would look alike.
+    rows.map((row) => [
+      row.status,
+      Number(row.n),
+      row.changed instanceof Date ? row.changed.toISOString() : String(row.changed),
+    ]),
     questions.map((question) => [question.id, question.updatedAt.getTime()]),
   ]);
 }

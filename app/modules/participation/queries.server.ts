@@ -2,7 +2,7 @@ import type { Actor } from "~/modules/authorization/actor";
 import { can } from "~/modules/authorization/can";
 import type { Level } from "~/modules/engagement/levels";
 import type { ParticipationStatus, SpaceResource } from "~/modules/spaces/policy";
-import { db } from "~/utils/db.server";
+import { containsText, db } from "~/utils/db.server";
 
 /** Lists show at most this many rows a page. */
 export const participationPageSize = 100;
@@ -86,7 +86,7 @@ export async function invitableOrganisations(space: SpaceResource, search: strin
         OR: [{ role: "convener" }, { status: { in: presentStatuses } }],
       },
     },
-    ...(search ? { name: { contains: search } } : {}),
+    ...(search ? { name: containsText(search) } : {}),
   };
   const rows = await db().organisation.findMany({
     where,
