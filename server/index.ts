@@ -9,6 +9,7 @@ import { demoAccounts, loadDemoDataIfEmpty } from "../prisma/seed";
 import { createConcordServer } from "./app";
 import { createLogger } from "./logger";
 import { migrateDatabase } from "./migrate";
+import { connectSharedState } from "./shared-state";
 import { reaching, StartupError, startupProblem } from "./startup";
 
 const startupEnv = (() => {
@@ -35,6 +36,8 @@ async function main() {
   logger.info({ applied: migrations.applied }, "database migrated");
   const demo = env().DEMO_DATA ? await loadDemoDataIfEmpty() : { loaded: false };
   if (demo.loaded) logger.info("demo data loaded");
+  const redis = await connectSharedState();
+  if (redis) logger.info({ prefix: redis.prefix }, "sharing rooms, limits and presence through Redis");
 
   if (!existsSync(buildPath)) throw new Error("No build found: run `npm run build` first.");
   const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
@@ -62,7 +65,7 @@ async function main() {
     httpServer.closeIdleConnections();
     void realtime
       .close()
-      .then(() => disconnectDb())
+      .then(() => Promise.all([disconnectDb(), redis?.client.close()]))
       .then(() => {
         logger.info("stopped");
         process.exit(0);

@@ -20,6 +20,7 @@ import { db } from "~/utils/db.server";
 import { allowedOrigins } from "~/utils/env.server";
 import { domainEvents } from "~/utils/events.server";
 import type { Logger } from "./logger";
+import { socketAdapterOption } from "./shared-state";
 
 type ConcordIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type ConcordSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -53,6 +54,7 @@ export function attachRealtime(httpServer: HttpServer, logger: Logger): Realtime
     maxHttpBufferSize: maxSocketMessageBytes,
     serveClient: false,
     allowRequest: (req, callback) => callback(null, isFromOwnPages(req)),
+    ...socketAdapterOption(),
   });
   const eventLimiter = new RateLimiterMemory({ keyPrefix: "socket-events", points: 20, duration: 1 });
 
@@ -93,8 +95,8 @@ export function attachRealtime(httpServer: HttpServer, logger: Logger): Realtime
   }
 
   io.on("connection", (socket: ConcordSocket) => {
-    const { personId, joinOnConnect } = socket.data;
-    socket.join([rooms.person(personId), ...joinOnConnect.map(rooms.organisation)]);
+    const { personId, sessionId, joinOnConnect } = socket.data;
+    socket.join([rooms.person(personId), rooms.session(sessionId), ...joinOnConnect.map(rooms.organisation)]);
     for (const organisationId of joinOnConnect)
       inBackground(announcePresence(organisationId), "announcing presence");
 
@@ -154,9 +156,9 @@ export function attachRealtime(httpServer: HttpServer, logger: Logger): Realtime
   });
 
   const unsubscribers = [
-    domainEvents().on("session.revoked", ({ personId, sessionIds }) => {
+    domainEvents().on("session.revoked", ({ sessionIds }) => {
       inBackground(
-        socketsOfSessions(personId, sessionIds).then((sockets) => {
+        socketsOfSessions(sessionIds).then((sockets) => {
           for (const socket of sockets) {
             socket.emit("session:ended");
             // A namespace disconnect is queued behind "session:ended" on the same transport and tells
@@ -167,13 +169,10 @@ export function attachRealtime(httpServer: HttpServer, logger: Logger): Realtime
         "ending the sockets of revoked sessions",
       );
     }),
-    domainEvents().on("session.renewed", ({ personId, previousSessionId, sessionId }) => {
-      inBackground(
-        socketsOfSessions(personId, [previousSessionId]).then((sockets) => {
-          for (const socket of sockets) socket.data.sessionId = sessionId;
-        }),
-        "moving sockets to a renewed session",
-      );
+    domainEvents().on("session.renewed", ({ previousSessionId, sessionId }) => {
+      // Rooms rather than socket.data: another process's sockets can be moved between rooms, not edited.
+      io.in(rooms.session(previousSessionId)).socketsJoin(rooms.session(sessionId));
+      io.in(rooms.session(sessionId)).socketsLeave(rooms.session(previousSessionId));
     }),
     domainEvents().on("space.changed", ({ spaceId, what }) => {
       io.to(rooms.space(spaceId)).emit("space:changed", { spaceId, what });
@@ -192,10 +191,9 @@ export function attachRealtime(httpServer: HttpServer, logger: Logger): Realtime
     ),
   ];
 
-  /** The sockets opened with one of these sessions; only the person's own sockets can hold them. */
-  async function socketsOfSessions(personId: string, sessionIds: string[]) {
-    const sockets = await io.in(rooms.person(personId)).fetchSockets();
-    return sockets.filter((socket) => sessionIds.includes(socket.data.sessionId));
+  /** The sockets of these sessions, in every process (none for no session: `io.in([])` would be everyone). */
+  async function socketsOfSessions(sessionIds: string[]) {
+    return sessionIds.length === 0 ? [] : io.in(sessionIds.map(rooms.session)).fetchSockets();
   }
 
   /** Re-reads a person's memberships and moves their sockets into exactly the rooms can() now allows. */
@@ -211,8 +209,17 @@ export function attachRealtime(httpServer: HttpServer, logger: Logger): Realtime
       for (const room of allowed) if (!socket.rooms.has(room)) changed.add(room);
     }
     if (changed.size === 0) return;
-    io.in(personRoom).socketsLeave([...changed].filter((room) => !allowed.has(room)));
-    io.in(personRoom).socketsJoin([...allowed]);
+    // Through the adapter, awaited: io.in().socketsJoin() does not wait, and with Redis even this process's
+    // sockets move only once the move is published, so presence would be counted before it.
+    const inPersonRoom = { rooms: new Set([personRoom]), except: new Set<string>(), flags: {} };
+    const { adapter } = io.of("/");
+    await Promise.resolve(
+      adapter.delSockets(
+        inPersonRoom,
+        [...changed].filter((room) => !allowed.has(room)),
+      ),
+    );
+    await Promise.resolve(adapter.addSockets(inPersonRoom, [...allowed]));
     for (const room of changed) await announcePresence(room.slice("organisation:".length));
   }
 

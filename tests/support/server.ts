@@ -7,6 +7,7 @@ import { resetEnvCache } from "~/utils/env.server";
 import { defaultTestPassword } from "../factories";
 import { createConcordServer, type ConcordServer } from "../../server/app";
 import { createLogger } from "../../server/logger";
+import { connectSharedState } from "../../server/shared-state";
 
 export type TestServer = ConcordServer & { origin: string; close: () => Promise<void> };
 
@@ -14,6 +15,7 @@ export type TestServer = ConcordServer & { origin: string; close: () => Promise<
 export async function startTestServer(): Promise<TestServer> {
   const buildPath = path.resolve(import.meta.dirname, "../../build/index.js");
   const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
+  await connectSharedState();
   const server = createConcordServer({ build, logger: createLogger("silent") });
   await new Promise<void>((resolve) => server.httpServer.listen(0, "127.0.0.1", resolve));
   const { port } = server.httpServer.address() as AddressInfo;
