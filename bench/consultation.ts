@@ -9,7 +9,7 @@ import { addMember, createOrganisation, createPerson } from "../tests/factories"
 import { createSpace } from "../tests/space-factories";
 import { prepareBaseline, startBaseline } from "./support/baseline";
 import { concordDataDir, signedInCookie, startConcord, type ConcordServer } from "./support/concord";
-import { browserHeaders, interleave, rounds, runSeconds } from "./support/load";
+import { browserHeaders, interleave, readOnce, rounds, runSeconds } from "./support/load";
 import { limitRunTime, memoryMB, type Server } from "./support/processes";
 import { figure, printTable, type Row } from "./support/report";
 
@@ -182,18 +182,6 @@ async function submitLateInput(round: number, submittedById: string) {
   ]);
 }
 
-/** One page read, start to last byte, in ms. */
-async function readTime(server: Server, path: string, cookie = "") {
-  const started = performance.now();
-  const response = await fetch(`${server.origin}${path}`, {
-    headers: { ...browserHeaders, cookie },
-    signal: AbortSignal.timeout(60_000),
-  });
-  await response.arrayBuffer();
-  if (!response.ok) throw new Error(`${server.name} ${path} answered ${response.status}`);
-  return performance.now() - started;
-}
-
 /** Downloads an export to the end, sampling the server's resident memory every 5 ms meanwhile. */
 async function download(server: ConcordServer, path: string, cookie: string) {
   const before = memoryMB(server.pid);
@@ -238,11 +226,11 @@ try {
     baseline = await startBaseline(baselineDir);
     concord = await startConcord(dataDir);
     cookie ||= await signedInCookie(concord, focalPoint.email);
-    cold.baseline.push(await readTime(baseline, "/table"));
-    cold.concord.push(await readTime(concord, `${base}/results`, cookie));
+    cold.baseline.push(await readOnce(baseline, "/table"));
+    cold.concord.push(await readOnce(concord, `${base}/results`, cookie));
     await submitLateInput(round, focalPoint.id);
-    afterSubmission.baseline.push(await readTime(baseline, "/table"));
-    afterSubmission.concord.push(await readTime(concord, `${base}/results`, cookie));
+    afterSubmission.baseline.push(await readOnce(baseline, "/table"));
+    afterSubmission.concord.push(await readOnce(concord, `${base}/results`, cookie));
   }
   const running = { concord: concord!, baseline: baseline! };
   const signedIn = { cookie };

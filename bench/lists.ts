@@ -9,10 +9,17 @@ import { addMember, createOrganisation, createPerson } from "../tests/factories"
 import { createSpace } from "../tests/space-factories";
 import { prepareBaseline, startBaseline } from "./support/baseline";
 import { concordDataDir, signedInCookie, startConcord, type ConcordServer } from "./support/concord";
-import { browserHeaders, interleave, runSeconds, type LoadResult } from "./support/load";
+import { interleave, readOnce, runSeconds, type LoadResult } from "./support/load";
 import { limitRunTime } from "./support/processes";
 import { format, printTable, type Row } from "./support/report";
-import { bulkInsert, sequentialId, sqliteDate, type TableRows } from "./support/sqlite";
+import {
+  bulkInsert,
+  organisationId,
+  organisationRows,
+  sequentialId,
+  sqliteDate,
+  type TableRows,
+} from "./support/sqlite";
 
 limitRunTime(30);
 const { dataDir, dbFile } = concordDataDir("lists");
@@ -139,35 +146,7 @@ function listRows(): Record<string, TableRows[]> {
       },
     ],
     inputs: [
-      {
-        table: "Organisation",
-        columns: [
-          "id",
-          "name",
-          "type",
-          "governanceLevel",
-          "place",
-          "country",
-          "contactName",
-          "contactEmail",
-          "verificationStatus",
-          "createdAt",
-          "updatedAt",
-        ],
-        row: (i) => [
-          sequentialId("bench-organisation-", i),
-          `Partner organisation ${String(i).padStart(8, "0")}`,
-          types[i % types.length],
-          "local",
-          "Ottawa",
-          "CA",
-          "Contact",
-          `partner${i}@bench.example`,
-          "verified",
-          at(i),
-          at(i),
-        ],
-      },
+      organisationRows((i) => types[i % types.length]!, at),
       {
         table: "Submission",
         columns: [
@@ -186,7 +165,7 @@ function listRows(): Record<string, TableRows[]> {
         row: (i) => [
           sequentialId("bench-input-", i),
           consultation.id,
-          sequentialId("bench-organisation-", i),
+          organisationId(i),
           answers(i),
           "submitted",
           1,
@@ -229,17 +208,6 @@ const names: Record<List, string> = {
   results: "consultation results",
 };
 
-async function firstRead(server: ConcordServer, path: string, cookie: string) {
-  const started = performance.now();
-  const response = await fetch(`${server.origin}${path}`, {
-    headers: { ...browserHeaders, cookie },
-    signal: AbortSignal.timeout(5 * 60_000),
-  });
-  await response.arrayBuffer();
-  if (!response.ok) throw new Error(`${path} answered ${response.status}`);
-  return performance.now() - started;
-}
-
 const baseline = await startBaseline(await prepareBaseline());
 let concord: ConcordServer | undefined;
 let cookie = "";
@@ -266,7 +234,7 @@ try {
     const headers = { cookie };
     const reads = [];
     for (const list of lists)
-      reads.push(`${list} ${format(await firstRead(concord, pages[list], cookie))} ms`);
+      reads.push(`${list} ${format(await readOnce(concord, pages[list], cookie))} ms`);
     console.log(
       `${label(size)} rows: seeded ${seeding.join(", ")}; first reads after start: ${reads.join(", ")}`,
     );

@@ -17,7 +17,7 @@ import { concordDataDir, signedInCookie, startConcord, type ConcordServer } from
 import { browserHeaders, percentile, rounds } from "./support/load";
 import { limitRunTime, memoryMB, sleep, type Server } from "./support/processes";
 import { printTable, type Row } from "./support/report";
-import { bulkInsert, sequentialId, sqliteDate } from "./support/sqlite";
+import { bulkInsert, organisationId, organisationRows, sequentialId, sqliteDate } from "./support/sqlite";
 
 limitRunTime(20);
 // BENCH_MAX_SOCKETS (e.g. 1000) makes a quick run with fewer sockets.
@@ -42,38 +42,11 @@ async function seed() {
   const focalPoint = await createPerson({ email: `focal-${Date.now()}@bench.example` });
   await addMember(focalPoint.id, convener.id, { role: "admin", isFocalPoint: true });
   const now = sqliteDate(new Date());
-  const organisationId = (person: number) =>
-    sequentialId("bench-organisation-", Math.floor(person / peoplePerOrganisation));
   bulkInsert(dbFile, { from: 0, to: Math.ceil(idleSockets / peoplePerOrganisation) }, [
-    {
-      table: "Organisation",
-      columns: [
-        "id",
-        "name",
-        "type",
-        "governanceLevel",
-        "place",
-        "country",
-        "contactName",
-        "contactEmail",
-        "verificationStatus",
-        "createdAt",
-        "updatedAt",
-      ],
-      row: (i) => [
-        sequentialId("bench-organisation-", i),
-        `Partner organisation ${i}`,
-        "cso",
-        "local",
-        "Ottawa",
-        "CA",
-        "Contact",
-        `partner${i}@bench.example`,
-        "verified",
-        now,
-        now,
-      ],
-    },
+    organisationRows(
+      () => "cso",
+      () => now,
+    ),
   ]);
   bulkInsert(dbFile, { from: 0, to: idleSockets }, [
     {
@@ -95,7 +68,7 @@ async function seed() {
       row: (i) => [
         sequentialId("bench-membership-", i),
         sequentialId("bench-person-", i),
-        organisationId(i),
+        organisationId(Math.floor(i / peoplePerOrganisation)),
         "member",
         now,
       ],
@@ -107,7 +80,7 @@ async function seed() {
     await db().spaceParticipant.createMany({
       data: Array.from({ length: size / peoplePerOrganisation }, (_, i) => ({
         spaceId: space.id,
-        organisationId: sequentialId("bench-organisation-", i),
+        organisationId: organisationId(i),
         role: "participant",
         level: "INFORM",
         status: "active",
@@ -283,7 +256,7 @@ async function concordRound(
     const secondsToConnect = (performance.now() - started) / 1000;
     await sleep(1_000);
     const roundTripMs = await roundTrip(sockets[0]!, "presence:list", {
-      organisationId: sequentialId("bench-organisation-", 0),
+      organisationId: organisationId(0),
     });
     return { idleMB, socketsMB: memoryMB(server.pid), roundTripMs, bySize, secondsToConnect };
   } finally {
@@ -356,14 +329,16 @@ rows.push(
     budget: "≤ 300 MB",
   },
   {
-    measure: `s to open ${(idleSockets - (fanOuts.at(-1) ?? 0)).toLocaleString("en")} more sockets, 50 at a time`,
-    ...each((round) => round.secondsToConnect),
-  },
-  {
     measure: `one acknowledged round trip ms, ${idleSockets.toLocaleString("en")} sockets open (Concord: presence:list; baseline: ping)`,
     ...each((round) => round.roundTripMs),
   },
 );
+const moreSockets = idleSockets - (fanOuts.at(-1) ?? 0);
+if (moreSockets > 0)
+  rows.push({
+    measure: `s to open ${moreSockets.toLocaleString("en")} more sockets, 50 at a time`,
+    ...each((round) => round.secondsToConnect),
+  });
 printTable(
   "live events: one update fanned out to each person's socket, all clients in this process (their own " +
     "processing of the messages counts too)",

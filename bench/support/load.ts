@@ -24,6 +24,18 @@ export type Target = {
   headers?: Record<string, string>;
 };
 
+/** One page read with the browser headers, start to last byte, in ms (a slow first read may take minutes). */
+export async function readOnce(server: Server, path: string, cookie = ""): Promise<number> {
+  const started = performance.now();
+  const response = await fetch(`${server.origin}${path}`, {
+    headers: { ...browserHeaders, cookie },
+    signal: AbortSignal.timeout(5 * 60_000),
+  });
+  await response.arrayBuffer();
+  if (!response.ok) throw new Error(`${server.name} ${path} answered ${response.status}`);
+  return performance.now() - started;
+}
+
 export type LoadResult = {
   requests: number;
   perSecond: number;

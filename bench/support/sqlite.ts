@@ -9,6 +9,44 @@ export const sequentialId = (prefix: string, index: number) => `${prefix}${Strin
 /** One table's part of a bulk insert: its columns, and the values of its row for index i. */
 export type TableRows = { table: string; columns: string[]; row: (index: number) => unknown[] };
 
+/** The organisation of index i, verified, with id `organisationId(i)`: for bulkInsert. */
+export const organisationId = (index: number) => sequentialId("bench-organisation-", index);
+
+export function organisationRows(
+  type: (index: number) => string,
+  createdAt: (index: number) => string,
+): TableRows {
+  return {
+    table: "Organisation",
+    columns: [
+      "id",
+      "name",
+      "type",
+      "governanceLevel",
+      "place",
+      "country",
+      "contactName",
+      "contactEmail",
+      "verificationStatus",
+      "createdAt",
+      "updatedAt",
+    ],
+    row: (i) => [
+      organisationId(i),
+      `Partner organisation ${String(i).padStart(8, "0")}`,
+      type(i),
+      "local",
+      "Ottawa",
+      "CA",
+      "Contact",
+      `partner${i}@bench.example`,
+      "verified",
+      createdAt(i),
+      createdAt(i),
+    ],
+  };
+}
+
 /** Rows per INSERT statement: one call into SQLite per hundred rows rather than per row. */
 const rowsPerStatement = 100;
 
