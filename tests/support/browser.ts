@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect } from "vitest";
 import { defaultTestPassword } from "../factories";
 import { startTestServer, type TestServer } from "./server";
@@ -46,6 +46,22 @@ export async function expectAccessible(page: Page) {
       targets: violation.nodes.slice(0, 3).map((node) => node.target.join(" ")),
     }));
   expect(blocking, `accessibility violations on ${page.url()}`).toEqual([]);
+}
+
+/** Waits until the page shows `text` (a form's redirect has landed, or a live update has arrived). */
+export async function expectText(page: Page | Locator, text: string | RegExp, timeout = 10_000) {
+  await page.getByText(text).first().waitFor({ state: "visible", timeout });
+}
+
+/** Marks the page's window, so a later check can tell the page was updated live rather than reloaded. */
+export async function markWindow(page: Page) {
+  await page.evaluate(() => {
+    (window as unknown as { keptOpen?: boolean }).keptOpen = true;
+  });
+}
+
+export async function expectNotReloaded(page: Page) {
+  expect(await page.evaluate(() => (window as unknown as { keptOpen?: boolean }).keptOpen)).toBe(true);
 }
 
 /**
