@@ -3,6 +3,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { chromium, type Browser, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect } from "vitest";
 import { defaultTestPassword } from "../factories";
+import type { RealtimeOptions } from "../../server/realtime";
 import { startTestServer, type TestServer } from "./server";
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -68,11 +69,11 @@ export async function expectNotReloaded(page: Page) {
  * A browser journey's shared setup: a real server and Chromium for the describe block, and the two steps
  * every journey takes — visiting a page (checked with axe) and signing in through the form.
  */
-export function browserJourney() {
+export function browserJourney(realtime?: RealtimeOptions) {
   let server: TestServer | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer(realtime);
     browser = await launchBrowser();
   });
   afterAll(async () => {
