@@ -7,7 +7,7 @@ import { isDatabaseReachable } from "~/utils/db.server";
 import { allowedOrigins, env, isSecureOrigin } from "~/utils/env.server";
 import { newRequestScope, requestScope } from "~/utils/request-scope.server";
 import type { Logger } from "./logger";
-import { attachRealtime, type Realtime } from "./realtime";
+import { attachRealtime, type Realtime, type RealtimeOptions } from "./realtime";
 import { createRemixHandler } from "./remix-handler";
 import { requestLogger } from "./request-log";
 import { cspNonce, limitBodySize, requireSameOrigin, securityHeaders } from "./security";
@@ -20,9 +20,11 @@ export type ConcordServer = { httpServer: HttpServer; realtime: Realtime };
 export function createConcordServer({
   build,
   logger,
+  realtime: realtimeOptions,
 }: {
   build: ServerBuild;
   logger: Logger;
+  realtime?: RealtimeOptions;
 }): ConcordServer {
   const app = express();
   app.disable("x-powered-by");
@@ -61,6 +63,6 @@ export function createConcordServer({
   });
 
   const httpServer = createServer(app);
-  const realtime = attachRealtime(httpServer, logger);
+  const realtime = attachRealtime(httpServer, logger, realtimeOptions);
   return { httpServer, realtime };
 }

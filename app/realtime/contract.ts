@@ -32,6 +32,11 @@ export type ClientToServerEvents = {
   ) => void;
 };
 
+/**
+ * Every event tells the page that something changed, never what it now is: the page reads it again from its
+ * loaders (or asks for the current state, as presence does). So an event that arrives twice costs a read,
+ * and one replayed after a dropped connection is as good as live (server/realtime.ts, docs/decisions/0013).
+ */
 export type ServerToClientEvents = {
   /** Something in a watched space changed: the page applies it or revalidates its loader. */
   "space:changed": (payload: { spaceId: string; what: SpaceChange }) => void;

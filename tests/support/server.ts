@@ -6,15 +6,16 @@ import type { ServerBuild } from "@remix-run/node";
 import { resetEnvCache } from "~/utils/env.server";
 import { defaultTestPassword } from "../factories";
 import { createConcordServer, type ConcordServer } from "../../server/app";
+import type { RealtimeOptions } from "../../server/realtime";
 import { createLogger } from "../../server/logger";
 
 export type TestServer = ConcordServer & { origin: string; close: () => Promise<void> };
 
 /** A real Concord server (Remix build, Express, socket.io) on an ephemeral port of this machine. */
-export async function startTestServer(): Promise<TestServer> {
+export async function startTestServer(realtime?: RealtimeOptions): Promise<TestServer> {
   const buildPath = path.resolve(import.meta.dirname, "../../build/index.js");
   const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
-  const server = createConcordServer({ build, logger: createLogger("silent") });
+  const server = createConcordServer({ build, logger: createLogger("silent"), realtime });
   await new Promise<void>((resolve) => server.httpServer.listen(0, "127.0.0.1", resolve));
   const { port } = server.httpServer.address() as AddressInfo;
   const origin = `http://localhost:${port}`;

@@ -1,5 +1,6 @@
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useCatchUp } from "~/realtime/use-catch-up";
 import { useNotificationsLive } from "~/realtime/use-notifications-live";
 import { useRootData } from "~/root";
 import { languageNames, languages } from "~/utils/i18n";
@@ -13,6 +14,7 @@ export function AppShell({ children }: { children: React.ReactNode }) {
   const viewer = rootData?.viewer ?? null;
   const here = `${location.pathname}${location.search}`;
   useNotificationsLive(viewer !== null);
+  useCatchUp();
 
   return (
     <>
