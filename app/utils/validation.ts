@@ -18,3 +18,8 @@ export function requiredText(max: number) {
     .min(1, "validation.required")
     .max(max, "validation.tooLong");
 }
+
+/** An optional free-text field of at most `max` characters, trimmed; "" when left empty. */
+export function optionalText(max: number) {
+  return z.string().trim().max(max, "validation.tooLong").default("");
+}
