@@ -73,7 +73,7 @@ const defaultOptions: Record<QuestionKind, unknown> = {
   paragraph_comments: ["The partnership will meet every quarter.", "Each member names one delegate."],
 };
 
-/** A question at the end of a consultation's form; options default by kind (stored JSON, see schema.ts). */
+/** A question at the end of a consultation's form; options default by kind (stored JSON, see modules/consultations/kinds/). */
 export async function addQuestion(
   consultationId: string,
   kind: QuestionKind,

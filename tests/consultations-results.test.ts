@@ -538,6 +538,18 @@ describe("exports", () => {
       submissions: unknown[];
     };
     expect(json.submissions).toHaveLength(1001);
+
+    // A client that goes away mid-download stops the export; the server keeps serving.
+    for (const format of ["csv", "json"]) {
+      const response = await client.get(`/consultations/${consultation.id}/export.${format}`);
+      const reader = response.body!.getReader();
+      expect((await reader.read()).done).toBe(false);
+      await reader.cancel();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(
+      parseCsv(await (await client.get(`/consultations/${consultation.id}/export.csv`)).text()),
+    ).toHaveLength(1002);
   });
 });
 

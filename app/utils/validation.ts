@@ -23,3 +23,11 @@ export function requiredText(max: number) {
 export function optionalText(max: number) {
   return z.string().trim().max(max, "validation.tooLong").default("");
 }
+
+/** The lines of a text box, trimmed, blank ones dropped (lists typed one item per line). */
+export function nonEmptyLines(value: string): string[] {
+  return value
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
+}

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { choice, optionalText, requiredText } from "~/utils/validation";
+import { choice, nonEmptyLines, optionalText, requiredText } from "~/utils/validation";
 
 export const consultationLanguages = ["en", "fr", "ar"] as const;
 export type ConsultationLanguage = (typeof consultationLanguages)[number];
@@ -44,12 +44,7 @@ const backgroundField = z
   .string()
   .max(2000, "validation.tooLong")
   .default("")
-  .transform((value) =>
-    value
-      .split(/\r?\n/)
-      .map((line) => line.trim())
-      .filter(Boolean),
-  )
+  .transform(nonEmptyLines)
   .superRefine((links, context) => {
     links.forEach((link, index) => {
       if (!isHttpsLink(link))
@@ -73,10 +68,7 @@ function isHttpsLink(value: string): boolean {
 
 /** The background links of a consultation, as stored (one per line). */
 export function backgroundLinks(background: string): string[] {
-  return background
-    .split("\n")
-    .map((line) => line.trim())
-    .filter(isHttpsLink);
+  return nonEmptyLines(background).filter(isHttpsLink);
 }
 
 /**

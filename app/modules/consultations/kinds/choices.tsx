@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { Bars, DataTable } from "~/components/ui/chart";
 import { TextAreaField } from "~/components/ui/form";
+import { nonEmptyLines } from "~/utils/validation";
 import { QuestionFieldset, issue, questionBase, type InputFrame, type Tally } from "./kind";
 
 /** What single choice, multiple choice and ranking share: a list of options the convener types. */
@@ -13,12 +14,7 @@ export type Choices = { choices: string[] };
 const choicesField = z
   .string({ required_error: "consultations.builder.errors.optionsCount" })
   .max(20 * 202, "validation.tooLong")
-  .transform((value) =>
-    value
-      .split(/\r?\n/)
-      .map((line) => line.trim())
-      .filter(Boolean),
-  )
+  .transform(nonEmptyLines)
   .superRefine((choices, context) => {
     if (choices.length < 2 || choices.length > 20)
       issue(context, "consultations.builder.errors.optionsCount");
