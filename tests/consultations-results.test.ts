@@ -407,7 +407,27 @@ describe("exports", () => {
     expect(rows.find((cells) => cells[0] === second.id)![6]).toBe("Family reunification");
   });
 
-  it("neutralises every cell a spreadsheet would run as a formula, headers and names included", async () => {
+  it("prints every answer in the CSV as the review page shows it", async () => {
+    const { consultation, first, convenerClient } = await fixture();
+    const rows = parseCsv(
+      await (await convenerClient.get(`/consultations/${consultation.id}/export.csv`)).text(),
+    );
+    const review = await (await convenerClient.get(`/consultations/${consultation.id}/review`)).text();
+    // As React writes text into the page.
+    const html = (text: string) =>
+      text
+        .replace(/&/g, "&amp;")
+        .replace(/</g, "&lt;")
+        .replace(/>/g, "&gt;")
+        .replace(/"/g, "&quot;")
+        .replace(/'/g, "&#x27;");
+    const cells = rows.find((cells) => cells[0] === first.id)!.slice(7);
+    // Long text, single and multiple choice, rating, ranking, comments by paragraph (the short text's formula is neutralised).
+    expect(cells).toHaveLength(6);
+    for (const cell of cells) expect(review).toContain(`<dd class="prewrap">${html(cell)}</dd>`);
+  });
+
+  it("neutralises every cell a spreadsheet would run as a formula, organisation names included", async () => {
     const { space, focalPoint } = await createConvenedSpace();
     const cso = await createParticipantOrganisation(space.id, "CONSULT", {
       organisation: { name: "@Newcomers United" },
