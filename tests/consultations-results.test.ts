@@ -1,10 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  questionResults,
-  resultsQuestions,
-  textAnswers,
-  type QuestionResult,
-} from "~/modules/consultations/results.server";
+import type { QuestionResult } from "~/modules/consultations/kinds";
+import { questionResults, resultsQuestions, textAnswers } from "~/modules/consultations/results.server";
 import { db } from "~/utils/db.server";
 import { addQuestion, createConsultation, createSubmittedInput } from "./consultation-factories";
 import { createMember, createPerson } from "./factories";

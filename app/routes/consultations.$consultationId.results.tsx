@@ -2,14 +2,13 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireActor } from "~/modules/auth/session.server";
-import { kindOf } from "~/modules/consultations/kinds";
+import { kindOf, type QuestionResult } from "~/modules/consultations/kinds";
 import {
   isListedQuestion,
   requireResults,
   resultsFilterSchema,
   resultsPage,
   resultsQuestions,
-  type QuestionResult,
 } from "~/modules/consultations/results.server";
 import { organisationTypes } from "~/modules/organisations/schema";
 

@@ -242,8 +242,6 @@ async function liveCounts(consultationId: string): Promise<LiveCounts> {
 
 // ——— Aggregates per question ——————————————————————————————————————————————————————————————————————————
 
-export type { QuestionResult };
-
 /**
  * Per-question aggregates over the submitted inputs, each as its kind makes it from the database's counts
  * (counts per option, the rating distribution and mean, the average rank of each option, comments per
