@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseQuestionOptions } from "~/modules/consultations/schema";
+import { parseQuestionOptions } from "~/modules/consultations/kinds";
 import { db } from "~/utils/db.server";
 import { addQuestion, createConsultation, openConsultation } from "./consultation-factories";
 import { createMember } from "./factories";

@@ -13,11 +13,12 @@ import { consultationQuestions } from "~/modules/consultations/queries.server";
 import { removeQuestion } from "~/modules/consultations/remove-question.server";
 import {
   isQuestionKind,
-  moveDirections,
   questionFormValues,
   questionKinds,
   questionSchema,
-} from "~/modules/consultations/schema";
+  type QuestionKind,
+} from "~/modules/consultations/kinds";
+import { moveDirections } from "~/modules/consultations/schema";
 import { updateQuestion } from "~/modules/consultations/update-question.server";
 import { currentOrganisationId } from "~/utils/current-organisation.server";
 import { DomainError, notFound } from "~/utils/errors";
@@ -121,7 +122,7 @@ export default function ConsultationQuestionsPage() {
                 </p>
                 {editing?.id === question.id ? (
                   <QuestionForm
-                    kind={editing.kind as (typeof questionKinds)[number]}
+                    kind={editing.kind as QuestionKind}
                     formId={`edit-${question.id}`}
                     questionId={question.id}
                     defaultValue={editing.values}

@@ -3,6 +3,8 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ResponseView } from "~/components/consultations/response-view";
+import { AnswerList } from "~/components/consultations/answer-list";
 import { ErrorList, SelectField, TextAreaField, ValidatedForm, useSchemaForm } from "~/components/ui/form";
 import { requireActor } from "~/modules/auth/session.server";
 import { requireConsultation } from "~/modules/consultations/access.server";
@@ -280,32 +282,10 @@ function InputCard({ input }: { input: Input }) {
           <strong>{t("consultations.review.howGathered")}</strong> {input.aggregatedNote}
         </p>
       ) : null}
-      {input.answers.length === 0 ? (
-        <p>{t("consultations.review.noAnswers")}</p>
-      ) : (
-        <dl className="answers">
-          {input.answers.map((answer) => (
-            <div key={answer.questionId}>
-              <dt>{answer.prompt}</dt>
-              <dd className="prewrap">{answer.text}</dd>
-            </div>
-          ))}
-        </dl>
-      )}
+      <AnswerList answers={input.answers} />
       {input.response ? (
         <div className="notice stack">
-          <p>
-            <span className="badge">{t(`consultations.review.outcomes.${input.response.outcome}`)}</span>
-            {input.response.sharedBy > 1 ? (
-              <> {t("consultations.review.sharedBy", { count: input.response.sharedBy })}</>
-            ) : null}
-          </p>
-          <p className="prewrap">{input.response.explanation}</p>
-          {input.response.changeMade ? (
-            <p className="prewrap">
-              <strong>{t("consultations.review.respond.changeMade")}</strong> {input.response.changeMade}
-            </p>
-          ) : null}
+          <ResponseView response={input.response} sharedBy={input.response.sharedBy} />
         </div>
       ) : (
         <p>

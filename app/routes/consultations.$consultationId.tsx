@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, NavLink, Outlet, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { Link, NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StatusBadge } from "~/components/consultations/status-badge";
 import { can } from "~/modules/authorization/can";
@@ -14,8 +14,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 /**
- * The layout of every consultation page: the header, the tabs the viewer may open, and `may` — can() for
- * the consultation's actions, for the child pages. A consultation one may not see answers 404; a visitor
+ * The layout of every consultation page: the header, and the tabs the viewer may open (`may`: can() for
+ * the consultation's actions). A consultation one may not see answers 404; a visitor
  * without an account reads a public one (see readConsultation) and is invited to sign in to take part.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -54,15 +54,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // A public consultation is read by people outside its space: they get no link to it.
     maySeeSpace: can(actor, "space.view", resource.space),
   };
-}
-
-export type ConsultationLayoutData = Awaited<ReturnType<typeof loader>>;
-
-/** The layout's data, for the consultation's child pages. */
-export function useConsultationLayout(): ConsultationLayoutData {
-  const data = useRouteLoaderData<typeof loader>("routes/consultations.$consultationId");
-  if (!data) throw new Error("useConsultationLayout is used outside a consultation page");
-  return data;
 }
 
 export default function ConsultationLayout() {

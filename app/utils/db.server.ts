@@ -27,7 +27,7 @@ export async function disconnectDb() {
 
 export async function isDatabaseReachable(): Promise<boolean> {
   try {
-    await db().$queryRawUnsafe("SELECT 1");
+    await db().$queryRawUnsafe("SELECT CAST(1 AS INTEGER) AS ok");
     return true;
   } catch {
     return false;

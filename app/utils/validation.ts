@@ -18,3 +18,16 @@ export function requiredText(max: number) {
     .min(1, "validation.required")
     .max(max, "validation.tooLong");
 }
+
+/** An optional free-text field of at most `max` characters, trimmed; "" when left empty. */
+export function optionalText(max: number) {
+  return z.string().trim().max(max, "validation.tooLong").default("");
+}
+
+/** The lines of a text box, trimmed, blank ones dropped (lists typed one item per line). */
+export function nonEmptyLines(value: string): string[] {
+  return value
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
+}

@@ -3,7 +3,7 @@ import type { Actor } from "~/modules/authorization/actor";
 import { runCommand } from "~/utils/command.server";
 import { actingConvener, type ManagedConsultation } from "./convener";
 import { assertQuestionsEditable } from "./question-lock.server";
-import type { QuestionFields } from "./schema";
+import type { QuestionFields } from "./kinds";
 
 /** Adds a question at the end of a draft consultation's form. */
 export async function addQuestion(

@@ -1,8 +1,22 @@
+import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
 import { feedbackLoop, questionsLocked } from "./lifecycle";
 import { defaultFeedbackDays } from "./schema";
 
 export const consultationsPerPage = 20;
+
+/** A consultation with the dates of its lifecycle, as lists and headers show it (see feedbackLoop). */
+const datesSelect = {
+  id: true,
+  title: true,
+  status: true,
+  opensAt: true,
+  closesAt: true,
+  feedbackDueAt: true,
+  openedAt: true,
+  closedAt: true,
+  publishedAt: true,
+} satisfies Prisma.ConsultationSelect;
 
 /**
  * One page of a space's consultations, newest first, each with the state of its feedback loop. Drafts are
@@ -21,17 +35,7 @@ export async function spaceConsultations(
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       skip: (options.page - 1) * consultationsPerPage,
       take: consultationsPerPage,
-      select: {
-        id: true,
-        title: true,
-        status: true,
-        opensAt: true,
-        closesAt: true,
-        feedbackDueAt: true,
-        openedAt: true,
-        closedAt: true,
-        publishedAt: true,
-      },
+      select: datesSelect,
     }),
   ]);
   const ids = consultations.map((consultation) => consultation.id);
@@ -68,18 +72,7 @@ export async function spaceConsultations(
 export async function consultationHeader(consultationId: string) {
   return db().consultation.findUniqueOrThrow({
     where: { id: consultationId },
-    select: {
-      id: true,
-      title: true,
-      status: true,
-      opensAt: true,
-      closesAt: true,
-      feedbackDueAt: true,
-      openedAt: true,
-      closedAt: true,
-      publishedAt: true,
-      space: { select: { id: true, title: true } },
-    },
+    select: { ...datesSelect, space: { select: { id: true, title: true } } },
   });
 }
 

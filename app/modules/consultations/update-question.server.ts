@@ -4,7 +4,7 @@ import { runCommand } from "~/utils/command.server";
 import { notFound } from "~/utils/errors";
 import { actingConvener, type ManagedConsultation } from "./convener";
 import { assertQuestionsEditable } from "./question-lock.server";
-import type { QuestionFields } from "./schema";
+import type { QuestionFields } from "./kinds";
 
 /** Rewrites one question of a draft consultation (its kind may change too). */
 export async function updateQuestion(

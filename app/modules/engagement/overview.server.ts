@@ -34,8 +34,10 @@ export async function engagementOverview(
 ): Promise<EngagementOverview> {
   const now = options.now ?? new Date();
   const [groups, history] = await Promise.all([
-    db().$queryRaw<{ role: string; level: string | null; type: string; count: number | bigint }[]>`
-      SELECT p."role" AS role, p."level" AS level, o."type" AS type, COUNT(*) AS count
+    // Each column cast to its declared type: the driver adapter would otherwise guess it from the first row.
+    db().$queryRaw<{ role: string; level: string | null; type: string; count: bigint }[]>`
+      SELECT CAST(p."role" AS TEXT) AS role, CAST(p."level" AS TEXT) AS level, CAST(o."type" AS TEXT) AS type,
+        CAST(COUNT(*) AS INTEGER) AS count
       FROM "SpaceParticipant" p JOIN "Organisation" o ON o."id" = p."organisationId"
       WHERE p."spaceId" = ${spaceId} AND p."status" = 'active'
       GROUP BY p."role", p."level", o."type"`,

@@ -28,7 +28,7 @@ export async function updateOrganisationProfile(
     if (changes.name) {
       // lower() on both sides, as registration compares names: the same on SQLite and PostgreSQL.
       const sameName = await tx.$queryRaw<{ id: string }[]>`
-        SELECT "id" FROM "Organisation"
+        SELECT CAST("id" AS TEXT) AS id FROM "Organisation"
         WHERE lower("name") = lower(${next.name}) AND "id" <> ${organisation.id} LIMIT 1`;
       if (sameName.length > 0) {
         throw new DomainError("organisations.edit.nameTaken", "name", { name: next.name });

@@ -52,7 +52,7 @@ export async function registerOrganisationWithAccount(
 async function createPendingOrganisation(tx: Tx, personId: string, input: OrganisationRegistration) {
   // lower() on both sides: the same comparison on SQLite and PostgreSQL (SQLite folds ASCII letters only).
   const sameName = await tx.$queryRaw<{ id: string }[]>`
-    SELECT "id" FROM "Organisation" WHERE lower("name") = lower(${input.name}) LIMIT 1`;
+    SELECT CAST("id" AS TEXT) AS id FROM "Organisation" WHERE lower("name") = lower(${input.name}) LIMIT 1`;
   if (sameName.length > 0) {
     throw new DomainError("registration.errors.nameTaken", "name", { name: input.name });
   }
