@@ -59,7 +59,8 @@ export function attachRealtime(httpServer: HttpServer, logger: Logger): Realtime
   io.use(async (socket, next) => {
     try {
       const signedIn = await loadActor(sessionIdFromCookieHeader(socket.handshake.headers.cookie));
-      if (!signedIn) return next(new Error("unauthorised"));
+      // Someone who has not confirmed their address yet joins no room (ADR 0012).
+      if (!signedIn?.emailConfirmed) return next(new Error("unauthorised"));
       const { actor } = signedIn;
       socket.data = {
         personId: actor.personId,
