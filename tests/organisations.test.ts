@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readOutbox } from "~/modules/mail/outbox.server";
 import { nameSkeleton } from "~/modules/organisations/name-skeleton";
-import { fillMissingNameSkeletons } from "~/modules/organisations/names.server";
+import { keyLegacyOrganisationNames } from "~/modules/organisations/names.server";
 import { db } from "~/utils/db.server";
 import { addMember, createMember, createOrganisation, createPerson } from "./factories";
 import { Browserless, startTestServer, type TestServer } from "./support/server";
@@ -371,25 +371,43 @@ describe("renaming a verified organisation", () => {
 });
 
 describe("organisations stored before names had look-alike keys", () => {
-  it("get their key at start-up; a name that reads like one already keyed is reported and keeps none", async () => {
+  it("get a normalised name and key at start-up; a verified look-alike of an older one loses its badge", async () => {
     const stamp = Date.now();
-    const keyed = await createOrganisation({ name: `Keyed Association ${stamp}` });
+    const ministry = await createOrganisation({ name: `Ministry of Interior ${stamp}` });
     const older = await createOrganisation({ name: `Older Association ${stamp}` });
-    const clashing = await createOrganisation({ name: `Soon Clashing ${stamp}` });
-    await db().organisation.updateMany({ where: { id: older.id }, data: { nameSkeleton: null } });
-    // As an old row could be: a name reading like another's, from before keys were kept.
-    await db().organisation.update({
-      where: { id: clashing.id },
-      data: { name: `KEYED ASSOCIATION ${stamp}`, nameSkeleton: null },
+    const spoof = await createOrganisation({ name: `Spoof ${stamp}` });
+    const pendingSpoof = await createOrganisation({
+      name: `Pending Spoof ${stamp}`,
+      verificationStatus: "pending",
     });
-    const clashes = await fillMissingNameSkeletons();
-    expect(clashes).toContain(`KEYED ASSOCIATION ${stamp}`);
-    expect(clashes).not.toContain(older.name);
-    const [olderNow, clashingNow] = await Promise.all(
-      [older, clashing].map(({ id }) => db().organisation.findUniqueOrThrow({ where: { id } })),
+    // As rows written before names were normalised could be: invisible characters, no key.
+    await db().organisation.update({
+      where: { id: older.id },
+      data: { name: `Older\u200b  Association ${stamp}`, nameSkeleton: null },
+    });
+    for (const [{ id }, name] of [
+      [spoof, `${ministry.name}\u200b`],
+      [pendingSpoof, ministry.name.replace("Ministry", "Мinistry")],
+    ] as const) {
+      await db().organisation.update({ where: { id }, data: { name, nameSkeleton: null } });
+    }
+
+    const lookalikes = await keyLegacyOrganisationNames();
+    expect(lookalikes).toEqual(expect.arrayContaining([`${ministry.name}\u200b`]));
+    expect(lookalikes).not.toContain(older.name);
+    const [olderNow, spoofNow, pendingNow] = await Promise.all(
+      [older, spoof, pendingSpoof].map(({ id }) => db().organisation.findUniqueOrThrow({ where: { id } })),
     );
-    expect(olderNow?.nameSkeleton).toBe(nameSkeleton(older.name));
-    expect(clashingNow?.nameSkeleton).toBeNull();
-    expect(keyed.nameSkeleton).toBe(nameSkeleton(keyed.name));
+    expect(olderNow).toMatchObject({ name: older.name, nameSkeleton: nameSkeleton(older.name) });
+    expect(spoofNow).toMatchObject({ nameSkeleton: null, verificationStatus: "pending", verifiedAt: null });
+    expect(pendingNow).toMatchObject({ nameSkeleton: null, verificationStatus: "pending" });
+    expect(
+      await db().auditEvent.count({
+        where: { action: "organisation.verification-withdrawn", subjectId: spoof.id },
+      }),
+    ).toBe(1);
+    expect(
+      (await db().organisation.findUniqueOrThrow({ where: { id: ministry.id } })).verificationStatus,
+    ).toBe("verified");
   });
 });

@@ -68,27 +68,28 @@ export default function OrganisationDecisionPage() {
   const { t } = useTranslation();
   const { organisation, canDecide, canDecideRename } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
+  // Verifying a new organisation, or confirming the new name a verified one asked for.
+  const pending = canDecide
+    ? { title: t("admin.decision.title"), Forms: DecisionForms, reviewedName: organisation.name }
+    : canDecideRename && organisation.requestedName
+      ? {
+          title: t("admin.rename.title"),
+          Forms: RenameDecisionForms,
+          reviewedName: organisation.requestedName,
+        }
+      : null;
   return (
     <div className="stack">
       <p>
         <Link to="/admin/organisations">{t("admin.organisations.backToList")}</Link>
       </p>
       <OrganisationReview organisation={organisation} headingLevel={1} linkToDetails={false} />
-      {canDecide ? (
+      {pending ? (
         <section aria-labelledby="decision-heading" className="stack">
-          <h2 id="decision-heading">{t("admin.decision.title")}</h2>
-          <DecisionForms
+          <h2 id="decision-heading">{pending.title}</h2>
+          <pending.Forms
             organisationId={organisation.id}
-            reviewedName={organisation.name}
-            lastResult={lastResult}
-          />
-        </section>
-      ) : canDecideRename && organisation.requestedName ? (
-        <section aria-labelledby="decision-heading" className="stack">
-          <h2 id="decision-heading">{t("admin.rename.title")}</h2>
-          <RenameDecisionForms
-            organisationId={organisation.id}
-            reviewedName={organisation.requestedName}
+            reviewedName={pending.reviewedName}
             lastResult={lastResult}
           />
         </section>

@@ -1,3 +1,5 @@
+import { recordAudit } from "~/modules/audit/record.server";
+import { runCommand } from "~/utils/command.server";
 import { db, type Tx } from "~/utils/db.server";
 import { normaliseName } from "~/utils/names";
 import { nameSkeleton } from "./name-skeleton";
@@ -24,25 +26,45 @@ export async function isNameTaken(tx: Tx, skeleton: string, exceptId?: string): 
 }
 
 /**
- * Gives organisations stored before names had look-alike keys (the 20261201 migration) their key, at
- * start-up. Returns the names that read like one already keyed: they keep none, and an administrator
- * should rename one of them.
+ * At start-up, gives organisations stored before names were normalised and keyed (the identity migration)
+ * their normalised name and key, oldest first. One whose name reads like an organisation's keyed before
+ * it keeps its name and no key, and if it was verified it waits for verification again: a look-alike of
+ * another organisation must not carry the badge (ADR 0012). Returns the names of those, for the log.
  */
-export async function fillMissingNameSkeletons(): Promise<string[]> {
+export async function keyLegacyOrganisationNames(): Promise<string[]> {
   const unkeyed = await db().organisation.findMany({
     where: { nameSkeleton: null },
-    select: { id: true, name: true },
+    select: { id: true, name: true, verificationStatus: true },
     orderBy: { createdAt: "asc" },
   });
-  const clashes: string[] = [];
+  const lookalikes: string[] = [];
   for (const organisation of unkeyed) {
-    const skeleton = nameSkeleton(organisation.name);
-    const taken = await db().organisation.findFirst({
-      where: { nameSkeleton: skeleton },
-      select: { id: true },
+    const keyed = organisationName(organisation.name);
+    await runCommand(async (tx, emit) => {
+      const original = await tx.organisation.findFirst({
+        where: { nameSkeleton: keyed.nameSkeleton },
+        select: { id: true },
+      });
+      if (!original) {
+        await tx.organisation.update({ where: { id: organisation.id }, data: keyed });
+        return;
+      }
+      lookalikes.push(organisation.name);
+      if (organisation.verificationStatus !== "verified") return;
+      await tx.organisation.update({
+        where: { id: organisation.id },
+        data: { verificationStatus: "pending", verifiedAt: null, verifiedById: null },
+      });
+      await recordAudit(tx, {
+        actorId: null,
+        organisationId: organisation.id,
+        action: "organisation.verification-withdrawn",
+        subjectType: "organisation",
+        subjectId: organisation.id,
+        detail: { reason: "name-reads-like", organisationId: original.id },
+      });
+      emit("organisation.verification-changed", { organisationId: organisation.id, status: "pending" });
     });
-    if (taken) clashes.push(organisation.name);
-    else await db().organisation.update({ where: { id: organisation.id }, data: { nameSkeleton: skeleton } });
   }
-  return clashes;
+  return lookalikes;
 }
