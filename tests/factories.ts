@@ -21,11 +21,19 @@ export type OrganisationInput = {
   website?: string | null;
 };
 
+/**
+ * An organisation, its name normalised and keyed as every write does. Fixtures reuse names ("Ministry of
+ * Interior") across the tests sharing a worker's database, where the application would refuse them: a
+ * name that reads like one already there is stored without its key. The demo's names all differ.
+ */
 export async function createOrganisation(input: OrganisationInput = {}) {
   const n = next();
+  const { name, nameSkeleton } = organisationName(input.name ?? `Community Organisation ${n}`);
+  const keyTaken = await db().organisation.findUnique({ where: { nameSkeleton }, select: { id: true } });
   return db().organisation.create({
     data: {
-      ...organisationName(input.name ?? `Community Organisation ${n}`),
+      name,
+      nameSkeleton: keyTaken ? null : nameSkeleton,
       type: input.type ?? "cso",
       governanceLevel: input.governanceLevel ?? "local",
       place: input.place ?? "Ottawa",

@@ -95,6 +95,7 @@ export async function actorForPerson(personId: string): Promise<Actor | null> {
   };
 }
 
+/** The signed-in person; anyone else is sent to sign in, and someone unconfirmed to confirm (getActor). */
 export async function requireActor(request: Request): Promise<Actor> {
   const actor = await getActor(request);
   if (!actor) {
