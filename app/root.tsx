@@ -49,6 +49,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       viewer: actor && {
         personId: actor.personId,
         name: actor.name,
+        emailConfirmed: signedIn?.emailConfirmed ?? false,
         canAdminister: can(actor, "platform.administer", null),
         unreadNotifications,
         memberships: actor.memberships.map(({ organisationId, organisationName, organisationStatus }) => ({

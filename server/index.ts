@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
+import { keyLegacyOrganisationNames } from "~/modules/organisations/names.server";
 import { disconnectDb } from "~/utils/db.server";
 import { env, sqliteFilePath } from "~/utils/env.server";
 import { demoAccounts, loadDemoDataIfEmpty } from "../prisma/seed";
@@ -18,6 +19,9 @@ const buildPath = path.resolve(import.meta.dirname, "../build/index.js");
 async function main() {
   const migrations = applyMigrations(sqliteFilePath());
   logger.info({ applied: migrations.applied }, "database migrated");
+  const lookalikes = await keyLegacyOrganisationNames();
+  if (lookalikes.length > 0)
+    logger.warn({ lookalikes }, "organisations named like others wait for verification");
   const demo = env().DEMO_DATA ? await loadDemoDataIfEmpty() : { loaded: false };
   if (demo.loaded) logger.info("demo data loaded");
 

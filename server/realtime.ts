@@ -124,7 +124,8 @@ export function attachRealtime(
   io.use(async (socket, next) => {
     try {
       const signedIn = await loadActor(sessionTokenFromCookieHeader(socket.handshake.headers.cookie));
-      if (!signedIn) return next(new Error("unauthorised"));
+      // Someone who has not confirmed their address yet joins no room (ADR 0012).
+      if (!signedIn?.emailConfirmed) return next(new Error("unauthorised"));
       const { actor } = signedIn;
       // A resumed socket comes back with the data of the session it was opened with: it resumes for that
       // session only, never for whoever the browser has signed in as since.

@@ -96,6 +96,30 @@ describe("migrations", () => {
     }
   });
 
+  it("count everyone who had an account before address confirmation as confirmed since they opened it", () => {
+    const identity = "20261201084907_identity";
+    const dir = copyMigrations();
+    try {
+      rmSync(path.join(dir, identity), { recursive: true });
+      const db = migratedDatabase(dir);
+      withDb(db, (conn) =>
+        conn
+          .prepare(
+            `INSERT INTO "Person" (id, email, name, passwordHash, createdAt, updatedAt) VALUES ('p1', 'a@example.org', 'A', 'x', 1700000000000, 1700000000000)`,
+          )
+          .run(),
+      );
+      expect(applyMigrations(db).applied).toEqual([identity]);
+      withDb(db, (conn) =>
+        expect(conn.prepare(`SELECT emailConfirmedAt, createdAt FROM "Person"`).all()).toEqual([
+          { emailConfirmedAt: 1700000000000, createdAt: 1700000000000 },
+        ]),
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("make audit events append-only", () => {
     withDb(migratedDatabase(), (db) => {
       db.prepare(

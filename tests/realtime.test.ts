@@ -44,6 +44,12 @@ describe("the socket handshake", () => {
     expect(error.message).toBe("unauthorised");
   });
 
+  it("refuses a socket of someone who has not confirmed their address, so it joins no room", async () => {
+    const { person } = await createMember({ person: { emailConfirmed: false } });
+    const error = await refused(openSocket({ cookie: await signIn(person) }));
+    expect(error.message).toBe("unauthorised");
+  });
+
   it("refuses a socket from a foreign origin, or without any origin, even with a valid session", async () => {
     const { person } = await createMember();
     const cookie = await signIn(person);

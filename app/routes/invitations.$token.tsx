@@ -5,7 +5,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, TextField, ValidatedForm, useSchemaForm } from "~/components/ui/form";
-import { createSessionCookie, getActor } from "~/modules/auth/session.server";
+import { createSessionCookie, getActorBeforeConfirmation } from "~/modules/auth/session.server";
 import {
   acceptInvitationAsMember,
   acceptInvitationAsNewPerson,
@@ -20,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const token = params.token ?? "";
   const invitation = await invitationByToken(token);
   if (!invitation) return data({ view: { state: "unknown" as const } }, { status: 404 });
-  const actor = await getActor(request);
+  const actor = await getActorBeforeConfirmation(request);
   const organisation = invitation.organisation;
   if (invitation.status !== "pending") {
     const isMember = actor?.memberships.some((membership) => membership.organisationId === organisation.id);
@@ -60,7 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const token = params.token ?? "";
-  const actor = await getActor(request);
+  const actor = await getActorBeforeConfirmation(request);
   const formData = await request.formData();
   if (actor) {
     const submission = parseWithZod(formData, { schema: joinSchema });

@@ -92,11 +92,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     createInvitation(actor, { organisation, email, role, language }),
   );
   if (!result.ok) return result.reply;
-  return redirectWithToast(here, {
-    kind: result.value.mailed ? "success" : "info",
-    message: result.value.mailed ? "invitations.create.sent" : "invitations.create.notMailed",
-    values: { email, link: result.value.link },
-  });
+  // The link goes to the invitee's mailbox only: whoever holds it learns whether the address has an
+  // account. Only when the mail failed does the admin get it, to pass on.
+  return redirectWithToast(
+    here,
+    result.value.mailed
+      ? { kind: "success", message: "invitations.create.sent", values: { email } }
+      : { kind: "info", message: "invitations.create.notMailed", values: { email, link: result.value.link } },
+  );
 }
 
 export default function InvitationsPage() {

@@ -5,7 +5,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { ErrorList, SelectField, TextAreaField, TextField, ValidatedForm } from "~/components/ui/form";
-import { getActor } from "~/modules/auth/session.server";
+import { confirmEmailPath, getActor } from "~/modules/auth/session.server";
 import { countryOptions, governanceLevels, organisationTypes } from "~/modules/organisations/schema";
 import {
   registerOrganisation,
@@ -40,22 +40,24 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== "success") return submission.reply({ hideFields: ["password"] });
   const { accountName, accountEmail, password, ...organisation } = submission.value;
   const account = { name: accountName, email: accountEmail, password };
+  const language = await resolveLanguage(request, null);
   const result = await attempt(
     submission,
-    () => registerOrganisationWithAccount(organisation, account, clientOf(request, context)),
+    () => registerOrganisationWithAccount(organisation, account, clientOf(request, context), language),
     { hideFields: ["password"] },
   );
   if (!result.ok) return result.reply;
-  throw await registered(result.value, result.value.cookie);
+  // The same answer whether the address was new or had an account (ADR 0012): nobody is signed in.
+  throw await redirectWithToast(confirmEmailPath, {
+    kind: "info",
+    message: "registration.checkMail",
+    values: { email: account.email },
+  });
 }
 
 /** To the new organisation's page, acting for it, with the news that it awaits verification. */
-async function registered(
-  { organisationId, name }: { organisationId: string; name: string },
-  session?: string,
-) {
+async function registered({ organisationId, name }: { organisationId: string; name: string }) {
   const headers = new Headers();
-  if (session) headers.append("Set-Cookie", session);
   headers.append("Set-Cookie", await currentOrganisationCookie.serialize(organisationId));
   return redirectWithToast(
     `/organisations/${organisationId}`,

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { z } from "zod";
-import { getActor } from "~/modules/auth/session.server";
+import { getActorBeforeConfirmation } from "~/modules/auth/session.server";
 import { setPreferredLanguage } from "~/modules/people/set-preferred-language.server";
 import { languages } from "~/utils/i18n";
 import { languageCookie } from "~/utils/i18n.server";
@@ -20,7 +20,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirectWithToast("/", { kind: "error", message: "common.languageSwitcher.unknown" });
   }
   const { language, redirectTo } = parsed.data;
-  const actor = await getActor(request);
+  const actor = await getActorBeforeConfirmation(request);
   if (actor) await setPreferredLanguage(actor, language);
   return redirect(safeRedirectPath(redirectTo), {
     headers: { "Set-Cookie": await languageCookie.serialize(language) },

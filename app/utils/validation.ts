@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { normaliseName } from "./names";
 
 /** For enums and selects: a missing value is "required", anything else not on the list an invalid choice. */
 export const choice: { errorMap: z.ZodErrorMap } = {
@@ -30,4 +31,23 @@ export function nonEmptyLines(value: string): string[] {
     .split(/\r?\n/)
     .map((line) => line.trim())
     .filter(Boolean);
+}
+
+/**
+ * A required name (of an organisation, of a person) of at most `max` characters, normalised first: a name
+ * of nothing but invisible characters is missing, and its length is the length people see.
+ */
+export function requiredName(max: number) {
+  return (
+    z
+      .string({ required_error: "validation.required" })
+      .transform(normaliseName)
+      // Conform turns an empty result into undefined too: "required" either way.
+      .pipe(
+        z
+          .string({ required_error: "validation.required" })
+          .min(1, "validation.required")
+          .max(max, "validation.tooLong"),
+      )
+  );
 }

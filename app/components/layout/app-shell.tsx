@@ -11,7 +11,9 @@ export function AppShell({ children }: { children: React.ReactNode }) {
   const { t, i18n } = useTranslation();
   const location = useLocation();
   if (rootData && i18n.language !== rootData.language) void i18n.changeLanguage(rootData.language);
-  const viewer = rootData?.viewer ?? null;
+  // Until they confirm their address, a signed-in person gets only the language and signing out.
+  const viewer = rootData?.viewer?.emailConfirmed ? rootData.viewer : null;
+  const signedIn = Boolean(rootData?.viewer);
   const here = `${location.pathname}${location.search}`;
   useNotificationsLive(viewer !== null);
   useCatchUp();
@@ -82,7 +84,7 @@ export function AppShell({ children }: { children: React.ReactNode }) {
                 {t("common.languageSwitcher.submit")}
               </button>
             </Form>
-            {viewer ? (
+            {signedIn ? (
               <Form method="post" action="/logout" className="inline-form">
                 <button type="submit" className="button button--small button--quiet">
                   {t("common.signOut")}
