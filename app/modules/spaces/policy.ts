@@ -144,13 +144,16 @@ export const spaceRules = {
 
 export type SpaceAction = keyof typeof spaceRules;
 
+/** Whether the rule lets the person act through this standing of their organisation. */
 export function allows(rule: SpaceRule, standing: SpaceStanding): boolean {
-  if (standing.role === "convener")
+  if (standing.role === "convener") {
+    const conveners = rule.conveners;
     return (
       standing.status === "active" &&
-      rule.conveners !== null &&
-      standing.personRoles.some((role) => rule.conveners!.includes(role))
+      conveners !== null &&
+      standing.personRoles.some((role) => conveners.includes(role))
     );
+  }
   const participants = rule.participants;
   return (
     participants !== null &&
