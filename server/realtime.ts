@@ -315,7 +315,7 @@ export function attachRealtime(
     const actor = await actorForPerson(personId);
     if (!actor) return false;
     const space = await loadSpaceResource(actor, spaceId);
-    return space !== null && can(actor, "space.view", space);
+    return space !== null && can(actor, "space.watch", space);
   }
 
   /**

@@ -25,7 +25,7 @@ export type ClientToServerEvents = {
     payload: z.infer<(typeof clientEventSchemas)["presence:list"]>,
     ack: (result: Ack<PresencePayload>) => void,
   ) => void;
-  /** Start receiving a space's live changes; refused (not-found) unless can(actor, "space.view", space). */
+  /** Start receiving a space's live changes; refused (not-found) unless can(actor, "space.watch", space). */
   "space:watch": (
     payload: z.infer<(typeof clientEventSchemas)["space:watch"]>,
     ack: (result: Ack<{ spaceId: string }>) => void,

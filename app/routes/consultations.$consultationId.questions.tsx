@@ -30,7 +30,7 @@ const moveSchema = questionIdSchema.extend({ direction: z.enum(moveDirections) }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
-  const consultation = await requireConsultation(actor, params.consultationId ?? "", "consultation.manage");
+  const consultation = await requireConsultation(actor, params.consultationId ?? "", "consultation.build");
   const { questions, locked } = await consultationQuestions(consultation.consultationId);
   const search = new URL(request.url).searchParams;
   const add = search.get("add");
@@ -45,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
-  const consultation = await requireConsultation(actor, params.consultationId ?? "", "consultation.manage");
+  const consultation = await requireConsultation(actor, params.consultationId ?? "", "consultation.build");
   const formData = await request.formData();
   const organisationId = await currentOrganisationId(request, actor);
   const here = `/consultations/${consultation.consultationId}/questions`;

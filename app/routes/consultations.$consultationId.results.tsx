@@ -23,12 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const questions = await resultsQuestions(consultation.id);
   const listed = questions.filter(isListedQuestion);
   const question = listed.find((candidate) => candidate.id === filter.question) ?? listed[0];
-  const { counts, results, themes, answers } = await resultsPage(
-    consultation.id,
-    questions,
-    question,
-    filter,
-  );
+  const { counts, results, themes, answers } = await resultsPage(consultation, questions, question, filter);
   return {
     consultation: { id: consultation.id, title: consultation.title },
     counts,

@@ -7,6 +7,7 @@ import { ResponseView } from "~/components/consultations/response-view";
 import { AnswerList } from "~/components/consultations/answer-list";
 import { ErrorList, SelectField, TextAreaField, ValidatedForm, useSchemaForm } from "~/components/ui/form";
 import { requireActor } from "~/modules/auth/session.server";
+import { can } from "~/modules/authorization/can";
 import { requireConsultation } from "~/modules/consultations/access.server";
 import { mayPublish } from "~/modules/consultations/lifecycle";
 import { publishFeedback } from "~/modules/consultations/publish-feedback.server";
@@ -28,9 +29,13 @@ import { resolveLanguage } from "~/utils/i18n.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 /** The conveners' review, once the consultation is closed (and still readable once published). */
-async function requireReview(request: Request, consultationId: string) {
+async function requireReview(
+  request: Request,
+  consultationId: string,
+  action: "consultation.review" | "consultation.publish-feedback" = "consultation.review",
+) {
   const actor = await requireActor(request);
-  const consultation = await requireConsultation(actor, consultationId, "consultation.manage");
+  const consultation = await requireConsultation(actor, consultationId, action);
   if (consultation.status !== "closed" && consultation.status !== "published") notFound();
   return { actor, consultation };
 }
@@ -53,6 +58,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     filter,
     coverage,
     mayPublish: mayPublish(consultation, coverage.inputs, coverage.answered),
+    mayPublishFeedback: can(actor, "consultation.publish-feedback", consultation),
     page: list.page,
     pageCount: list.pageCount,
     total: list.total,
@@ -93,6 +99,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithToast(back, { kind: "success", message: "consultations.review.responded" });
   }
   if (intent === "publish") {
+    await requireReview(request, consultationId, "consultation.publish-feedback");
     const submission = parseWithZod(formData, { schema: publishSchema });
     if (submission.status !== "success") return { formId: "publish", result: submission.reply() };
     const result = await attempt(submission, () => publishFeedback(actor, consultation, organisationId));
@@ -112,7 +119,7 @@ export default function ReviewPage() {
   const { t } = useTranslation();
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { coverage, editable, filter, inputs, page, pageCount, consultationId } = data;
+  const { coverage, editable, mayPublishFeedback, filter, inputs, page, pageCount, consultationId } = data;
   const [respondForm, respondFields] = useSchemaForm(respondSchema, {
     id: "respond",
     lastResult: actionData?.formId === "respond" ? actionData.result : undefined,
@@ -233,7 +240,7 @@ export default function ReviewPage() {
           </ValidatedForm>
         </section>
       ) : null}
-      {editable ? <PublishForm /> : null}
+      {editable && mayPublishFeedback ? <PublishForm /> : null}
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { StatusBadge } from "~/components/consultations/status-badge";
 import { can } from "~/modules/authorization/can";
 import { readConsultation } from "~/modules/consultations/access.server";
+import { consultationRules, type ConsultationAction } from "~/modules/consultations/policy";
 import { feedbackLoop } from "~/modules/consultations/lifecycle";
 import { consultationHeader, hasOwnInput } from "~/modules/consultations/queries.server";
 import { useSpaceLive } from "~/realtime/use-space-live";
@@ -28,11 +29,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ),
     resolveLanguage(request, actor),
   ]);
-  const may = {
-    manage: can(actor, "consultation.manage", resource),
-    draft: can(actor, "consultation.draft", resource),
-    submit: can(actor, "consultation.submit", resource),
-  };
+  const may = Object.fromEntries(
+    (Object.keys(consultationRules) as ConsultationAction[]).map((action) => [
+      action,
+      can(actor, action, resource),
+    ]),
+  ) as Record<ConsultationAction, boolean>;
   // Dates are written on the server, in UTC, so the page reads the same before and after hydration.
   const date = new Intl.DateTimeFormat(language, { dateStyle: "medium", timeZone: "UTC" });
   const when = (value: Date | null) =>
@@ -62,10 +64,18 @@ export default function ConsultationLayout() {
   const base = `/consultations/${consultation.id}`;
   const { status } = consultation;
   const tabs: { to: string; label: string; shown: boolean }[] = [
-    { to: "questions", label: "questions", shown: may.manage },
-    { to: "respond", label: "respond", shown: may.draft || may.submit || ownInput },
-    { to: "review", label: "review", shown: may.manage && (status === "closed" || status === "published") },
-    { to: "results", label: "results", shown: may.manage && status !== "draft" },
+    { to: "questions", label: "questions", shown: may["consultation.build"] },
+    {
+      to: "respond",
+      label: "respond",
+      shown: may["consultation.draft"] || may["consultation.submit"] || ownInput,
+    },
+    {
+      to: "review",
+      label: "review",
+      shown: may["consultation.review"] && (status === "closed" || status === "published"),
+    },
+    { to: "results", label: "results", shown: may["consultation.review"] && status !== "draft" },
     { to: "report", label: "report", shown: status === "published" },
   ];
   return (

@@ -9,20 +9,15 @@ import { levels } from "~/modules/engagement/levels";
 import { changeLevel } from "~/modules/participation/change-level.server";
 import { inviteOrganisation } from "~/modules/participation/invite-organisation.server";
 import { leaveSpace } from "~/modules/participation/leave-space.server";
-import {
-  convenerOrganisationOf,
-  invitableOrganisations,
-  participantsOf,
-} from "~/modules/participation/queries.server";
+import { invitableOrganisations, participantsOf } from "~/modules/participation/queries.server";
 import {
   changeLevelSchema,
   inviteOrganisationSchema,
   participantsQuerySchema,
   removeParticipantSchema,
 } from "~/modules/participation/schema";
-import { requireSpace } from "~/modules/spaces/access.server";
+import { actingConvener, requireSpace } from "~/modules/spaces/access.server";
 import { currentOrganisationId } from "~/utils/current-organisation.server";
-import { notFound } from "~/utils/errors";
 import { attempt } from "~/utils/forms.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -57,12 +52,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const spaceId = params.spaceId ?? "";
   const formData = await request.formData();
   const intent = formData.get("intent");
-  const space = await requireSpace(
-    actor,
-    spaceId,
-    intent === "invite" ? "space.invite-organisation" : "space.change-level",
-  );
-  const convenerId = convenerOrganisationOf(space, await currentOrganisationId(request, actor)) ?? notFound();
+  const powers = intent === "invite" ? "space.invite-organisation" : "space.change-level";
+  const space = await requireSpace(actor, spaceId, powers);
+  const convenerId = actingConvener(actor, powers, space, await currentOrganisationId(request, actor));
   const here = `/spaces/${space.spaceId}/participants`;
 
   if (intent === "invite") {

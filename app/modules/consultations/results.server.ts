@@ -10,6 +10,7 @@ import { singleton } from "~/utils/singleton.server";
 import { loadConsultationResource } from "./access.server";
 import { kindOf, questionResult, type QuestionResult } from "./kinds";
 import type { Tally } from "./kinds/kind";
+import { answeringOrganisations } from "./audience.server";
 
 /**
  * The results of a consultation for its conveners: live counts, per-question aggregates, the free-text
@@ -37,10 +38,18 @@ export type ResultsQuestion = {
  */
 export async function requireResults(actor: Actor, consultationId: string) {
   const resource = await loadConsultationResource(actor, consultationId);
-  if (!resource || !can(actor, "consultation.manage", resource)) notFound();
+  if (!resource || !can(actor, "consultation.review", resource)) notFound();
   const consultation = await db().consultation.findUnique({
     where: { id: resource.consultationId },
-    select: { id: true, title: true, status: true, closesAt: true, feedbackDueAt: true },
+    select: {
+      id: true,
+      spaceId: true,
+      audience: true,
+      title: true,
+      status: true,
+      closesAt: true,
+      feedbackDueAt: true,
+    },
   });
   if (!consultation) notFound();
   return consultation;
@@ -141,23 +150,32 @@ const sqlite = {
     };
   },
 
-  /** What the cached results depend on: the number and last change of the consultation's inputs. */
-  version(consultationId: string) {
+  /**
+   * What the cached results depend on: the number and last change of the consultation's inputs, and the last
+   * change of its space's participation (which decides whose drafts are still under way).
+   */
+  version(consultationId: string, spaceId: string) {
     return db().$queryRaw<{ status: string; n: bigint; changed: string }[]>`
       SELECT CAST(s."status" AS TEXT) AS status, CAST(COUNT(*) AS INTEGER) AS n,
         CAST(MAX(s."updatedAt") AS TEXT) AS changed
       FROM "Submission" s
-      WHERE s."consultationId" = ${consultationId} GROUP BY s."status" ORDER BY s."status"`;
+      WHERE s."consultationId" = ${consultationId} GROUP BY s."status"
+      UNION ALL
+      SELECT CAST('participation' AS TEXT) AS status, CAST(COUNT(*) AS INTEGER) AS n,
+        CAST(MAX(p."updatedAt") AS TEXT) AS changed
+      FROM "SpaceParticipant" p
+      WHERE p."spaceId" = ${spaceId}
+      ORDER BY status`;
   },
 
-  /** Inputs by status, organisation type and kind (the organisation's own, or aggregated community input). */
-  counts(consultationId: string) {
-    return db().$queryRaw<{ status: string; type: string; isAggregated: bigint; n: bigint }[]>`
-      SELECT CAST(s."status" AS TEXT) AS status, CAST(o."type" AS TEXT) AS type,
-        CAST(s."isAggregated" AS INTEGER) AS isAggregated, CAST(COUNT(*) AS INTEGER) AS n
+  /** Submitted inputs by organisation type and kind (the organisation's own, or aggregated community input). */
+  submittedCounts(consultationId: string) {
+    return db().$queryRaw<{ type: string; isAggregated: bigint; n: bigint }[]>`
+      SELECT CAST(o."type" AS TEXT) AS type, CAST(s."isAggregated" AS INTEGER) AS isAggregated,
+        CAST(COUNT(*) AS INTEGER) AS n
       FROM "Submission" s JOIN "Organisation" o ON o."id" = s."organisationId"
-      WHERE s."consultationId" = ${consultationId}
-      GROUP BY s."status", o."type", s."isAggregated"`;
+      WHERE ${submittedOf(consultationId)}
+      GROUP BY o."type", s."isAggregated"`;
   },
 
   /** The distinct theme lists of submitted inputs (few: themes are a short vocabulary). */
@@ -210,26 +228,37 @@ const sqlite = {
 // ——— Live counts ————————————————————————————————————————————————————————————————————————————————————
 
 export type LiveCounts = {
+  /**
+   * Every submitted input: each was submitted by an organisation that could answer then (the submit command
+   * decides that in its transaction), and stays in the record when the organisation leaves the space later.
+   */
   submitted: number;
   /** Of the submitted inputs, those gathered from community members. */
   aggregated: number;
-  /** Inputs organisations are still drafting. */
+  /** Inputs still being drafted by organisations that may answer now (not by one removed meanwhile). */
   drafts: number;
   /** Submitted inputs per organisation type, most first. */
   byType: { type: string; count: number }[];
 };
 
+type CountedConsultation = { id: string; spaceId: string; audience: string };
+
 /** What the conveners watch while the consultation is open: inputs submitted, by organisation type, drafts. */
-async function liveCounts(consultationId: string): Promise<LiveCounts> {
-  const rows = await sqlite.counts(consultationId);
+async function liveCounts(consultation: CountedConsultation): Promise<LiveCounts> {
+  const [rows, drafts] = await Promise.all([
+    sqlite.submittedCounts(consultation.id),
+    db().submission.count({
+      where: {
+        consultationId: consultation.id,
+        status: "draft",
+        organisation: answeringOrganisations(consultation),
+      },
+    }),
+  ]);
   const byType = new Map<string, number>();
-  const counts: LiveCounts = { submitted: 0, aggregated: 0, drafts: 0, byType: [] };
+  const counts: LiveCounts = { submitted: 0, aggregated: 0, drafts, byType: [] };
   for (const row of rows) {
     const n = Number(row.n);
-    if (row.status !== "submitted") {
-      counts.drafts += n;
-      continue;
-    }
     counts.submitted += n;
     if (row.isAggregated === 1n) counts.aggregated += n;
     byType.set(row.type, (byType.get(row.type) ?? 0) + n);
@@ -358,12 +387,13 @@ const resultsCache = () => singleton("consultation-results", () => new Map<strin
  * inputs change (every convener's open page revalidates on each change). So each computation is kept, in
  * this process, under the version of the inputs it was computed from — how many there are of each status,
  * when the last one changed (submitting a new version, tagging themes or answering an input touches
- * updatedAt; so does saving a draft, which merely computes the same numbers again), and the
+ * updatedAt; so does saving a draft, which merely computes the same numbers again), the last change of
+ * the space's participation (a removal takes that organisation's draft out of the count) and the
  * questions' own versions — and computed again as soon as that version moves. Concurrent readers of one
  * version share one computation.
  */
-async function resultsVersion(consultationId: string, questions: ResultsQuestion[]) {
-  const rows = await sqlite.version(consultationId);
+async function resultsVersion(consultation: CountedConsultation, questions: ResultsQuestion[]) {
+  const rows = await sqlite.version(consultation.id, consultation.spaceId);
   return JSON.stringify([
     rows.map((row) => [row.status, Number(row.n), row.changed]),
     questions.map((question) => [question.id, question.updatedAt.getTime()]),
@@ -397,14 +427,15 @@ function cached<T>(key: string, version: string, compute: () => Promise<T>): Pro
  * its type is counted under the new one from the next change to the inputs.
  */
 export async function resultsPage(
-  consultationId: string,
+  consultation: CountedConsultation,
   questions: ResultsQuestion[],
   listed: ResultsQuestion | undefined,
   filter: Filter & { page: number },
 ) {
-  const version = await resultsVersion(consultationId, questions);
+  const consultationId = consultation.id;
+  const version = await resultsVersion(consultation, questions);
   const [counts, results, themes, answers] = await Promise.all([
-    cached(`${consultationId}:counts`, version, () => liveCounts(consultationId)),
+    cached(`${consultationId}:counts`, version, () => liveCounts(consultation)),
     cached(`${consultationId}:aggregates`, version, () => questionResults(consultationId, questions)),
     cached(`${consultationId}:themes`, version, () => resultThemes(consultationId)),
     listed

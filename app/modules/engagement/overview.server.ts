@@ -71,7 +71,7 @@ function monthStart(date: Date, offset: number): Date {
 /**
  * Replays the space's level changes in time order, once, keeping each organisation's active level and running
  * counts per level, and takes the counts at each month's end. An invited organisation is not active until it
- * joins; a level changed while invited is the level it joins at.
+ * joins, at the level of its invitation as last changed.
  */
 async function levelHistory(spaceId: string, now: Date, months: number): Promise<MonthCounts[]> {
   const ends = Array.from({ length: months }, (_, index) => {
@@ -119,10 +119,11 @@ async function levelHistory(spaceId: string, now: Date, months: number): Promise
         case "request-approved":
           if (level) setActive(organisationId, level);
           break;
+        case "invitation-changed":
+          if (level) invited.set(organisationId, level);
+          break;
         case "changed":
-          if (!level) break;
-          if (active.has(organisationId)) setActive(organisationId, level);
-          else invited.set(organisationId, level);
+          if (level && active.has(organisationId)) setActive(organisationId, level);
           break;
         case "left":
         case "removed":

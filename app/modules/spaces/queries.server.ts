@@ -2,6 +2,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import type { Actor } from "~/modules/authorization/actor";
 import { levels, type Level } from "~/modules/engagement/levels";
 import { db } from "~/utils/db.server";
+import { verifiedMemberships } from "./access.server";
 import type { ParticipationRole, ParticipationStatus } from "./policy";
 import { convenerOrganisationTypes, directoryPageSize, type DirectoryFilter } from "./schema";
 
@@ -10,9 +11,7 @@ export const spaceListLimit = 100;
 
 /** The organisations a person acts for in spaces: only verified ones count (as in loadSpaceResource). */
 function verifiedOrganisationIds(actor: Actor): string[] {
-  return actor.memberships
-    .filter((membership) => membership.organisationStatus === "verified")
-    .map((membership) => membership.organisationId);
+  return verifiedMemberships(actor).map((membership) => membership.organisationId);
 }
 
 /** A standing that lets an organisation's people see a space: the "space.view" rule of policy.ts. */
