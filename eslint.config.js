@@ -45,4 +45,23 @@ export default defineConfig(
     plugins: { "react-hooks": reactHooks },
     rules: reactHooks.configs.recommended.rules,
   },
+  {
+    files: ["app/**/*.{ts,tsx}", "server/**/*.ts"],
+    ignores: ["app/utils/streams.server.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "@remix-run/node",
+              importNames: ["createReadableStreamFromReadable"],
+              message:
+                "Use toWebStream (app/utils/streams.server.ts): a cancelled stream must not end the process.",
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

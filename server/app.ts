@@ -59,6 +59,7 @@ export function createConcordServer({
   const handleRemix = createRemixHandler({
     build,
     mode: env().NODE_ENV,
+    publicOrigin: () => env().PUBLIC_ORIGIN,
     getLoadContext: (req, res) => ({
       cspNonce: res.locals.cspNonce as string,
       requestId: String(req.id),

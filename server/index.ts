@@ -8,6 +8,7 @@ import { demoAccounts, loadDemoDataIfEmpty } from "../prisma/seed";
 import { createConcordServer } from "./app";
 import { createLogger } from "./logger";
 import { applyMigrations } from "./migrate";
+import { keepServingThroughStrayErrors } from "./process-guard";
 
 // React and Remix read NODE_ENV when the build is loaded below: without it they run their development
 // builds, several times slower.
@@ -25,16 +26,23 @@ async function main() {
   const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
   const { httpServer, realtime } = createConcordServer({ build, logger });
 
-  httpServer.listen(env().PORT, env().HOST, () => {
-    // One write, so whoever reads the console sees the address and the accounts together.
-    const lines = [`\nConcord is running at ${env().PUBLIC_ORIGIN}\n`];
-    if (env().DEMO_DATA) {
-      lines.push("Demo accounts:");
-      for (const account of demoAccounts) lines.push(`  ${account.role.padEnd(30)} ${account.email}`);
-      lines.push(`  password for all of them: ${demoAccounts[0]?.password ?? ""}\n`);
-    }
-    process.stdout.write(`${lines.join("\n")}\n`);
+  // A port already taken (or not ours to take) is fatal: the error rejects main() and the process exits.
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once("error", reject);
+    httpServer.listen(env().PORT, env().HOST, () => {
+      httpServer.off("error", reject);
+      resolve();
+    });
   });
+  keepServingThroughStrayErrors(logger);
+  // One write, so whoever reads the console sees the address and the accounts together.
+  const lines = [`\nConcord is running at ${env().PUBLIC_ORIGIN}\n`];
+  if (env().DEMO_DATA) {
+    lines.push("Demo accounts:");
+    for (const account of demoAccounts) lines.push(`  ${account.role.padEnd(30)} ${account.email}`);
+    lines.push(`  password for all of them: ${demoAccounts[0]?.password ?? ""}\n`);
+  }
+  process.stdout.write(`${lines.join("\n")}\n`);
 
   let stopping = false;
   const shutdown = (signal: string) => {

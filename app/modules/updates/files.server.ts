@@ -3,7 +3,6 @@ import { createReadStream } from "node:fs";
 import { rm, stat } from "node:fs/promises";
 import path from "node:path";
 import {
-  createReadableStreamFromReadable,
   MaxPartSizeExceededError,
   unstable_composeUploadHandlers,
   unstable_createFileUploadHandler,
@@ -12,6 +11,7 @@ import {
   type UploadHandler,
 } from "@remix-run/node";
 import { env } from "~/utils/env.server";
+import { toWebStream } from "~/utils/streams.server";
 import { maxUpdateFileBytes, updateFileType } from "./schema";
 
 /** A file received with an update, stored under a random key; its name, size and type go in the row. */
@@ -107,7 +107,7 @@ export async function openStoredFile(key: string) {
   const filePath = path.join(uploadsDirectory(), key);
   const found = await stat(filePath).catch(() => null);
   if (!found?.isFile()) return null;
-  return createReadableStreamFromReadable(createReadStream(filePath));
+  return toWebStream(createReadStream(filePath));
 }
 
 /** A Content-Disposition that downloads the file under its own name, with nothing a header could misread. */
