@@ -11,7 +11,7 @@ import { requestScope } from "~/utils/request-scope.server";
 import type { Logger } from "./logger";
 import { attachRealtime, type Realtime } from "./realtime";
 import { createRemixHandler } from "./remix-handler";
-import { cspNonce, limitBodySize, requireSameOrigin, securityHeaders } from "./security";
+import { cspNonce, limitBodySize, requireFormBody, requireSameOrigin, securityHeaders } from "./security";
 
 const root = path.resolve(import.meta.dirname, "..");
 
@@ -54,6 +54,7 @@ export function createConcordServer({
   app.use(cspNonce);
   app.use(securityHeaders({ secure: isSecureOrigin() }));
   app.use(requireSameOrigin(allowedOrigins));
+  app.use(requireFormBody);
   app.use(limitBodySize());
 
   const handleRemix = createRemixHandler({

@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
+import { sweepOrphanUploads } from "~/modules/updates/files.server";
 import { disconnectDb } from "~/utils/db.server";
 import { env, sqliteFilePath } from "~/utils/env.server";
 import { demoAccounts, loadDemoDataIfEmpty } from "../prisma/seed";
@@ -15,6 +16,7 @@ import { keepServingThroughStrayErrors } from "./process-guard";
 process.env.NODE_ENV ??= env().NODE_ENV;
 const logger = createLogger(env().LOG_LEVEL);
 const buildPath = path.resolve(import.meta.dirname, "../build/index.js");
+const uploadSweepIntervalMs = 15 * 60 * 1000;
 
 async function main() {
   const migrations = applyMigrations(sqliteFilePath());
@@ -35,6 +37,16 @@ async function main() {
     });
   });
   keepServingThroughStrayErrors(logger);
+  const sweepUploads = () =>
+    sweepOrphanUploads().then(
+      (removed) => {
+        if (removed > 0) logger.info({ removed }, "removed uploaded files that no update points to");
+      },
+      (error: unknown) => logger.error({ err: error }, "could not sweep the uploads folder"),
+    );
+  void sweepUploads();
+  const sweeping = setInterval(sweepUploads, uploadSweepIntervalMs);
+  sweeping.unref();
   // One write, so whoever reads the console sees the address and the accounts together.
   const lines = [`\nConcord is running at ${env().PUBLIC_ORIGIN}\n`];
   if (env().DEMO_DATA) {
@@ -48,6 +60,7 @@ async function main() {
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
+    clearInterval(sweeping);
     logger.info({ signal }, "shutting down");
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();

@@ -79,6 +79,13 @@ function toFetchRequest(req: ExpressRequest, res: ExpressResponse, publicOrigin:
   if (req.method !== "GET" && req.method !== "HEAD") {
     init.body = toWebStream(req);
     init.duplex = "half";
+    // A body the route did not read to its end (it answered first: a 404, a redirect to sign in) is read and
+    // dropped once the answer is sent, as Node does when nothing listens; left paused, it held the connection.
+    res.once("finish", () => {
+      if (req.readableEnded) return;
+      req.removeAllListeners("data");
+      req.resume();
+    });
   }
   return new Request(url.href, init);
 }

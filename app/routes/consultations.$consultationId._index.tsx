@@ -18,7 +18,7 @@ import { backgroundLinks, consultationSchema, dayValue } from "~/modules/consult
 import { updateConsultation } from "~/modules/consultations/update-consultation.server";
 import { currentOrganisationId } from "~/utils/current-organisation.server";
 import { DomainError } from "~/utils/errors";
-import { attempt } from "~/utils/forms.server";
+import { attempt, readForm } from "~/utils/forms.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -52,7 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const consultation = await requireConsultation(actor, params.consultationId ?? "", "consultation.manage");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const organisationId = await currentOrganisationId(request, actor);
   const here = `/consultations/${consultation.consultationId}`;
   const intent = formData.get("intent");

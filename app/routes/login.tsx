@@ -7,7 +7,7 @@ import { ErrorList, TextField, ValidatedForm, useSchemaForm } from "~/components
 import { signInSchema } from "~/modules/auth/schema";
 import { getActor, safeRedirectPath } from "~/modules/auth/session.server";
 import { signIn } from "~/modules/auth/sign-in.server";
-import { attempt } from "~/utils/forms.server";
+import { attempt, readForm } from "~/utils/forms.server";
 import { clientOf } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Concord" }];
@@ -18,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const submission = parseWithZod(formData, { schema: signInSchema });
   if (submission.status !== "success") return submission.reply({ hideFields: ["password"] });
   const { email, password, redirectTo } = submission.value;

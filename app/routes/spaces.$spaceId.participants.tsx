@@ -23,7 +23,7 @@ import {
 import { requireSpace } from "~/modules/spaces/access.server";
 import { currentOrganisationId } from "~/utils/current-organisation.server";
 import { notFound } from "~/utils/errors";
-import { attempt } from "~/utils/forms.server";
+import { attempt, readForm } from "~/utils/forms.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 const statusBadges: Record<string, string> = {
@@ -55,7 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const spaceId = params.spaceId ?? "";
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   const space = await requireSpace(
     actor,

@@ -39,7 +39,7 @@ export async function organisationsForReview({ status, page }: { status: Verific
   ]);
   const counts: Record<VerificationStatus, number> = { pending: 0, verified: 0, rejected: 0 };
   for (const group of grouped) {
-    if (group.verificationStatus in counts) {
+    if (Object.hasOwn(counts, group.verificationStatus)) {
       counts[group.verificationStatus as VerificationStatus] = group._count._all;
     }
   }

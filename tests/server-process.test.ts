@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -44,6 +45,25 @@ describe("the Concord process", () => {
     expect(concord.child.exitCode).toBeNull();
     concord.child.kill("SIGTERM");
     expect(await concord.exited).toBe(0);
+  });
+
+  it("sweeps the uploads folder once it serves: an old file that no update points to goes", async () => {
+    const uploads = path.join(dataDir, "uploads");
+    mkdirSync(uploads, { recursive: true });
+    const [orphan, recent] = [randomBytes(24).toString("base64url"), randomBytes(24).toString("base64url")];
+    writeFileSync(path.join(uploads, orphan), "left behind by a crash");
+    writeFileSync(path.join(uploads, recent), "being published");
+    const yesterday = new Date(Date.now() - 86_400_000);
+    utimesSync(path.join(uploads, orphan), yesterday, yesterday);
+    const concord = await startConcordProcess(dataDir, quietly);
+    try {
+      await until(() => !existsSync(path.join(uploads, orphan)), "the sweep");
+      expect(existsSync(path.join(uploads, recent))).toBe(true);
+      await until(() => concord.output().includes('"removed":1'), "the sweep's log line");
+    } finally {
+      concord.child.kill("SIGTERM");
+      await concord.exited;
+    }
   });
 
   it("still exits on a fatal start-up error: the port is taken", async () => {
