@@ -107,9 +107,11 @@ export function ErrorBoundary() {
       ? "common.errors.notFound"
       : status === 403
         ? "common.errors.forbidden"
-        : status === 413
-          ? "common.errors.tooLarge"
-          : "common.errors.unexpected";
+        : status === 400 || status === 415
+          ? "common.errors.badRequest"
+          : status === 413
+            ? "common.errors.tooLarge"
+            : "common.errors.unexpected";
   return (
     <AppShell>
       <h1>{t(`${messageKey}.title`)}</h1>

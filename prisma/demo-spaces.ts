@@ -222,7 +222,8 @@ export async function loadDemoSpaces(
       organisationId: youth.id,
       toLevel: "INVOLVE",
       kind: "invited",
-      rationale: "Young newcomers are missing from the partnership: we would like you to shape the youth pillar.",
+      rationale:
+        "Young newcomers are missing from the partnership: we would like you to shape the youth pillar.",
       changedById: officer.id,
       createdAt: daysAgo(4),
     },

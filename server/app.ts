@@ -10,7 +10,7 @@ import type { Logger } from "./logger";
 import { attachRealtime, type Realtime, type RealtimeOptions } from "./realtime";
 import { createRemixHandler } from "./remix-handler";
 import { requestLogger } from "./request-log";
-import { cspNonce, limitBodySize, requireSameOrigin, securityHeaders } from "./security";
+import { cspNonce, limitBodySize, requireFormBody, requireSameOrigin, securityHeaders } from "./security";
 
 const root = path.resolve(import.meta.dirname, "..");
 
@@ -45,11 +45,13 @@ export function createConcordServer({
   app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
 
   app.use(requireSameOrigin(allowedOrigins));
+  app.use(requireFormBody);
   app.use(limitBodySize());
 
   const handleRemix = createRemixHandler({
     build,
     mode: env().NODE_ENV,
+    publicOrigin: () => env().PUBLIC_ORIGIN,
     getLoadContext: (req, res) => ({
       cspNonce: res.locals.cspNonce as string,
       requestId: String(req.id),

@@ -16,7 +16,7 @@ import { organisationForReview } from "~/modules/registration/queries.server";
 import { decisionSchema, isRenameDecision } from "~/modules/registration/schema";
 import { verifyOrganisation } from "~/modules/registration/verify-organisation.server";
 import { notFound } from "~/utils/errors";
-import { attempt } from "~/utils/forms.server";
+import { attempt, readForm } from "~/utils/forms.server";
 import { resolveLanguage } from "~/utils/i18n.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -39,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, organisation } = await requireReview(request, params.organisationId);
-  const submission = parseWithZod(await request.formData(), { schema: decisionSchema });
+  const submission = parseWithZod(await readForm(request), { schema: decisionSchema });
   if (submission.status !== "success") return submission.reply();
   const decision = submission.value;
   const renaming = isRenameDecision(decision);

@@ -9,7 +9,7 @@ import { getActorWithCookie } from "~/modules/auth/session.server";
 import { confirmEmail } from "~/modules/people/confirm-email.server";
 import { emailConfirmationByToken } from "~/modules/people/queries.server";
 import { emailConfirmationFormSchema } from "~/modules/people/schema";
-import { attempt } from "~/utils/forms.server";
+import { attempt, readForm } from "~/utils/forms.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "Concord" }];
@@ -26,7 +26,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: emailConfirmationFormSchema });
+  const submission = parseWithZod(await readForm(request), { schema: emailConfirmationFormSchema });
   if (submission.status !== "success") return submission.reply();
   const result = await attempt(submission, () => confirmEmail(params.token ?? ""));
   if (!result.ok) return result.reply;

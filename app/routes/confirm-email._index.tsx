@@ -8,7 +8,7 @@ import { ErrorList, ValidatedForm } from "~/components/ui/form";
 import { confirmEmailPath, getActorWithCookie } from "~/modules/auth/session.server";
 import { emailConfirmationFormSchema, emailConfirmationValidHours } from "~/modules/people/schema";
 import { sendEmailConfirmation } from "~/modules/people/send-email-confirmation.server";
-import { attempt } from "~/utils/forms.server";
+import { attempt, readForm } from "~/utils/forms.server";
 import { resolveLanguage } from "~/utils/i18n.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -29,7 +29,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!signedIn) throw redirect(`/login?${new URLSearchParams({ redirectTo: confirmEmailPath })}`);
   if (signedIn.emailConfirmed) throw redirect("/");
   const { actor } = signedIn;
-  const submission = parseWithZod(await request.formData(), { schema: emailConfirmationFormSchema });
+  const submission = parseWithZod(await readForm(request), { schema: emailConfirmationFormSchema });
   if (submission.status !== "success") return submission.reply();
   const language = await resolveLanguage(request, actor);
   const result = await attempt(submission, () => sendEmailConfirmation(actor, language));

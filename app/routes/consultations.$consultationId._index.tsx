@@ -18,7 +18,7 @@ import { backgroundLinks, consultationSchema, dayValue } from "~/modules/consult
 import { updateConsultation } from "~/modules/consultations/update-consultation.server";
 import { currentOrganisationId } from "~/utils/current-organisation.server";
 import { DomainError } from "~/utils/errors";
-import { attempt } from "~/utils/forms.server";
+import { attempt, readForm } from "~/utils/forms.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -54,7 +54,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const consultationId = params.consultationId ?? "";
   await requireConsultation(actor, consultationId, "consultation.view");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   const lifecycle = intent === "open" || intent === "close";
   const consultation = await requireConsultation(

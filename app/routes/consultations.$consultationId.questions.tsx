@@ -22,7 +22,7 @@ import { moveDirections } from "~/modules/consultations/schema";
 import { updateQuestion } from "~/modules/consultations/update-question.server";
 import { currentOrganisationId } from "~/utils/current-organisation.server";
 import { DomainError, notFound } from "~/utils/errors";
-import { attempt } from "~/utils/forms.server";
+import { attempt, readForm } from "~/utils/forms.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 const questionIdSchema = z.object({ questionId: z.string().trim().min(1).max(64) });
@@ -46,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const consultation = await requireConsultation(actor, params.consultationId ?? "", "consultation.build");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const organisationId = await currentOrganisationId(request, actor);
   const here = `/consultations/${consultation.consultationId}/questions`;
   const intent = formData.get("intent");

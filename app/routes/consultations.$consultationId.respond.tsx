@@ -22,7 +22,7 @@ import { ourInput, questionsToAnswer } from "~/modules/consultations/respond-que
 import { hasErrors, saveDraft, type InputErrors } from "~/modules/consultations/save-draft.server";
 import { submitSubmission } from "~/modules/consultations/submit-submission.server";
 import { currentOrganisationId } from "~/utils/current-organisation.server";
-import { attempt } from "~/utils/forms.server";
+import { attempt, readForm } from "~/utils/forms.server";
 import { resolveLanguage } from "~/utils/i18n.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -65,7 +65,7 @@ const formIdOf = (organisationId: string, aggregated: boolean) =>
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const consultation = await requireConsultation(actor, params.consultationId ?? "", "consultation.view");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const submission = parseWithZod(formData, { schema: respondPostSchema });
   if (submission.status !== "success") throw new Response(null, { status: 400, statusText: "Bad Request" });
   const {

@@ -24,7 +24,7 @@ import { tagInput } from "~/modules/consultations/tag-input.server";
 import { spaceThemes } from "~/modules/spaces/schema";
 import { currentOrganisationId } from "~/utils/current-organisation.server";
 import { notFound } from "~/utils/errors";
-import { attempt } from "~/utils/forms.server";
+import { attempt, readForm } from "~/utils/forms.server";
 import { resolveLanguage } from "~/utils/i18n.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -73,7 +73,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const consultationId = params.consultationId ?? "";
   const { actor, consultation } = await requireReview(request, consultationId);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const organisationId = await currentOrganisationId(request, actor);
   const url = new URL(request.url);
   const back = `${url.pathname}${url.search}`;

@@ -12,7 +12,7 @@ import {
 } from "~/modules/invitations/accept-invitation.server";
 import { invitationByToken } from "~/modules/invitations/queries.server";
 import { acceptAsNewPersonSchema, invitationValidDays, joinSchema } from "~/modules/invitations/schema";
-import { attempt } from "~/utils/forms.server";
+import { attempt, readForm } from "~/utils/forms.server";
 import { clientOf } from "~/utils/request.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -61,7 +61,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const token = params.token ?? "";
   const actor = await getActorBeforeConfirmation(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   if (actor) {
     const submission = parseWithZod(formData, { schema: joinSchema });
     if (submission.status !== "success") return submission.reply();

@@ -17,7 +17,7 @@ import { organisationForViewer } from "~/modules/organisations/queries.server";
 import { countryOptions, organisationProfileSchema } from "~/modules/organisations/schema";
 import { updateOrganisationProfile } from "~/modules/organisations/update-profile.server";
 import { notFound } from "~/utils/errors";
-import { attempt } from "~/utils/forms.server";
+import { attempt, readForm } from "~/utils/forms.server";
 import { resolveLanguage } from "~/utils/i18n.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -52,7 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const organisation = await editableOrganisation(actor, params.organisationId);
-  const submission = parseWithZod(await request.formData(), { schema: organisationProfileSchema });
+  const submission = parseWithZod(await readForm(request), { schema: organisationProfileSchema });
   if (submission.status !== "success") return submission.reply();
   const result = await attempt(submission, () =>
     updateOrganisationProfile(actor, organisation, submission.value),

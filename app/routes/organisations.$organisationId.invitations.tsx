@@ -17,7 +17,7 @@ import {
 } from "~/modules/invitations/schema";
 import { organisationForViewer } from "~/modules/organisations/queries.server";
 import { DomainError, notFound } from "~/utils/errors";
-import { attempt } from "~/utils/forms.server";
+import { attempt, readForm } from "~/utils/forms.server";
 import { resolveLanguage } from "~/utils/i18n.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -59,7 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const organisation = await invitingOrganisation(actor, params.organisationId);
   const here = `/organisations/${organisation.id}/invitations`;
-  const formData = await request.formData();
+  const formData = await readForm(request);
 
   if (formData.get("intent") === "revoke") {
     const parsed = revokeInvitationSchema.safeParse(Object.fromEntries(formData));

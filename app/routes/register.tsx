@@ -13,7 +13,7 @@ import {
 } from "~/modules/registration/register-organisation.server";
 import { organisationRegistrationSchema, visitorRegistrationSchema } from "~/modules/registration/schema";
 import { currentOrganisationCookie } from "~/utils/current-organisation.server";
-import { attempt } from "~/utils/forms.server";
+import { attempt, readForm } from "~/utils/forms.server";
 import { resolveLanguage } from "~/utils/i18n.server";
 import { clientOf } from "~/utils/request.server";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -28,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await getActor(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   if (actor) {
     const submission = parseWithZod(formData, { schema: organisationRegistrationSchema });
     if (submission.status !== "success") return submission.reply();

@@ -3,6 +3,7 @@ import { redirect } from "@remix-run/node";
 import { z } from "zod";
 import { getActorBeforeConfirmation } from "~/modules/auth/session.server";
 import { setPreferredLanguage } from "~/modules/people/set-preferred-language.server";
+import { readForm } from "~/utils/forms.server";
 import { languages } from "~/utils/i18n";
 import { languageCookie } from "~/utils/i18n.server";
 import { safeRedirectPath } from "~/utils/safe-redirect";
@@ -15,7 +16,7 @@ export async function loader() {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const parsed = languageSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = languageSchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) {
     return redirectWithToast("/", { kind: "error", message: "common.languageSwitcher.unknown" });
   }

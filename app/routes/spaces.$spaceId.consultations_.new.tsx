@@ -10,7 +10,7 @@ import { createConsultation } from "~/modules/consultations/create-consultation.
 import { audienceCandidates, promisedFeedbackDays } from "~/modules/consultations/queries.server";
 import { consultationSchema } from "~/modules/consultations/schema";
 import { currentOrganisationId } from "~/utils/current-organisation.server";
-import { attempt } from "~/utils/forms.server";
+import { attempt, readForm } from "~/utils/forms.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -26,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const space = await requireSpaceToConsult(actor, params.spaceId ?? "");
-  const submission = parseWithZod(await request.formData(), { schema: consultationSchema });
+  const submission = parseWithZod(await readForm(request), { schema: consultationSchema });
   if (submission.status !== "success") return submission.reply();
   const organisationId = await currentOrganisationId(request, actor);
   const result = await attempt(submission, () =>

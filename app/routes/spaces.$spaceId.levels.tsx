@@ -15,7 +15,7 @@ import {
 import { actingConvener, requireSpace } from "~/modules/spaces/access.server";
 import { currentOrganisationId } from "~/utils/current-organisation.server";
 import { DomainError } from "~/utils/errors";
-import { encodeMessage } from "~/utils/forms.server";
+import { encodeMessage, readForm } from "~/utils/forms.server";
 import { resolveLanguage } from "~/utils/i18n.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -54,7 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const space = await requireSpace(actor, params.spaceId ?? "", "space.decide-level-request");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const formId = `decide-${String(formData.get("requestId"))}`;
   const submission = parseWithZod(formData, { schema: decideLevelRequestSchema });
   if (submission.status !== "success") return { formId, result: submission.reply() };

@@ -18,7 +18,7 @@ import {
 } from "~/modules/participation/schema";
 import { actingConvener, requireSpace } from "~/modules/spaces/access.server";
 import { currentOrganisationId } from "~/utils/current-organisation.server";
-import { attempt } from "~/utils/forms.server";
+import { attempt, readForm } from "~/utils/forms.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 const statusBadges: Record<string, string> = {
@@ -50,7 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const spaceId = params.spaceId ?? "";
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   const powers = intent === "invite" ? "space.invite-organisation" : "space.change-level";
   const space = await requireSpace(actor, spaceId, powers);

@@ -81,17 +81,22 @@ export class Browserless {
   }
 
   async post(pathname: string, form: Record<string, string>, headers: Record<string, string> = {}) {
+    return this.postBody(pathname, new URLSearchParams(form), {
+      "Content-Type": "application/x-www-form-urlencoded",
+      ...headers,
+    });
+  }
+
+  /**
+   * Posts any body from Concord's origin with the session: a FormData as a browser sends a multipart form, or
+   * bytes with whatever Content-Type the headers give (none when they give none).
+   */
+  async postBody(pathname: string, body: BodyInit, headers: Record<string, string> = {}) {
     const response = await fetch(new URL(pathname, this.origin), {
       method: "POST",
       redirect: "manual",
-      body: new URLSearchParams(form),
-      headers: {
-        Origin: this.origin,
-        "Content-Type": "application/x-www-form-urlencoded",
-        ...this.headers,
-        Cookie: this.cookieHeader(),
-        ...headers,
-      },
+      body,
+      headers: { Origin: this.origin, ...this.headers, Cookie: this.cookieHeader(), ...headers },
     });
     this.keepCookies(response);
     return response;

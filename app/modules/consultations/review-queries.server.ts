@@ -150,7 +150,7 @@ export async function feedbackReport(consultationId: string, page: number) {
   >;
   for (const row of outcomes) {
     const outcome = outcomeOf.get(row.responseId ?? "") as ResponseOutcome | undefined;
-    if (outcome && outcome in outcomeCounts) outcomeCounts[outcome] += row._count._all;
+    if (outcome && Object.hasOwn(outcomeCounts, outcome)) outcomeCounts[outcome] += row._count._all;
   }
   return {
     ...details,

@@ -46,7 +46,7 @@ export async function organisationsForReview({ status, page }: { status: ReviewQ
   ]);
   const counts: Record<ReviewQueue, number> = { pending: 0, verified: 0, rejected: 0, renames: renameCount };
   for (const group of grouped) {
-    if (group.verificationStatus in counts) {
+    if (Object.hasOwn(counts, group.verificationStatus)) {
       counts[group.verificationStatus as VerificationStatus] = group._count._all;
     }
   }

@@ -229,7 +229,8 @@ export async function organisationsPerLevel(spaceId: string) {
   let convenerCount = 0;
   for (const group of grouped) {
     if (group.role === "convener") convenerCount += group._count._all;
-    else if (group.level && group.level in perLevel) perLevel[group.level as Level] += group._count._all;
+    else if (group.level && Object.hasOwn(perLevel, group.level))
+      perLevel[group.level as Level] += group._count._all;
   }
   return { conveners: convenerCount, perLevel };
 }
