@@ -45,4 +45,37 @@ export default defineConfig(
     plugins: { "react-hooks": reactHooks },
     rules: reactHooks.configs.recommended.rules,
   },
+  {
+    files: ["app/**/*.{ts,tsx}"],
+    ignores: ["app/utils/forms.server.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[callee.property.name='formData'][arguments.length=0]",
+          message:
+            "Use readForm(request) (app/utils/forms.server.ts): a body that is not a readable form is a 4xx.",
+        },
+      ],
+    },
+  },
+  {
+    files: ["app/**/*.{ts,tsx}", "server/**/*.ts"],
+    ignores: ["app/utils/streams.server.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "@remix-run/node",
+              importNames: ["createReadableStreamFromReadable"],
+              message:
+                "Use toWebStream (app/utils/streams.server.ts): a cancelled stream must not end the process.",
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

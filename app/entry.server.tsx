@@ -1,6 +1,5 @@
 import { PassThrough } from "node:stream";
 import type { ActionFunctionArgs, AppLoadContext, EntryContext, LoaderFunctionArgs } from "@remix-run/node";
-import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
@@ -9,6 +8,7 @@ import type { i18n as I18n } from "i18next";
 import { createI18n, defaultLanguage, isLanguage, type Language } from "~/utils/i18n";
 import { loggablePath } from "~/utils/loggable-path";
 import { NonceContext } from "~/utils/nonce";
+import { toWebStream } from "~/utils/streams.server";
 
 export const streamTimeout = 5000;
 
@@ -65,7 +65,7 @@ export default function handleRequest(
           const body = new PassThrough();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(
-            new Response(createReadableStreamFromReadable(body), {
+            new Response(toWebStream(body), {
               headers: responseHeaders,
               status: responseStatusCode,
             }),

@@ -49,6 +49,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       viewer: actor && {
         personId: actor.personId,
         name: actor.name,
+        emailConfirmed: signedIn?.emailConfirmed ?? false,
         canAdminister: can(actor, "platform.administer", null),
         unreadNotifications,
         memberships: actor.memberships.map(({ organisationId, organisationName, organisationStatus }) => ({
@@ -106,9 +107,11 @@ export function ErrorBoundary() {
       ? "common.errors.notFound"
       : status === 403
         ? "common.errors.forbidden"
-        : status === 413
-          ? "common.errors.tooLarge"
-          : "common.errors.unexpected";
+        : status === 400 || status === 415
+          ? "common.errors.badRequest"
+          : status === 413
+            ? "common.errors.tooLarge"
+            : "common.errors.unexpected";
   return (
     <AppShell>
       <h1>{t(`${messageKey}.title`)}</h1>

@@ -1,24 +1,21 @@
-// npm run bench:space — a space with 200 organisations, 2,000 updates and 1,000 concerns: p50/p95 latency and
-// requests/s of the space page at 10 and 50 connections, next to a bare Remix page (the sign-in page, no
-// database work) measured in the same run, and the engagement overview query time.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import autocannon from "autocannon";
+// npm run bench:space — the space page of a space with 200 organisations, 2,000 updates, 2,000 level changes and
+// 1,000 concerns (the "5,000 messages" of the budget until messages exist), against the baseline's bare page
+// `/` in the same run, interleaved, three rounds: requests/s at 50 connections as a share of the bare page's
+// (budget ≥ 40%), p95 at 10 connections (≤ 50 ms), server CPU per request (≤ 4 ms); then the engagement
+// overview query alone. Prints numbers, asserts nothing.
 import { levels } from "~/modules/engagement/levels";
 import { engagementOverview } from "~/modules/engagement/overview.server";
 import { db } from "~/utils/db.server";
-import { applyMigrations } from "../server/migrate";
-import { addMember, createOrganisation, createPerson, defaultTestPassword } from "../tests/factories";
-import { startConcordProcess } from "../tests/support/process";
-import { Browserless } from "../tests/support/server";
+import { addMember, createOrganisation, createPerson } from "../tests/factories";
 import { createSpace } from "../tests/space-factories";
+import { prepareBaseline, startBaseline } from "./support/baseline";
+import { concordDataDir, signedInCookie, startConcord } from "./support/concord";
+import { interleave, runSeconds } from "./support/load";
+import { limitRunTime } from "./support/processes";
+import { figure, printTable } from "./support/report";
 
-const dataDir = mkdtempSync(path.join(tmpdir(), "concord-bench-space-"));
-const dbFile = path.join(dataDir, "concord.db");
-process.env.DATABASE_URL = `file:${dbFile}`;
-process.env.DATA_DIR = dataDir;
-applyMigrations(dbFile);
+limitRunTime(10);
+const { dataDir } = concordDataDir("space");
 
 async function seed() {
   const convener = await createOrganisation({ name: "Bench Ministry", type: "national_ministry" });
@@ -84,50 +81,35 @@ async function overviewQueryTime(spaceId: string) {
   return `median ${times[10]!.toFixed(1)} ms, max ${times[19]!.toFixed(1)} ms (20 runs)`;
 }
 
-async function load(url: string, connections: number, cookie?: string) {
-  const result = await autocannon({
-    url,
-    connections,
-    duration: Number(process.env.BENCH_SECONDS ?? 8),
-    headers: cookie ? { cookie } : {},
-  });
-  if (result.non2xx > 0) throw new Error(`${url} answered ${result.non2xx} non-2xx responses`);
-  return result;
-}
-
+const baselineDir = await prepareBaseline();
 const { space, focalPoint } = await seed();
-const { child: server, origin } = await startConcordProcess(dataDir, {
-  LOG_LEVEL: "warn",
-  DEMO_DATA: "false",
-});
+const baseline = await startBaseline(baselineDir);
+const concord = await startConcord(dataDir);
 try {
-  const client = new Browserless(origin);
-  await client.signIn(focalPoint.email, defaultTestPassword);
-  const cookie = client.cookieHeader();
-  const spaceUrl = `${origin}/spaces/${space.id}`;
-  const bareUrl = `${origin}/login`;
-
-  const lines: string[] = [];
-  for (const connections of [10, 50]) {
-    const bare = await load(bareUrl, connections);
-    const page = await load(spaceUrl, connections, cookie);
-    lines.push(
-      `${connections} connections — bare Remix page: ${bare.requests.average.toFixed(0)} req/s, p50 ${bare.latency.p50} ms, p97.5 ${bare.latency.p97_5} ms`,
-      `${connections} connections — space page:      ${page.requests.average.toFixed(0)} req/s, p50 ${page.latency.p50} ms, p97.5 ${page.latency.p97_5} ms, p99 ${page.latency.p99} ms (${((page.requests.average / bare.requests.average) * 100).toFixed(0)}% of bare)`,
-    );
-  }
-  // Each loader alone, to see where the page's time goes.
-  for (const route of ["", "root", "routes/spaces.$spaceId", "routes/spaces.$spaceId._index"]) {
-    const query = route ? `?_routes=${encodeURIComponent(route)}` : "";
-    const data = await load(`${spaceUrl}.data${query}`, 10, cookie);
-    lines.push(
-      `10 connections — data only, ${route || "all loaders"}: ${data.requests.average.toFixed(0)} req/s, p50 ${data.latency.p50} ms, p97.5 ${data.latency.p97_5} ms`,
-    );
-  }
-  console.log("space with 200 organisations, 2,000 updates, 2,000 level changes, 1,000 concerns");
-  for (const line of lines) console.log(line);
-  console.log(`engagement overview query — ${await overviewQueryTime(space.id)}`);
+  const cookie = await signedInCookie(concord, focalPoint.email);
+  const spacePage = `/spaces/${space.id}`;
+  const results = await interleave(
+    {
+      bare50: { server: baseline, path: "/", connections: 50 },
+      space50: { server: concord, path: spacePage, connections: 50, headers: { cookie } },
+      bare10: { server: baseline, path: "/", connections: 10 },
+      space10: { server: concord, path: spacePage, connections: 10, headers: { cookie } },
+    },
+    { seconds: runSeconds(5) },
+  );
+  const { bare50, space50, bare10, space10 } = results;
+  printTable(
+    "space page (200 organisations, 2,000 updates, 2,000 level changes, 1,000 concerns) vs the baseline's /",
+    [
+      figure("requests/s, 50 connections", (r) => r.perSecond, space50, bare50, "ratio ≥ 0.40"),
+      figure("p95 ms, 10 connections", (r) => r.p95, space10, bare10, "≤ 50 ms"),
+      figure("p50 ms, 10 connections", (r) => r.p50, space10, bare10),
+      figure("server CPU ms / request, 50 connections", (r) => r.cpuMsPerRequest, space50, bare50, "≤ 4 ms"),
+      figure("server RSS MB after 50 connections", (r) => r.rssMB, space50, bare50),
+    ],
+  );
+  console.log(`\nengagement overview query alone: ${await overviewQueryTime(space.id)}`);
 } finally {
-  server.kill("SIGTERM");
-  rmSync(dataDir, { recursive: true, force: true });
+  await Promise.all([concord.stop(), baseline.stop()]);
+  await db().$disconnect();
 }

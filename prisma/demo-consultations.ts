@@ -13,7 +13,7 @@ type DemoInput = {
   submittedById: string;
   isAggregated?: boolean;
   aggregatedNote?: string;
-  /** Answers by question position (0-based), in the stored shapes (see app/modules/consultations/answers.ts). */
+  /** Answers by question position (0-based), in the stored shapes (see app/modules/consultations/kinds/). */
   answers: Record<number, unknown>;
   themes: string[];
   submittedDaysAgo: number;

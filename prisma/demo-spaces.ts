@@ -163,6 +163,8 @@ export async function loadDemoSpaces(
   await participate(national.id, orgs.employers!.id, "CONSULT", focalPoint.id);
   await participate(national.id, orgs.university!.id, "INFORM", focalPoint.id);
   await addDelegate(national.id, orgs.cso!.id, csoRep.id, true);
+  // The ministry's focal point for the group: she decides who takes part; her colleagues do the everyday work.
+  await addDelegate(national.id, orgs.ministry!.id, focalPoint.id, true);
   await db().levelRequest.create({
     data: {
       spaceId: national.id,
@@ -188,6 +190,7 @@ export async function loadDemoSpaces(
     createdById: officer.id,
   });
   await writePromises(lip.id);
+  await addDelegate(lip.id, orgs.city!.id, officer.id, true);
   await participate(lip.id, orgs.cso!.id, "COLLABORATE", officer.id);
   await addDelegate(lip.id, orgs.cso!.id, csoRep.id, true);
   await participate(lip.id, orgs.university!.id, "INVOLVE", officer.id);
@@ -203,6 +206,28 @@ export async function loadDemoSpaces(
     await participate(lip.id, partner.id, level, officer.id);
     partners[name] = partner.id;
   }
+
+  // An invitation still waiting: the conveners and the invited network see it and its message, no one else.
+  const youth = await createOrganisation({
+    name: "Ottawa Newcomer Youth Network",
+    type: "cso",
+    governanceLevel: "local",
+    place: "Ottawa",
+    country: "CA",
+  });
+  await addParticipant(lip.id, youth.id, "INVOLVE", { status: "invited" });
+  await db().levelChange.create({
+    data: {
+      spaceId: lip.id,
+      organisationId: youth.id,
+      toLevel: "INVOLVE",
+      kind: "invited",
+      rationale:
+        "Young newcomers are missing from the partnership: we would like you to shape the youth pillar.",
+      changedById: officer.id,
+      createdAt: daysAgo(4),
+    },
+  });
 
   const answered = [
     {
@@ -312,6 +337,7 @@ export async function loadDemoSpaces(
     createdById: bicolOfficer.id,
   });
   await writePromises(bicol.id);
+  await addDelegate(bicol.id, dmw.id, bicolOfficer.id, true);
   await participate(bicol.id, naga.id, "COLLABORATE", bicolOfficer.id);
   await participate(bicol.id, orgs.mfa!.id, "INVOLVE", bicolOfficer.id);
   const sorsogon = await createSpace({

@@ -8,11 +8,11 @@ import { allowedOrigins, env, isSecureOrigin } from "~/utils/env.server";
 import { isRedisReachable, sharedRedis } from "~/utils/redis.server";
 import { newRequestScope, requestScope } from "~/utils/request-scope.server";
 import type { Logger } from "./logger";
-import { attachRealtime, type Realtime } from "./realtime";
+import { attachRealtime, type Realtime, type RealtimeOptions } from "./realtime";
 import { createRemixHandler } from "./remix-handler";
 import { requestLogger } from "./request-log";
 import { logSharedState } from "./shared-state";
-import { cspNonce, limitBodySize, requireSameOrigin, securityHeaders } from "./security";
+import { cspNonce, limitBodySize, requireFormBody, requireSameOrigin, securityHeaders } from "./security";
 
 const root = path.resolve(import.meta.dirname, "..");
 
@@ -22,9 +22,11 @@ export type ConcordServer = { httpServer: HttpServer; realtime: Realtime };
 export function createConcordServer({
   build,
   logger,
+  realtime: realtimeOptions,
 }: {
   build: ServerBuild;
   logger: Logger;
+  realtime?: RealtimeOptions;
 }): ConcordServer {
   const app = express();
   app.disable("x-powered-by");
@@ -52,11 +54,13 @@ export function createConcordServer({
   app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
 
   app.use(requireSameOrigin(allowedOrigins));
+  app.use(requireFormBody);
   app.use(limitBodySize());
 
   const handleRemix = createRemixHandler({
     build,
     mode: env().NODE_ENV,
+    publicOrigin: () => env().PUBLIC_ORIGIN,
     getLoadContext: (req, res) => ({
       cspNonce: res.locals.cspNonce as string,
       requestId: String(req.id),
@@ -70,7 +74,7 @@ export function createConcordServer({
   });
 
   const httpServer = createServer(app);
-  const realtime = attachRealtime(httpServer, logger);
+  const realtime = attachRealtime(httpServer, logger, realtimeOptions);
   const stopLogging = logSharedState(sharedRedis(), logger);
   return {
     httpServer,

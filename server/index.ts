@@ -2,6 +2,8 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
+import { keyLegacyOrganisationNames } from "~/modules/organisations/names.server";
+import { sweepOrphanUploads } from "~/modules/updates/files.server";
 import { disconnectDb } from "~/utils/db.server";
 import { describeDatabaseUrl } from "~/utils/database-url";
 import { env } from "~/utils/env.server";
@@ -9,6 +11,7 @@ import { demoAccounts, loadDemoDataIfEmpty } from "../prisma/seed";
 import { createConcordServer } from "./app";
 import { createLogger } from "./logger";
 import { migrateDatabase } from "./migrate";
+import { keepServingThroughStrayErrors } from "./process-guard";
 import { connectSharedState } from "./shared-state";
 import { reaching, StartupError, startupProblem } from "./startup";
 
@@ -25,6 +28,7 @@ const startupEnv = (() => {
 process.env.NODE_ENV ??= startupEnv.NODE_ENV;
 const logger = createLogger(startupEnv.LOG_LEVEL);
 const buildPath = path.resolve(import.meta.dirname, "../build/index.js");
+const uploadSweepIntervalMs = 15 * 60 * 1000;
 
 async function main() {
   const { DATABASE_URL } = env();
@@ -34,6 +38,9 @@ async function main() {
     () => migrateDatabase(DATABASE_URL),
   );
   logger.info({ applied: migrations.applied }, "database migrated");
+  const lookalikes = await keyLegacyOrganisationNames();
+  if (lookalikes.length > 0)
+    logger.warn({ lookalikes }, "organisations named like others wait for verification");
   const demo = env().DEMO_DATA ? await loadDemoDataIfEmpty() : { loaded: false };
   if (demo.loaded) logger.info("demo data loaded");
   const redis = await connectSharedState();
@@ -43,21 +50,39 @@ async function main() {
   const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
   const { httpServer, realtime } = createConcordServer({ build, logger });
 
-  httpServer.listen(env().PORT, env().HOST, () => {
-    // One write, so whoever reads the console sees the address and the accounts together.
-    const lines = [`\nConcord is running at ${env().PUBLIC_ORIGIN}\n`];
-    if (env().DEMO_DATA) {
-      lines.push("Demo accounts:");
-      for (const account of demoAccounts) lines.push(`  ${account.role.padEnd(30)} ${account.email}`);
-      lines.push(`  password for all of them: ${demoAccounts[0]?.password ?? ""}\n`);
-    }
-    process.stdout.write(`${lines.join("\n")}\n`);
+  // A port already taken (or not ours to take) is fatal: the error rejects main() and the process exits.
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once("error", reject);
+    httpServer.listen(env().PORT, env().HOST, () => {
+      httpServer.off("error", reject);
+      resolve();
+    });
   });
+  keepServingThroughStrayErrors(logger);
+  const sweepUploads = () =>
+    sweepOrphanUploads().then(
+      (removed) => {
+        if (removed > 0) logger.info({ removed }, "removed uploaded files that no update points to");
+      },
+      (error: unknown) => logger.error({ err: error }, "could not sweep the uploads folder"),
+    );
+  void sweepUploads();
+  const sweeping = setInterval(sweepUploads, uploadSweepIntervalMs);
+  sweeping.unref();
+  // One write, so whoever reads the console sees the address and the accounts together.
+  const lines = [`\nConcord is running at ${env().PUBLIC_ORIGIN}\n`];
+  if (env().DEMO_DATA) {
+    lines.push("Demo accounts:");
+    for (const account of demoAccounts) lines.push(`  ${account.role.padEnd(30)} ${account.email}`);
+    lines.push(`  password for all of them: ${demoAccounts[0]?.password ?? ""}\n`);
+  }
+  process.stdout.write(`${lines.join("\n")}\n`);
 
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
+    clearInterval(sweeping);
     logger.info({ signal }, "shutting down");
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();

@@ -25,7 +25,16 @@ import { socketAdapterOption } from "./shared-state";
 type ConcordIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type ConcordSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
+type Adapter = ConcordIo["sockets"]["adapter"];
+/** What socket.io keeps of a dropped connection: its id, rooms and data, and the events sent to them since. */
+type RecoverableSession = Awaited<ReturnType<Adapter["restoreSession"]>>;
+
 export type Realtime = { io: ConcordIo; close: () => Promise<void> };
+
+export type RealtimeOptions = {
+  /** How long a dropped connection's rooms and the events it missed are kept for it to pick up again. */
+  recoveryWindowMs?: number;
+};
 
 function organisationRoomsFor(actor: Actor): string[] {
   return actor.memberships
@@ -49,20 +58,85 @@ function isFromOwnPages(req: IncomingMessage): boolean {
   return req.headers["sec-fetch-site"] === "same-origin";
 }
 
-export function attachRealtime(httpServer: HttpServer, logger: Logger): Realtime {
+/**
+ * socket.io writes the events a resumed connection missed as soon as it rebuilds the socket, before any
+ * middleware has checked the session, and broadcasts sent while the middleware runs never reach it. So the
+ * adapter hands socket.io the session without them, and resume() reads them again once the checks passed:
+ * everything sent since the connection's last event, possibly one it has also had live (every event only
+ * asks the page to revalidate, so a repeat is harmless, a gap is not).
+ */
+function holdMissedEventsBack(adapter: Adapter) {
+  const original = adapter.restoreSession.bind(adapter);
+  // Null once the connection's state is gone (the window closed, or the server restarted): the in-process
+  // adapter answers null, despite its types, the Redis one rejects.
+  const restore = (pid: string, offset: string): Promise<RecoverableSession | null> =>
+    Promise.resolve(original(pid, offset)).catch(() => null);
+  adapter.restoreSession = (async (pid: string, offset: string) => {
+    const session = await restore(pid, offset);
+    if (!session) return null;
+    const { missedPackets: _held, ...kept } = session;
+    // The Redis adapter hands a session out once: kept again, resume() can read it after the checks.
+    await Promise.resolve(adapter.persistSession(kept));
+    return { ...session, missedPackets: [] };
+  }) as Adapter["restoreSession"];
+  return restore;
+}
+
+/** Whether a missed event still concerns the resumed socket, in the rooms it has now. */
+function isStillFor(socket: ConcordSocket, packet: unknown[]): boolean {
+  const [event, payload] = packet as [keyof ServerToClientEvents, unknown];
+  switch (event) {
+    case "space:changed":
+      return socket.rooms.has(rooms.space((payload as { spaceId: string }).spaceId));
+    // Presence is a state, not a change: the page asks for the list again on every connection.
+    case "presence:changed":
+      return false;
+    case "notification:new":
+    case "session:ended":
+      return true;
+  }
+}
+
+/** Sends a missed event as it was broadcast, its offset last, so the client resumes from it next time. */
+function replay(socket: ConcordSocket, [event, ...args]: unknown[]) {
+  (socket.emit as (event: unknown, ...args: unknown[]) => boolean)(event, ...args);
+}
+
+function leaveOrganisationsNotIn(socket: ConcordSocket, organisationIds: string[]) {
+  const allowed = new Set(organisationIds.map(rooms.organisation));
+  for (const room of [...socket.rooms])
+    if (room.startsWith("organisation:") && !allowed.has(room)) socket.leave(room);
+}
+
+export function attachRealtime(
+  httpServer: HttpServer,
+  logger: Logger,
+  { recoveryWindowMs = 2 * 60_000 }: RealtimeOptions = {},
+): Realtime {
   const io: ConcordIo = new Server(httpServer, {
     maxHttpBufferSize: maxSocketMessageBytes,
     serveClient: false,
     allowRequest: (req, callback) => callback(null, isFromOwnPages(req)),
     ...socketAdapterOption(),
+    // A connection that drops and comes back within the window resumes: same socket, its rooms, and the events
+    // it missed. The middleware below runs on every reconnection all the same (socket.io would skip it), so a
+    // session that ended meanwhile is refused; see resume() for the rest (docs/decisions/0013).
+    connectionStateRecovery: { maxDisconnectionDuration: recoveryWindowMs, skipMiddlewares: false },
   });
+  const readMissedEvents = holdMissedEventsBack(io.of("/").adapter);
   const eventLimiter = new RateLimiterMemory({ keyPrefix: "socket-events", points: 20, duration: 1 });
 
   io.use(async (socket, next) => {
     try {
       const signedIn = await loadActor(sessionTokenFromCookieHeader(socket.handshake.headers.cookie));
-      if (!signedIn) return next(new Error("unauthorised"));
+      // Someone who has not confirmed their address yet joins no room (ADR 0012).
+      if (!signedIn?.emailConfirmed) return next(new Error("unauthorised"));
       const { actor } = signedIn;
+      // A resumed socket comes back with the data of the session it was opened with: it resumes for that
+      // session only, never for whoever the browser has signed in as since.
+      // (A renewal moves a socket to its session's new room: socket.data cannot be edited from another process.)
+      if (socket.recovered && !socket.rooms.has(rooms.session(actor.sessionId)))
+        return next(new Error("unauthorised"));
       socket.data = {
         personId: actor.personId,
         name: actor.name,
@@ -96,6 +170,7 @@ export function attachRealtime(httpServer: HttpServer, logger: Logger): Realtime
 
   io.on("connection", (socket: ConcordSocket) => {
     const { personId, sessionId, joinOnConnect } = socket.data;
+    if (socket.recovered) leaveOrganisationsNotIn(socket, joinOnConnect);
     socket.join([rooms.person(personId), rooms.session(sessionId), ...joinOnConnect.map(rooms.organisation)]);
     for (const organisationId of joinOnConnect)
       inBackground(announcePresence(organisationId), "announcing presence");
@@ -144,6 +219,8 @@ export function attachRealtime(httpServer: HttpServer, logger: Logger): Realtime
         logger.error({ err: error, spaceId }, "watching a space failed");
       }
     });
+
+    if (socket.recovered) inBackground(resume(socket), "resuming a connection");
 
     socket.on("disconnecting", () => {
       const left = [...socket.rooms].filter((room) => room.startsWith("organisation:"));
@@ -223,11 +300,33 @@ export function attachRealtime(httpServer: HttpServer, logger: Logger): Realtime
     for (const room of changed) await announcePresence(room.slice("organisation:".length));
   }
 
+  /**
+   * A resumed socket is back in the spaces it watched: it stays only in those it may still see (a page that
+   * lost one is told, so it revalidates and finds it gone), then gets the events it missed in them.
+   */
+  async function resume(socket: ConcordSocket) {
+    const watched = [...socket.rooms].filter((room) => room.startsWith("space:"));
+    await Promise.all(
+      watched.map(async (room) => {
+        const spaceId = room.slice("space:".length);
+        if (await maySeeSpace(socket.data.personId, spaceId)) return;
+        socket.leave(room);
+        socket.emit("space:changed", { spaceId, what: "participation" });
+      }),
+    );
+    const { pid, offset } = socket.handshake.auth as { pid: string; offset: string };
+    const session = await readMissedEvents(pid, offset);
+    // Gone in the meantime (the window closed during the checks): start over as a new connection, which
+    // the page answers by revalidating.
+    if (!session) return socket.conn.close();
+    for (const packet of session.missedPackets) if (isStillFor(socket, packet)) replay(socket, packet);
+  }
+
   async function maySeeSpace(personId: string, spaceId: string): Promise<boolean> {
     const actor = await actorForPerson(personId);
     if (!actor) return false;
     const space = await loadSpaceResource(actor, spaceId);
-    return space !== null && can(actor, "space.view", space);
+    return space !== null && can(actor, "space.watch", space);
   }
 
   /**

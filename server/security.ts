@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
 import helmet from "helmet";
+import { isFormContentType } from "~/utils/forms.server";
 
 const safeMethods = new Set(["GET", "HEAD", "OPTIONS"]);
 const allowedMethods = new Set([...safeMethods, "POST", "PUT", "DELETE"]);
@@ -70,6 +71,22 @@ export function requireSameOrigin(allowedOrigins: () => string[]) {
     }
     next();
   };
+}
+
+/**
+ * State changes come as forms: what Concord's pages post, with or without JavaScript (Remix's fetchers and
+ * its single-fetch `.data` requests send the same two types). Any other body — JSON, XML, text, none — is
+ * refused here with 415, before it reaches an action.
+ */
+export function requireFormBody(req: Request, res: Response, next: NextFunction) {
+  if (safeMethods.has(req.method) || isFormContentType(req.get("Content-Type"))) return next();
+  res
+    .status(415)
+    .set("Accept-Post", "application/x-www-form-urlencoded, multipart/form-data")
+    .type("text/plain")
+    .send(
+      "Unsupported Media Type: Concord accepts forms (application/x-www-form-urlencoded or multipart/form-data).",
+    );
 }
 
 /** Bodies must state their length (browsers always do for forms) and stay under the limit. */

@@ -1,4 +1,4 @@
-import type { QuestionKind } from "~/modules/consultations/schema";
+import type { QuestionKind } from "~/modules/consultations/kinds";
 import { db } from "~/utils/db.server";
 
 /** Builders for consultations, shared by the tests and the demo data loader. */
@@ -73,11 +73,11 @@ const defaultOptions: Record<QuestionKind, unknown> = {
   paragraph_comments: ["The partnership will meet every quarter.", "Each member names one delegate."],
 };
 
-/** A question at the end of a consultation's form; options default by kind (stored JSON, see schema.ts). */
+/** A question at the end of a consultation's form; options default by kind (stored JSON, see modules/consultations/kinds/). */
 export async function addQuestion(
   consultationId: string,
   kind: QuestionKind,
-  overrides: { prompt?: string; help?: string; required?: boolean; options?: unknown } = {},
+  overrides: { id?: string; prompt?: string; help?: string; required?: boolean; options?: unknown } = {},
 ) {
   const last = await db().consultationQuestion.aggregate({
     where: { consultationId },
@@ -85,6 +85,7 @@ export async function addQuestion(
   });
   return db().consultationQuestion.create({
     data: {
+      id: overrides.id,
       consultationId,
       kind,
       position: (last._max.position ?? 0) + 1,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseQuestionOptions } from "~/modules/consultations/schema";
+import { parseQuestionOptions } from "~/modules/consultations/kinds";
 import { db } from "~/utils/db.server";
 import { addQuestion, createConsultation, openConsultation } from "./consultation-factories";
 import { createMember } from "./factories";
@@ -144,15 +144,22 @@ describe("creating a consultation", () => {
     expect(withDate.opensAt).toEqual(new Date(`${dayFromNow(1)}T00:00:00Z`));
   });
 
-  it("puts a consultation to chosen organisations of the space only", async () => {
-    const { space, consulted, convenerClient } = await setting();
+  it("puts a consultation to chosen organisations of the space that may answer it only", async () => {
+    const { space, consulted, informed, convenerClient } = await setting();
     const stranger = await createMember();
-    const refused = await convenerClient.post(
-      `/spaces/${space.id}/consultations/new`,
-      validConsultation({ audience: "chosen", organisationIds: stranger.organisation.id }),
-    );
-    expect(refused.status).toBe(200);
-    expect(await refused.text()).toContain("Choose organisations that take part in this space.");
+    for (const organisation of [stranger.organisation, informed.organisation]) {
+      const refused = await convenerClient.post(
+        `/spaces/${space.id}/consultations/new`,
+        validConsultation({ audience: "chosen", organisationIds: organisation.id }),
+      );
+      expect(refused.status).toBe(200);
+      expect(await refused.text()).toContain(
+        "Choose organisations that take part in this space at Consult or above: only they can answer.",
+      );
+    }
+    const form = await (await convenerClient.get(`/spaces/${space.id}/consultations/new`)).text();
+    expect(form).toContain(`value="${consulted.organisation.id}"`);
+    expect(form).not.toContain(`value="${informed.organisation.id}"`);
 
     const none = await convenerClient.post(
       `/spaces/${space.id}/consultations/new`,
@@ -531,19 +538,21 @@ describe("opening and closing", () => {
     expect(audit.every((event) => event.spaceId === space.id && event.actorId === focalPoint.id)).toBe(true);
   });
 
-  it("notifies the chosen organisations' members only for a chosen audience", async () => {
+  it("notifies, for a chosen audience, the chosen organisations' members that may answer only", async () => {
     const { space, focalPoint, consulted, informed, convenerClient } = await setting();
+    const notChosen = await createParticipantOrganisation(space.id, "INVOLVE");
+    // Chosen while at CONSULT, since moved down to INFORM: it may no longer answer, so it is not told.
     const consultation = await createConsultation(space.id, focalPoint.id, {
       audience: "chosen",
-      organisationIds: [informed.organisation.id],
+      organisationIds: [consulted.organisation.id, informed.organisation.id],
     });
     await addQuestion(consultation.id, "short_text");
     await convenerClient.post(`/consultations/${consultation.id}?index`, { intent: "open" });
     const notified = await db().notification.findMany({
       where: { message: "consultations.common.notifications.opened", spaceId: space.id },
     });
-    expect(notified.map((notification) => notification.personId)).toEqual([informed.admin.id]);
-    expect(notified.map((notification) => notification.personId)).not.toContain(consulted.admin.id);
+    expect(notified.map((notification) => notification.personId)).toEqual([consulted.admin.id]);
+    expect(notified.map((notification) => notification.personId)).not.toContain(notChosen.admin.id);
   });
 
   it.each([

@@ -151,7 +151,7 @@ describe("can() for no one signed in", () => {
     expect(can(null, "consultation.view", resource("public", "draft"))).toBe(false);
     for (const audience of ["participants", "chosen"] as const)
       expect(can(null, "consultation.view", resource(audience, "open")), audience).toBe(false);
-    for (const action of ["consultation.manage", "consultation.draft", "consultation.submit"] as const)
+    for (const action of ["consultation.build", "consultation.draft", "consultation.submit"] as const)
       expect(can(null, action, resource("public", "open")), action).toBe(false);
   });
 });

@@ -1,11 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  questionResults,
-  resultsQuestions,
-  textAnswers,
-  type QuestionResult,
-} from "~/modules/consultations/results.server";
+import type { QuestionResult } from "~/modules/consultations/kinds";
+import { questionResults, resultsQuestions, textAnswers } from "~/modules/consultations/results.server";
 import { db } from "~/utils/db.server";
+import { addQuestion, createConsultation, createSubmittedInput } from "./consultation-factories";
 import { createMember, createPerson } from "./factories";
 import { createConvenedSpace, createParticipantOrganisation } from "./space-factories";
 import { Browserless, startTestServer, type TestServer } from "./support/server";
@@ -277,6 +274,33 @@ describe("results aggregates", () => {
     const family = await textAnswers(consultation.id, paragraphs, { page: 1, theme: "family" });
     expect(family.total).toBe(1);
   });
+
+  it("counts a rating question whose id sorts before a choice question's", async () => {
+    // The driver adapter guesses a raw column's type from its first row: a rating's number in the first row
+    // once made the choice "Employment" fail to convert ("Cannot convert Employment to a BigInt").
+    const { space, focalPoint } = await createConvenedSpace();
+    const cso = await createParticipantOrganisation(space.id, "CONSULT");
+    const consultation = await createConsultation(space.id, focalPoint.id, { status: "open" });
+    const rating = await addQuestion(consultation.id, "rating", { id: `a-rating-${consultation.id}` });
+    const choice = await addQuestion(consultation.id, "single_choice", {
+      id: `b-choice-${consultation.id}`,
+      options: ["Housing", "Employment"],
+    });
+    await createSubmittedInput(consultation.id, cso.organisation.id, cso.admin.id, {
+      [rating.id]: 4,
+      [choice.id]: "Employment",
+    });
+    const results = await questionResults(consultation.id, await resultsQuestions(consultation.id));
+    expect(byKind(results, "rating").distribution).toContainEqual({ value: 4, count: 1 });
+    expect(byKind(results, "single_choice").options).toEqual([
+      { label: "Housing", count: 0 },
+      { label: "Employment", count: 1 },
+    ]);
+    const convenerClient = await Browserless.signedIn(server.origin, focalPoint.email);
+    const page = await convenerClient.get(`/consultations/${consultation.id}/results`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("Mean rating: 4 on a scale of 1 to 5.");
+  });
 });
 
 describe("the results page", () => {
@@ -369,13 +393,82 @@ describe("exports", () => {
       "Housing",
       "Language classes; Childcare",
       "2",
-      "1. Housing; 2. Language; 3. Jobs",
+      // The same text form as the review page's: one numbered line per position.
+      "1. Housing\n2. Language\n3. Jobs",
       "¶1: Publish it in French too.\n¶2: Twice is too often.",
     ]);
     expect(text).toContain('"Newcomer Centre, Ottawa"');
     expect(text).toContain('"\'=HYPERLINK(""http://evil.example"")"');
     expect(rows.find((cells) => cells[0] === third.id)![3]).toBe("yes");
     expect(rows.find((cells) => cells[0] === second.id)![6]).toBe("Family reunification");
+  });
+
+  it("prints every answer in the CSV as the review page shows it", async () => {
+    const { consultation, first, convenerClient } = await fixture();
+    const rows = parseCsv(
+      await (await convenerClient.get(`/consultations/${consultation.id}/export.csv`)).text(),
+    );
+    const review = await (await convenerClient.get(`/consultations/${consultation.id}/review`)).text();
+    // As React writes text into the page.
+    const html = (text: string) =>
+      text
+        .replace(/&/g, "&amp;")
+        .replace(/</g, "&lt;")
+        .replace(/>/g, "&gt;")
+        .replace(/"/g, "&quot;")
+        .replace(/'/g, "&#x27;");
+    const cells = rows.find((cells) => cells[0] === first.id)!.slice(7);
+    // Long text, single and multiple choice, rating, ranking, comments by paragraph (the short text's formula is neutralised).
+    expect(cells).toHaveLength(6);
+    for (const cell of cells) expect(review).toContain(`<dd class="prewrap">${html(cell)}</dd>`);
+  });
+
+  it("neutralises every cell a spreadsheet would run as a formula, organisation names included", async () => {
+    const { space, focalPoint } = await createConvenedSpace();
+    const cso = await createParticipantOrganisation(space.id, "CONSULT", {
+      organisation: { name: "@Newcomers United" },
+    });
+    const consultation = await createConsultation(space.id, focalPoint.id, { status: "open" });
+    const prompts = ["=1+1", "+Plus", "-Minus", "@At", "\tTab", "\rReturn", "Harmless"];
+    const questions = [];
+    for (const prompt of prompts)
+      questions.push(await addQuestion(consultation.id, "short_text", { prompt }));
+    const choices = await addQuestion(consultation.id, "multiple_choice", {
+      prompt: "Which?",
+      options: ["=cmd|' /C calc'!A0", "Other"],
+    });
+    const answers = [
+      '=HYPERLINK("http://evil.example")',
+      "+33 1 23",
+      "-2",
+      "@SUM(A1:A9)",
+      "\tx",
+      "\ry",
+      "2 + 2",
+    ];
+    const input = await createSubmittedInput(consultation.id, cso.organisation.id, cso.admin.id, {
+      ...Object.fromEntries(questions.map((question, index) => [question.id, answers[index]])),
+      [choices.id]: ["=cmd|' /C calc'!A0", "Other"],
+    });
+    const client = await Browserless.signedIn(server.origin, focalPoint.email);
+    const rows = parseCsv(await (await client.get(`/consultations/${consultation.id}/export.csv`)).text());
+    // A prompt heads its column after its number: "Q1. =1+1" starts with Q, nothing to neutralise.
+    expect(rows[0]!.slice(6)).toEqual([
+      ...prompts.map((prompt, index) => `Q${index + 1}. ${prompt}`),
+      "Q8. Which?",
+    ]);
+    const row = rows.find((cells) => cells[0] === input.id)!;
+    expect(row[1]).toBe("'@Newcomers United");
+    expect(row.slice(6)).toEqual([
+      '\'=HYPERLINK("http://evil.example")',
+      "'+33 1 23",
+      "'-2",
+      "'@SUM(A1:A9)",
+      "'\tx",
+      "'\ry",
+      "2 + 2",
+      "'=cmd|' /C calc'!A0; Other",
+    ]);
   });
 
   it("streams every submitted input as valid JSON", async () => {
@@ -461,6 +554,18 @@ describe("exports", () => {
       submissions: unknown[];
     };
     expect(json.submissions).toHaveLength(1001);
+
+    // A client that goes away mid-download stops the export; the server keeps serving.
+    for (const format of ["csv", "json"]) {
+      const response = await client.get(`/consultations/${consultation.id}/export.${format}`);
+      const reader = response.body!.getReader();
+      expect((await reader.read()).done).toBe(false);
+      await reader.cancel();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(
+      parseCsv(await (await client.get(`/consultations/${consultation.id}/export.csv`)).text()),
+    ).toHaveLength(1002);
   });
 });
 

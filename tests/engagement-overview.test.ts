@@ -67,7 +67,7 @@ describe("the engagement overview", () => {
     await change(a!.id, "joined", "CONSULT", "2025-09-05T10:00:00Z");
     await change(b!.id, "request-approved", "INVOLVE", "2025-12-31T23:59:00Z");
     await change(c!.id, "invited", "INFORM", "2026-01-10T10:00:00Z");
-    await change(c!.id, "changed", "COLLABORATE", "2026-02-01T10:00:00Z"); // changed while invited
+    await change(c!.id, "invitation-changed", "COLLABORATE", "2026-02-01T10:00:00Z"); // changed while invited
     await change(c!.id, "joined", null, "2026-03-02T10:00:00Z"); // joins at the level it was invited at
     await change(a!.id, "left", null, "2026-04-20T10:00:00Z");
     await change(d!.id, "joined", "EMPOWER", "2026-06-14T10:00:00Z");
@@ -145,7 +145,7 @@ describe("the engagement overview page", () => {
     expect(page).toContain('direction="ltr"');
   });
 
-  it("is refused to an invited organisation (403) and hidden from outsiders (404)", async () => {
+  it("is hidden from an invited organisation, which sees only its invitation, and from outsiders (404)", async () => {
     const { space } = await createConvenedSpace();
     const { admin: invited } = await createParticipantOrganisation(space.id, "CONSULT", {
       status: "invited",
@@ -153,7 +153,7 @@ describe("the engagement overview page", () => {
     const outsider = await createPerson();
     await addMember(outsider.id, (await createOrganisation()).id, { role: "admin" });
     const invitedClient = await Browserless.signedIn(server.origin, invited.email);
-    expect((await invitedClient.get(`/spaces/${space.id}/engagement`)).status).toBe(403);
+    expect((await invitedClient.get(`/spaces/${space.id}/engagement`)).status).toBe(404);
     const outsiderClient = await Browserless.signedIn(server.origin, outsider.email);
     expect((await outsiderClient.get(`/spaces/${space.id}/engagement`)).status).toBe(404);
   });

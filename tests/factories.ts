@@ -1,5 +1,7 @@
 import { hashPassword } from "~/modules/auth/password.server";
+import { organisationName } from "~/modules/organisations/names.server";
 import { db } from "~/utils/db.server";
+import { normaliseName } from "~/utils/names";
 
 /** Builders of realistic records, shared by the tests and the demo data loader (prisma/seed.ts). */
 
@@ -19,11 +21,19 @@ export type OrganisationInput = {
   website?: string | null;
 };
 
+/**
+ * An organisation, its name normalised and keyed as every write does. Fixtures reuse names ("Ministry of
+ * Interior") across the tests sharing a worker's database, where the application would refuse them: a
+ * name that reads like one already there is stored without its key. The demo's names all differ.
+ */
 export async function createOrganisation(input: OrganisationInput = {}) {
   const n = next();
+  const { name, nameSkeleton } = organisationName(input.name ?? `Community Organisation ${n}`);
+  const keyTaken = await db().organisation.findUnique({ where: { nameSkeleton }, select: { id: true } });
   return db().organisation.create({
     data: {
-      name: input.name ?? `Community Organisation ${n}`,
+      name,
+      nameSkeleton: keyTaken ? null : nameSkeleton,
       type: input.type ?? "cso",
       governanceLevel: input.governanceLevel ?? "local",
       place: input.place ?? "Ottawa",
@@ -44,6 +54,8 @@ export type PersonInput = {
   password?: string;
   isPlatformAdmin?: boolean;
   locale?: string | null;
+  /** Whether they have followed the link confirming their address; they have unless told otherwise. */
+  emailConfirmed?: boolean;
 };
 
 export const defaultTestPassword = "correct horse battery staple";
@@ -52,11 +64,12 @@ export async function createPerson(input: PersonInput = {}) {
   const n = next();
   return db().person.create({
     data: {
-      name: input.name ?? `Person ${n}`,
+      name: normaliseName(input.name ?? `Person ${n}`),
       email: (input.email ?? `person${n}-${Date.now()}@example.org`).toLowerCase(),
       passwordHash: await hashPassword(input.password ?? defaultTestPassword),
       isPlatformAdmin: input.isPlatformAdmin ?? false,
       locale: input.locale ?? null,
+      emailConfirmedAt: input.emailConfirmed === false ? null : new Date(),
     },
   });
 }

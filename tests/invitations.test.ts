@@ -5,7 +5,7 @@ import { createInvitation } from "~/modules/invitations/create-invitation.server
 import { readOutbox } from "~/modules/mail/outbox.server";
 import { db } from "~/utils/db.server";
 import { domainEvents } from "~/utils/events.server";
-import { addMember, createMember, createPerson, defaultTestPassword } from "./factories";
+import { addMember, createMember, createOrganisation, createPerson, defaultTestPassword } from "./factories";
 import { Browserless, startTestServer, type TestServer } from "./support/server";
 
 let server: TestServer;
@@ -71,7 +71,8 @@ describe("inviting a person", () => {
     expect(mail?.text).toContain(`${server.origin}/invitations/`);
     expect(mail?.text).toContain(admin.name);
     const token = await mailedToken(email);
-    expect(listed).toContain(`${server.origin}/invitations/${token}`);
+    // Only the invitee's mailbox gets the link: it tells whoever holds it whether the address has an account.
+    expect(listed).not.toContain(`/invitations/${token}`);
 
     const invitation = await db().invitation.findFirstOrThrow({ where: { email } });
     expect(invitation.tokenHash).toBe(createHash("sha256").update(token).digest("hex"));
@@ -115,6 +116,8 @@ describe("inviting a person", () => {
 
     const person = await db().person.findUniqueOrThrow({ where: { email } });
     expect(person.name).toBe("Amina Diallo");
+    // The invitation reached them by mail: their address needs no other confirmation.
+    expect(person.emailConfirmedAt).not.toBeNull();
     const membership = await db().membership.findUniqueOrThrow({
       where: { personId_organisationId: { personId: person.id, organisationId: organisation.id } },
     });
@@ -333,5 +336,55 @@ describe("refusing invitations that cannot be made", () => {
     });
     expect(post.status).toBe(404);
     expect(await db().invitation.count({ where: { organisationId: organisation.id } })).toBe(0);
+  });
+});
+
+describe("limiting invitation mail", () => {
+  /** Invites `count` new addresses through the command, as the admin, spread over `organisations` in turn. */
+  async function inviteMany(adminId: string, organisations: { id: string; name: string }[], count: number) {
+    const actor = await actorForPerson(adminId);
+    if (!actor) throw new Error("admin not found");
+    for (let index = 0; index < count; index++) {
+      const organisation = organisations[Math.floor(index / 20)]!;
+      await createInvitation(actor, { organisation, email: newEmail(), role: "member", language: "en" });
+    }
+  }
+
+  it("sends twenty an hour for one organisation, then says when to try again, keeping the address", async () => {
+    const { organisation, person: admin } = await createMember({ role: "admin" });
+    await inviteMany(admin.id, [organisation], 20);
+    const client = await Browserless.signedIn(server.origin, admin.email);
+    const email = newEmail();
+    const refused = await client.post(`/organisations/${organisation.id}/invitations`, {
+      email,
+      role: "admin",
+    });
+    expect(refused.status).toBe(200);
+    const page = await refused.text();
+    expect(page).toMatch(
+      /This organisation has sent as many invitations as Concord allows in an hour\. Try again in (59|60) minutes\./,
+    );
+    expect(page).toContain(`value="${email}"`);
+    expect(await db().invitation.count({ where: { organisationId: organisation.id } })).toBe(20);
+    expect((await readOutbox()).some((mail) => mail.to === email)).toBe(false);
+  });
+
+  it("sends fifty a day for one person across their organisations, and says so in their language", async () => {
+    const { organisation, person: admin } = await createMember({ role: "admin", person: { locale: "ar" } });
+    const others = [await createOrganisation(), await createOrganisation()];
+    for (const other of others) await addMember(admin.id, other.id, { role: "admin" });
+    await inviteMany(admin.id, [organisation, ...others], 50);
+    const client = await Browserless.signedIn(server.origin, admin.email);
+    const email = newEmail();
+    const refused = await client.post(`/organisations/${others[1]!.id}/invitations`, {
+      email,
+      role: "member",
+    });
+    const page = await refused.text();
+    expect(page).toContain(
+      "أرسلت أقصى عدد من الدعوات يسمح به Concord في يوم واحد. حاول مرة أخرى بعد 24 ساعة.",
+    );
+    expect(page).toContain(`value="${email}"`);
+    expect(await db().invitation.count({ where: { invitedById: admin.id } })).toBe(50);
   });
 });

@@ -107,6 +107,30 @@ describe("migrations", () => {
     }
   });
 
+  it("count everyone who had an account before address confirmation as confirmed since they opened it", () => {
+    const identity = "20261201084907_identity";
+    const dir = copyMigrations();
+    try {
+      rmSync(path.join(dir, identity), { recursive: true });
+      const db = migratedDatabase(dir);
+      withDb(db, (conn) =>
+        conn
+          .prepare(
+            `INSERT INTO "Person" (id, email, name, passwordHash, createdAt, updatedAt) VALUES ('p1', 'a@example.org', 'A', 'x', 1700000000000, 1700000000000)`,
+          )
+          .run(),
+      );
+      expect(applyMigrations(db).applied).toEqual([identity]);
+      withDb(db, (conn) =>
+        expect(conn.prepare(`SELECT emailConfirmedAt, createdAt FROM "Person"`).all()).toEqual([
+          { emailConfirmedAt: 1700000000000, createdAt: 1700000000000 },
+        ]),
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("make audit events append-only", () => {
     withDb(migratedDatabase(), (db) => {
       db.prepare(
@@ -116,6 +140,49 @@ describe("migrations", () => {
       expect(() => db.prepare(`DELETE FROM "AuditEvent"`).run()).toThrow(/append-only/);
       expect(db.prepare(`SELECT id, action FROM "AuditEvent"`).all()).toEqual([{ id: "e1", action: "test" }]);
     });
+  });
+
+  it("record a level changed while an organisation was invited as a change of its invitation", () => {
+    const dir = copyMigrations();
+    try {
+      const name = "20261201090000_invitation_changes";
+      rmSync(path.join(dir, name), { recursive: true, force: true });
+      const file = migratedDatabase(dir);
+      // As Prisma stores dates in SQLite.
+      const at = (day: number) => `2026-01-0${day}T10:00:00.000+00:00`;
+      withDb(file, (db) => {
+        db.exec(`INSERT INTO "Person" (id, email, name, passwordHash, updatedAt) VALUES ('p', 'p@x', 'P', 'h', 0);
+          INSERT INTO "Organisation" (id, name, type, governanceLevel, place, country, contactName, contactEmail, updatedAt)
+            VALUES ('a', 'A', 'cso', 'local', 'x', 'CA', 'c', 'c@x', 0), ('b', 'B', 'cso', 'local', 'x', 'CA', 'c', 'c@x', 0);
+          INSERT INTO "Space" (id, kind, governanceLevel, title, mandate, createdById, updatedAt)
+            VALUES ('s', 'thematic_table', 'local', 'S', 'M', 'p', 0);`);
+        const change = db.prepare(
+          `INSERT INTO "LevelChange" (id, spaceId, organisationId, kind, toLevel, changedById, createdAt)
+           VALUES (?, 's', ?, ?, 'INVOLVE', 'p', ?)`,
+        );
+        change.run("1", "a", "invited", at(1));
+        change.run("2", "a", "changed", at(2)); // while invited
+        change.run("3", "a", "changed", at(3)); // still invited
+        change.run("4", "a", "joined", at(4));
+        change.run("5", "a", "changed", at(5)); // a participant's level
+        change.run("6", "b", "joined", at(1));
+        change.run("7", "b", "changed", at(2));
+      });
+      expect(applyMigrations(file, migrationsDir).applied).toEqual([name]);
+      withDb(file, (db) =>
+        expect(db.prepare(`SELECT id, kind FROM "LevelChange" ORDER BY id`).all()).toEqual([
+          { id: "1", kind: "invited" },
+          { id: "2", kind: "invitation-changed" },
+          { id: "3", kind: "invitation-changed" },
+          { id: "4", kind: "joined" },
+          { id: "5", kind: "changed" },
+          { id: "6", kind: "joined" },
+          { id: "7", kind: "changed" },
+        ]),
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it(

@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readOutbox } from "~/modules/mail/outbox.server";
+import { nameSkeleton } from "~/modules/organisations/name-skeleton";
+import { keyLegacyOrganisationNames } from "~/modules/organisations/names.server";
 import { db } from "~/utils/db.server";
 import { addMember, createMember, createOrganisation, createPerson } from "./factories";
 import { Browserless, startTestServer, type TestServer } from "./support/server";
@@ -197,5 +200,214 @@ describe("editing the profile", () => {
     expect(post.status).toBe(404);
     const unchanged = await db().organisation.findUniqueOrThrow({ where: { id: organisation.id } });
     expect(unchanged.name).toBe(organisation.name);
+  });
+});
+
+describe("renaming a verified organisation", () => {
+  async function verifiedWithAdmin() {
+    const { organisation, person } = await createMember({ role: "admin" });
+    const client = await Browserless.signedIn(server.origin, person.email);
+    return { organisation, person, client };
+  }
+
+  async function platformAdmin() {
+    const admin = await createPerson({ isPlatformAdmin: true });
+    return Browserless.signedIn(server.origin, admin.email);
+  }
+
+  async function requestRename(client: Browserless, organisationId: string, name: string) {
+    const saved = await client.post(`/organisations/${organisationId}/edit`, profileForm({ name }));
+    return client.landOn(saved);
+  }
+
+  it("keeps the verified name and badge until a platform administrator confirms the new one", async () => {
+    const { organisation, client } = await verifiedWithAdmin();
+    const newName = `Directorate of Integration ${Date.now()}`;
+    const page = await requestRename(client, organisation.id, newName);
+    expect(page).toContain("The new name waits for confirmation by a platform administrator");
+    expect(page).toContain(`The new name “${newName}” waits for confirmation by a platform administrator.`);
+    expect(page).toContain(`<h1>${organisation.name}</h1>`);
+    expect(page).toContain('class="badge badge--verified"');
+    const stored = await db().organisation.findUniqueOrThrow({ where: { id: organisation.id } });
+    expect(stored).toMatchObject({
+      name: organisation.name,
+      requestedName: newName,
+      verificationStatus: "verified",
+      place: "Lyon",
+    });
+    const audit = await db().auditEvent.findFirstOrThrow({
+      where: { action: "organisation.profile-updated", subjectId: organisation.id },
+    });
+    expect(JSON.parse(audit.detail).changes.requestedName).toEqual({ from: null, to: newName });
+    expect(JSON.parse(audit.detail).changes.name).toBeUndefined();
+
+    // The edit form holds the name asked for; the help says it needs confirming.
+    const form = await (await client.get(`/organisations/${organisation.id}/edit`)).text();
+    expect(form).toContain(`value="${newName}"`);
+    expect(form).toContain("A platform administrator confirms a new name before it is shown");
+
+    // Others see the verified name only.
+    const outsider = await Browserless.signedIn(server.origin, (await createPerson()).email);
+    const outside = await (await outsider.get(`/organisations/${organisation.id}`)).text();
+    expect(outside).toContain(organisation.name);
+    expect(outside).not.toContain(newName);
+
+    const admin = await platformAdmin();
+    const queue = await (await admin.get("/admin/organisations?status=renames")).text();
+    expect(queue).toContain("New names to confirm (");
+    expect(queue).toContain(`Asks to be renamed “${newName}”`);
+    const confirmed = await admin.post(`/admin/organisations/${organisation.id}`, {
+      decision: "confirm-rename",
+      reviewedName: newName,
+    });
+    expect(await admin.landOn(confirmed)).toContain(`${newName} now carries its new name.`);
+    const renamed = await db().organisation.findUniqueOrThrow({ where: { id: organisation.id } });
+    expect(renamed).toMatchObject({ name: newName, requestedName: null, verificationStatus: "verified" });
+    expect(
+      await db().auditEvent.count({ where: { action: "organisation.renamed", subjectId: organisation.id } }),
+    ).toBe(1);
+    const mail = (await readOutbox()).filter((message) => message.to === renamed.contactEmail).at(-1);
+    expect(mail?.subject).toBe(`${newName}: the new name is confirmed on Concord`);
+    expect(mail?.text).toContain(`(formerly ${organisation.name})`);
+    const after = await (await client.get(`/organisations/${organisation.id}`)).text();
+    expect(after).toContain(`<h1>${newName}</h1>`);
+    expect(after).not.toContain("waits for confirmation");
+  });
+
+  it("lets a platform administrator refuse the new name with a reason, which is mailed", async () => {
+    const { organisation, client } = await verifiedWithAdmin();
+    const newName = `Ministry of Everything ${Date.now()}`;
+    await requestRename(client, organisation.id, newName);
+    const admin = await platformAdmin();
+    const withoutReason = await admin.post(`/admin/organisations/${organisation.id}`, {
+      decision: "refuse-rename",
+      reviewedName: newName,
+      note: " ",
+    });
+    expect(withoutReason.status).toBe(200);
+    expect(await withoutReason.text()).toContain("Give the reason for rejecting");
+
+    const reason = "The new name is not the one in the national register.";
+    const refused = await admin.post(`/admin/organisations/${organisation.id}`, {
+      decision: "refuse-rename",
+      reviewedName: newName,
+      note: reason,
+    });
+    expect(await admin.landOn(refused)).toContain(`The new name for ${organisation.name} is refused.`);
+    const stored = await db().organisation.findUniqueOrThrow({ where: { id: organisation.id } });
+    expect(stored).toMatchObject({
+      name: organisation.name,
+      requestedName: null,
+      verificationStatus: "verified",
+    });
+    const mail = (await readOutbox()).filter((message) => message.to === stored.contactEmail).at(-1);
+    expect(mail?.text).toContain(reason);
+    expect(mail?.text).toContain(`“${newName}”`);
+  });
+
+  it("refuses to confirm a name other than the one the administrator saw", async () => {
+    const { organisation, client } = await verifiedWithAdmin();
+    const first = `First New Name ${Date.now()}`;
+    await requestRename(client, organisation.id, first);
+    const admin = await platformAdmin();
+    const page = await (await admin.get(`/admin/organisations/${organisation.id}`)).text();
+    expect(page).toContain(`name="reviewedName" value="${first}"`);
+    const second = `Second New Name ${Date.now()}`;
+    await requestRename(client, organisation.id, second);
+    const stale = await admin.post(`/admin/organisations/${organisation.id}`, {
+      decision: "confirm-rename",
+      reviewedName: first,
+    });
+    expect(stale.status).toBe(200);
+    expect(await stale.text()).toContain("This organisation has changed since the page was loaded");
+    const stored = await db().organisation.findUniqueOrThrow({ where: { id: organisation.id } });
+    expect(stored).toMatchObject({ name: organisation.name, requestedName: second });
+  });
+
+  it("withdraws the request when the current name is saved again, and ignores invisible characters", async () => {
+    const { organisation, client } = await verifiedWithAdmin();
+    await requestRename(client, organisation.id, `Passing Name ${Date.now()}`);
+    const back = await requestRename(client, organisation.id, organisation.name);
+    expect(back).toContain("The profile was saved.");
+    expect(back).not.toContain("waits for confirmation");
+    expect(
+      (await db().organisation.findUniqueOrThrow({ where: { id: organisation.id } })).requestedName,
+    ).toBeNull();
+
+    // The name with a zero-width space is the same name: nothing to confirm, nothing stored.
+    const same = await client.post(
+      `/organisations/${organisation.id}/edit`,
+      profileForm({ name: `${organisation.name}\u200b` }),
+    );
+    expect(await client.landOn(same)).toContain("Nothing was changed.");
+    const stored = await db().organisation.findUniqueOrThrow({ where: { id: organisation.id } });
+    expect(stored).toMatchObject({ name: organisation.name, requestedName: null });
+  });
+
+  it("refuses a new name that reads like another organisation's name or requested name", async () => {
+    const ministry = await createOrganisation({ name: `Ministry of Interior — Directorate ${Date.now()}` });
+    const { organisation, client } = await verifiedWithAdmin();
+    for (const name of [
+      `${ministry.name}\u200b`,
+      ministry.name.replace("Ministry", "Мinistry"),
+      ministry.name.replace("—", "-"),
+    ]) {
+      const response = await client.post(`/organisations/${organisation.id}/edit`, profileForm({ name }));
+      expect(response.status, name).toBe(200);
+      expect(await response.text(), name).toContain("or under a name that reads the same");
+    }
+
+    const other = await verifiedWithAdmin();
+    const wanted = `Wanted Name ${Date.now()}`;
+    await requestRename(other.client, other.organisation.id, wanted);
+    const response = await client.post(
+      `/organisations/${organisation.id}/edit`,
+      profileForm({ name: wanted.toUpperCase() }),
+    );
+    expect(await response.text()).toContain("or under a name that reads the same");
+    const stored = await db().organisation.findUniqueOrThrow({ where: { id: organisation.id } });
+    expect(stored).toMatchObject({ name: organisation.name, requestedName: null });
+  });
+});
+
+describe("organisations stored before names had look-alike keys", () => {
+  it("get a normalised name and key at start-up; a verified look-alike of an older one loses its badge", async () => {
+    const stamp = Date.now();
+    const ministry = await createOrganisation({ name: `Ministry of Interior ${stamp}` });
+    const older = await createOrganisation({ name: `Older Association ${stamp}` });
+    const spoof = await createOrganisation({ name: `Spoof ${stamp}` });
+    const pendingSpoof = await createOrganisation({
+      name: `Pending Spoof ${stamp}`,
+      verificationStatus: "pending",
+    });
+    // As rows written before names were normalised could be: invisible characters, no key.
+    await db().organisation.update({
+      where: { id: older.id },
+      data: { name: `Older\u200b  Association ${stamp}`, nameSkeleton: null },
+    });
+    for (const [{ id }, name] of [
+      [spoof, `${ministry.name}\u200b`],
+      [pendingSpoof, ministry.name.replace("Ministry", "Мinistry")],
+    ] as const) {
+      await db().organisation.update({ where: { id }, data: { name, nameSkeleton: null } });
+    }
+
+    const lookalikes = await keyLegacyOrganisationNames();
+    expect(lookalikes).toEqual(expect.arrayContaining([`${ministry.name}\u200b`]));
+    expect(lookalikes).not.toContain(older.name);
+    const [olderNow, spoofNow, pendingNow] = await Promise.all(
+      [older, spoof, pendingSpoof].map(({ id }) => db().organisation.findUniqueOrThrow({ where: { id } })),
+    );
+    expect(olderNow).toMatchObject({ name: older.name, nameSkeleton: nameSkeleton(older.name) });
+    expect(spoofNow).toMatchObject({ nameSkeleton: null, verificationStatus: "pending", verifiedAt: null });
+    expect(pendingNow).toMatchObject({ nameSkeleton: null, verificationStatus: "pending" });
+    expect(
+      await db().auditEvent.count({
+        where: { action: "organisation.verification-withdrawn", subjectId: spoof.id },
+      }),
+    ).toBe(1);
+    expect(
+      (await db().organisation.findUniqueOrThrow({ where: { id: ministry.id } })).verificationStatus,
+    ).toBe("verified");
   });
 });

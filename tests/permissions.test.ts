@@ -2,6 +2,11 @@ import { describe, expect, it } from "vitest";
 import { actorForPerson } from "~/modules/auth/session.server";
 import type { Actor } from "~/modules/authorization/actor";
 import { actions, can } from "~/modules/authorization/can";
+import {
+  consultationRules,
+  type ConsultationAction,
+  type ConsultationResource,
+} from "~/modules/consultations/policy";
 import { loadSpaceResource, requireSpace } from "~/modules/spaces/access.server";
 import {
   spaceRules,
@@ -14,8 +19,9 @@ import { addMember, createPerson } from "./factories";
 import { addDelegate, createConvenedSpace, createParticipantOrganisation } from "./space-factories";
 
 /*
- * The expectation table below is written from issue 3 and DESIGN.md ("The engagement spectrum"), not from
- * spaceRules: the exhaustive cases compare what can() decides with what the product promises.
+ * The expectation tables below are written from issue 3, the hardening issue (a removed organisation answers
+ * nothing; convener powers by role), ADR 0011 and DESIGN.md ("The engagement spectrum"), not from spaceRules
+ * or consultationRules: the exhaustive cases compare what can() decides with what the product promises.
  */
 
 const levelOrder = ["INFORM", "CONSULT", "INVOLVE", "COLLABORATE", "EMPOWER"] as const;
@@ -38,24 +44,36 @@ const personRolesOf: Record<RoleSet, PersonRole[]> = {
   member: ["member"],
 };
 
-const convenerOnly = [
-  "space.edit",
-  "space.set-promise",
-  "space.invite-organisation",
-  "space.change-level",
-  "space.decide-level-request",
-  "space.manage-conveners",
-  "space.publish-update",
-  "space.answer-concern",
-  "space.view-audit",
-];
-
-const participantOnly = [
-  "space.raise-concern",
-  "space.request-level",
-  "space.respond-invitation",
-  "space.leave",
-];
+/*
+ * What a convening organisation's people may do (ADR 0011). Its admins and the delegates it names for the
+ * space — the space's focal points — decide who takes part and at what level, the promise and the conveners;
+ * everyone in it reads everything and does the everyday work. Only its admin names its delegates.
+ */
+const convenerLeads: RoleSet[] = ["admin", "lead delegate", "delegate"];
+const everyoneInIt: RoleSet[] = ["admin", "lead delegate", "delegate", "member"];
+const convenerExpectations: Record<string, RoleSet[]> = {
+  "space.view": everyoneInIt,
+  "space.watch": everyoneInIt,
+  "space.read-updates": everyoneInIt,
+  "space.view-participants": everyoneInIt,
+  "space.view-invitations": everyoneInIt,
+  "space.view-concerns": everyoneInIt,
+  "space.publish-update": everyoneInIt,
+  "space.answer-concern": everyoneInIt,
+  "space.view-audit": everyoneInIt,
+  "space.edit": convenerLeads,
+  "space.set-promise": convenerLeads,
+  "space.invite-organisation": convenerLeads,
+  "space.change-level": convenerLeads,
+  "space.decide-level-request": convenerLeads,
+  "space.manage-conveners": convenerLeads,
+  "space.name-delegates": ["admin"],
+  // What only a participant organisation does.
+  "space.raise-concern": [],
+  "space.request-level": [],
+  "space.respond-invitation": [],
+  "space.leave": [],
+};
 
 type Expectation = (participant: { level: LevelName; status: string; role: RoleSet }) => boolean;
 const acting = (role: RoleSet, ...allowed: RoleSet[]) => allowed.includes(role);
@@ -65,6 +83,7 @@ const participantExpectations: Record<string, Expectation> = {
   // INFORM and above: everyone in the organisation reads the space; an invited organisation sees the space
   // it is invited to (to decide), but not its updates, participants or concerns until it joins.
   "space.view": ({ status }) => status === "active" || status === "invited",
+  "space.watch": ({ status }) => status === "active",
   "space.read-updates": ({ status }) => status === "active",
   "space.view-participants": ({ status }) => status === "active",
   "space.view-concerns": ({ status }) => status === "active",
@@ -76,16 +95,31 @@ const participantExpectations: Record<string, Expectation> = {
   "space.name-delegates": ({ status, role }) =>
     (status === "active" || status === "invited") && acting(role, "admin"),
   "space.leave": ({ status, role }) => status === "active" && acting(role, "admin"),
-  ...Object.fromEntries(convenerOnly.map((action) => [action, () => false])),
+  ...Object.fromEntries(
+    [
+      "space.view-invitations",
+      "space.edit",
+      "space.set-promise",
+      "space.invite-organisation",
+      "space.change-level",
+      "space.decide-level-request",
+      "space.manage-conveners",
+      "space.publish-update",
+      "space.answer-concern",
+      "space.view-audit",
+    ].map((action) => [action, () => false]),
+  ),
 };
 
 function expected(action: string, standing: Standing, role: RoleSet): boolean {
   switch (standing.kind) {
     case "none":
       return false;
-    case "convener":
-      // Conveners do everything in their space except what only a participant organisation does.
-      return standing.status === "active" && !participantOnly.includes(action);
+    case "convener": {
+      const allowed = convenerExpectations[action];
+      if (!allowed) throw new Error(`no convener expectation written for ${action}`);
+      return standing.status === "active" && allowed.includes(role);
+    }
     case "participant": {
       const expectation = participantExpectations[action];
       if (!expectation) throw new Error(`no expectation written for ${action}`);
@@ -142,6 +176,7 @@ const spaceActions = Object.keys(spaceRules) as SpaceAction[];
 describe("the expectation table", () => {
   it("covers every action of the space matrix, and each is one can() decides", () => {
     expect([...spaceActions].sort()).toEqual(Object.keys(participantExpectations).sort());
+    expect([...spaceActions].sort()).toEqual(Object.keys(convenerExpectations).sort());
     expect(actions).toEqual(expect.arrayContaining(spaceActions));
   });
 });
@@ -161,6 +196,123 @@ describe.each(spaceActions)("%s", (action) => {
       );
     },
   );
+});
+
+// ——— Consultations ————————————————————————————————————————————————————————————————————————————————
+
+const consultationStatuses = ["draft", "open", "closed", "published"] as const;
+type ConsultationStatusName = (typeof consultationStatuses)[number];
+/** The consultation's audience, as it concerns the actor's organisation. */
+const audiences = ["participants", "chosen, including us", "chosen, not us", "public"] as const;
+type AudienceCase = (typeof audiences)[number];
+
+/*
+ * What the product promises of consultations: conveners draft, review, and (their leads) open, close and
+ * publish feedback; participants at CONSULT and above answer while it is open — members draft, the lead
+ * delegate or an admin submits — and a "chosen" audience narrows them to the chosen organisations, never
+ * letting in one that is not taking part (removed, gone, declined, only invited) or below CONSULT; anyone
+ * reads a public consultation once open and any verified organisation answers it; active participants at any
+ * level read the space's consultations once open.
+ */
+function expectedOnConsultation(
+  action: ConsultationAction,
+  standing: Standing,
+  role: RoleSet,
+  status: ConsultationStatusName,
+  audience: AudienceCase,
+): boolean {
+  const convening = standing.kind === "convener" && standing.status === "active";
+  const takingPart = standing.kind === "participant" && standing.status === "active";
+  const consulted = takingPart && atOrAbove(standing.level, "CONSULT") && audience !== "chosen, not us";
+  const publicly = audience === "public";
+  // An organisation with no place in the space has no delegates there: only its admins submit for it.
+  const submitter = standing.kind === "none" ? role === "admin" : acting(role, "admin", "lead delegate");
+  switch (action) {
+    case "consultation.view":
+      return convening || (status !== "draft" && (takingPart || publicly));
+    case "consultation.build":
+    case "consultation.review":
+      return convening;
+    case "consultation.open":
+    case "consultation.publish-feedback":
+      return convening && convenerLeads.includes(role);
+    case "consultation.draft":
+      return status === "open" && (consulted || publicly);
+    case "consultation.submit":
+      return status === "open" && (consulted || publicly) && submitter;
+  }
+}
+
+function consultationFor(
+  standing: Standing,
+  role: RoleSet,
+  status: ConsultationStatusName,
+  audience: AudienceCase,
+): ConsultationResource {
+  const space = resourceFor(standing, role);
+  return {
+    space,
+    status,
+    audience: audience.startsWith("chosen") ? "chosen" : (audience as "participants" | "public"),
+    chosenOrganisationIds:
+      audience === "chosen, including us" ? ["organisation-1", "organisation-2"] : ["organisation-2"],
+    // Outside the space a person is their organisation's admin or member, never a delegate.
+    actorOrganisations: [
+      {
+        organisationId: "organisation-1",
+        personRoles: space.standings[0]?.personRoles ?? (role === "admin" ? ["member", "admin"] : ["member"]),
+      },
+    ],
+  };
+}
+
+const consultationActions = Object.keys(consultationRules) as ConsultationAction[];
+
+describe("the consultation expectations", () => {
+  it("cover every consultation action, and each is one can() decides", () => {
+    expect(actions).toEqual(expect.arrayContaining(consultationActions));
+    expect(consultationActions.sort()).toEqual(
+      [
+        "consultation.build",
+        "consultation.draft",
+        "consultation.open",
+        "consultation.publish-feedback",
+        "consultation.review",
+        "consultation.submit",
+        "consultation.view",
+      ].sort(),
+    );
+  });
+});
+
+describe.each(consultationActions)("%s", (action) => {
+  it.each(standings.map((standing) => [describeStanding(standing), standing] as const))(
+    "for a %s, in every role, consultation status and audience",
+    (_name, standing) => {
+      const wrong: string[] = [];
+      for (const role of roleSets)
+        for (const status of consultationStatuses)
+          for (const audience of audiences) {
+            const allowed = expectedOnConsultation(action, standing, role, status, audience);
+            const resource = consultationFor(standing, role, status, audience);
+            if (can(actor, action, resource) !== allowed)
+              wrong.push(`${role}, ${status}, ${audience}: expected ${allowed}`);
+            if (can(actor, action, { ...resource, organisationId: "organisation-1" }) !== allowed)
+              wrong.push(`${role}, ${status}, ${audience}, for organisation-1: expected ${allowed}`);
+            if (can(actor, action, { ...resource, organisationId: "organisation-2" }))
+              wrong.push(`${role}, ${status}, ${audience}, for an organisation not theirs: allowed`);
+          }
+      expect(wrong).toEqual([]);
+    },
+  );
+
+  it("is refused to no one signed in, but reading a public consultation once open", () => {
+    for (const status of consultationStatuses)
+      for (const audience of audiences)
+        expect(can(null, action, consultationFor({ kind: "none" }, "member", status, audience))).toBe(
+          action === "consultation.view" && audience === "public" && status !== "draft",
+        );
+  });
 });
 
 describe("acting for one organisation", () => {

@@ -1,4 +1,4 @@
-import { io as connectSocket, type Socket } from "socket.io-client";
+import type { Socket } from "socket.io-client";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { storedSessionId } from "~/modules/auth/lucia.server";
 import { sessionTokenFromCookieHeader } from "~/modules/auth/session.server";
@@ -8,151 +8,23 @@ import { db } from "~/utils/db.server";
 import { domainEvents } from "~/utils/events.server";
 import { addMember, createMember, createOrganisation, defaultTestPassword } from "./factories";
 import { Browserless, startTestServer, type TestServer } from "./support/server";
+import { connected, eventTimeoutMs, nextEvent, noEvent, refused, socketClients } from "./support/sockets";
 
 let server: TestServer;
-/** Every socket a test opens, closed after it so no test sees another's presence. */
-const opened: Socket[] = [];
+const sockets = socketClients(() => server);
+const { open: openSocket, signIn, connectAs } = sockets;
 
 beforeAll(async () => {
   server = await startTestServer();
 });
-afterEach(() => {
-  for (const socket of opened.splice(0)) socket.disconnect();
-});
+afterEach(() => sockets.closeAll());
 afterAll(async () => {
   await server.close();
 });
 
-const eventTimeoutMs = 3_000;
-/** How long a socket must stay silent for "it did not receive it" to count. */
-const quietMs = 500;
-
-type Person = { id: string; email: string; name: string };
-
 /** The name the sessions page gives the client's session. */
 function handleOf(client: Browserless): string {
   return sessionHandle(storedSessionId(sessionTokenFromCookieHeader(client.cookieHeader()) ?? ""));
-}
-
-/** Signs in through the login form, as a browser does, and returns the Cookie header it would send. */
-async function signIn(person: Person): Promise<string> {
-  const client = new Browserless(server.origin);
-  await client.signIn(person.email, defaultTestPassword);
-  return client.cookieHeader();
-}
-
-/**
- * A socket.io client as the browser tab opens it, with the headers a browser would send. Untyped on purpose,
- * so tests can send payloads the contract forbids. Connects to 127.0.0.1 (where the server listens) while
- * the Origin header names the public origin.
- */
-function openSocket({
-  cookie,
-  origin = server.origin,
-  transport = "websocket",
-  headers = {},
-}: {
-  cookie?: string;
-  origin?: string | null;
-  transport?: "websocket" | "polling";
-  headers?: Record<string, string>;
-} = {}): Socket {
-  const extraHeaders: Record<string, string> = { ...headers };
-  if (cookie) extraHeaders.cookie = cookie;
-  if (origin) extraHeaders.origin = origin;
-  const socket = connectSocket(server.origin.replace("localhost", "127.0.0.1"), {
-    transports: [transport],
-    extraHeaders,
-    forceNew: true,
-    reconnection: false,
-  });
-  opened.push(socket);
-  return socket;
-}
-
-/** Resolves with the first arguments of `event` that match, or rejects after a bounded wait. */
-function nextEvent<T = unknown>(
-  socket: Socket,
-  event: string,
-  matches: (payload: T) => boolean = () => true,
-  timeoutMs = eventTimeoutMs,
-): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const listener = (payload: T) => {
-      if (!matches(payload)) return;
-      clearTimeout(timer);
-      socket.off(event, listener);
-      resolve(payload);
-    };
-    const timer = setTimeout(() => {
-      socket.off(event, listener);
-      reject(new Error(`no "${event}" within ${timeoutMs} ms`));
-    }, timeoutMs);
-    socket.on(event, listener);
-  });
-}
-
-/** Resolves after `quietMs` if no matching `event` came; rejects as soon as one does. */
-function noEvent<T = unknown>(
-  socket: Socket,
-  event: string,
-  matches: (payload: T) => boolean = () => true,
-): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const listener = (payload: T) => {
-      if (!matches(payload)) return;
-      clearTimeout(timer);
-      socket.off(event, listener);
-      reject(new Error(`unexpected "${event}": ${JSON.stringify(payload)}`));
-    };
-    const timer = setTimeout(() => {
-      socket.off(event, listener);
-      resolve();
-    }, quietMs);
-    socket.on(event, listener);
-  });
-}
-
-/** Settles on the handshake's outcome: "connect" or "connect_error", whichever comes first (bounded). */
-function handshake(socket: Socket): Promise<{ connected: true } | { connected: false; error: Error }> {
-  if (socket.connected) return Promise.resolve({ connected: true });
-  return new Promise((resolve, reject) => {
-    const done = () => {
-      clearTimeout(timer);
-      socket.off("connect", onConnect);
-      socket.off("connect_error", onError);
-    };
-    const onConnect = () => {
-      done();
-      resolve({ connected: true });
-    };
-    const onError = (error: Error) => {
-      done();
-      resolve({ connected: false, error });
-    };
-    const timer = setTimeout(() => {
-      done();
-      reject(new Error(`no handshake outcome within ${eventTimeoutMs} ms`));
-    }, eventTimeoutMs);
-    socket.on("connect", onConnect);
-    socket.on("connect_error", onError);
-  });
-}
-
-async function connected(socket: Socket): Promise<Socket> {
-  const outcome = await handshake(socket);
-  if (!outcome.connected) throw outcome.error;
-  return socket;
-}
-
-async function refused(socket: Socket): Promise<Error> {
-  const outcome = await handshake(socket);
-  if (outcome.connected) throw new Error("the server accepted the socket");
-  return outcome.error;
-}
-
-async function connectAs(person: Person): Promise<Socket> {
-  return connected(openSocket({ cookie: await signIn(person) }));
 }
 
 function listPresence(socket: Socket, payload: unknown): Promise<Ack<PresencePayload>> {
@@ -169,6 +41,12 @@ const about =
 describe("the socket handshake", () => {
   it("refuses a socket without a session cookie as unauthorised", async () => {
     const error = await refused(openSocket());
+    expect(error.message).toBe("unauthorised");
+  });
+
+  it("refuses a socket of someone who has not confirmed their address, so it joins no room", async () => {
+    const { person } = await createMember({ person: { emailConfirmed: false } });
+    const error = await refused(openSocket({ cookie: await signIn(person) }));
     expect(error.message).toBe("unauthorised");
   });
 

@@ -354,4 +354,21 @@ describe("profile", () => {
     );
     expect(audit).toHaveLength(3);
   });
+
+  it("stores the name as others see it: without direction overrides or invisible characters", async () => {
+    const person = await createPerson({ name: "Amina Haddad" });
+    const client = await Browserless.signedIn(server.origin, person.email);
+    const saved = await client.post("/settings/profile", {
+      name: "\u202eanilaB\u202c  Amina\u200b Haddad\u2066",
+      language: "en",
+    });
+    await client.landOn(saved);
+    expect((await db().person.findUniqueOrThrow({ where: { id: person.id } })).name).toBe(
+      "anilaB Amina Haddad",
+    );
+
+    const invisible = await client.post("/settings/profile", { name: "\u200b\u200f", language: "en" });
+    expect(invisible.status).toBe(200);
+    expect(await invisible.text()).toContain("This field is required.");
+  });
 });

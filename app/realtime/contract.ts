@@ -29,13 +29,18 @@ export type ClientToServerEvents = {
     payload: z.infer<(typeof clientEventSchemas)["presence:list"]>,
     ack: (result: Ack<PresencePayload>) => void,
   ) => void;
-  /** Start receiving a space's live changes; refused (not-found) unless can(actor, "space.view", space). */
+  /** Start receiving a space's live changes; refused (not-found) unless can(actor, "space.watch", space). */
   "space:watch": (
     payload: z.infer<(typeof clientEventSchemas)["space:watch"]>,
     ack: (result: Ack<{ spaceId: string }>) => void,
   ) => void;
 };
 
+/**
+ * Every event tells the page that something changed, never what it now is: the page reads it again from its
+ * loaders (or asks for the current state, as presence does). So an event that arrives twice costs a read,
+ * and one replayed after a dropped connection is as good as live (server/realtime.ts, docs/decisions/0013).
+ */
 export type ServerToClientEvents = {
   /** Something in a watched space changed: the page applies it or revalidates its loader. */
   "space:changed": (payload: { spaceId: string; what: SpaceChange }) => void;

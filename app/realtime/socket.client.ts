@@ -16,18 +16,41 @@ import type { ClientToServerEvents, ServerToClientEvents } from "~/realtime/cont
 export type RealtimeSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 let shared: RealtimeSocket | undefined;
+const catchUpListeners = new Set<() => void>();
 
 export function getRealtimeSocket(): RealtimeSocket {
   if (!shared) {
     // Same origin, so the session cookie goes along with the handshake. WebSocket first (one connection,
     // no long polling); if a proxy blocks it, HTTP long polling. Without tryAllTransports the client would
     // only ever retry the first transport.
-    shared = io({ transports: ["websocket", "polling"], tryAllTransports: true });
-    // The session behind this connection ended (signed out elsewhere, revoked, password changed): reload,
-    // so the server renders the page for who the browser is now (usually the sign-in page).
-    shared.on("session:ended", () => window.location.reload());
+    const socket = io({ transports: ["websocket", "polling"], tryAllTransports: true });
+    let connectedBefore = false;
+    socket.on("connect", () => {
+      // Back, but not resumed (away longer than the server keeps a dropped connection, or the server
+      // restarted): the events sent meanwhile are lost, so the page must read its data again. A resumed
+      // connection gets them replayed instead.
+      if (connectedBefore && !socket.recovered) for (const listener of catchUpListeners) listener();
+      connectedBefore = true;
+    });
+    // The session behind this connection ended (signed out elsewhere, revoked, password changed), also while
+    // the connection was down: reload, so the server renders the page for who the browser is now (usually
+    // the sign-in page). A refused socket does not try again by itself.
+    socket.on("session:ended", () => window.location.reload());
+    socket.on("connect_error", (error) => {
+      if (connectedBefore && error.message === "unauthorised") window.location.reload();
+    });
+    shared = socket;
   }
   return shared;
+}
+
+/**
+ * Calls `listener` whenever the tab's connection comes back without the events it missed. Does not open the
+ * connection: whoever needs live events does.
+ */
+export function onMissedEvents(listener: () => void): () => void {
+  catchUpListeners.add(listener);
+  return () => catchUpListeners.delete(listener);
 }
 
 export type RealtimeState = { socket: RealtimeSocket | null; connected: boolean };

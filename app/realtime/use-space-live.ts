@@ -17,14 +17,18 @@ export function useSpaceLive(spaceId: string) {
   useEffect(() => {
     if (!socket) return;
     const watch = () => socket.emit("space:watch", { spaceId }, () => undefined);
+    // A resumed connection is still in the space's room (the server re-checks it), and is sent what it missed.
+    const rewatch = () => {
+      if (!socket.recovered) watch();
+    };
     const onChanged = (payload: { spaceId: string }) => {
       if (payload.spaceId === spaceId) revalidator.revalidate();
     };
     if (socket.connected) watch();
-    socket.on("connect", watch);
+    socket.on("connect", rewatch);
     socket.on("space:changed", onChanged);
     return () => {
-      socket.off("connect", watch);
+      socket.off("connect", rewatch);
       socket.off("space:changed", onChanged);
     };
     // revalidator changes identity on every render; the subscription needs only the socket and the space.

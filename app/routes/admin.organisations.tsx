@@ -5,11 +5,12 @@ import {
   DecisionForms,
   OrganisationReview,
   presentForReview,
+  RenameDecisionForms,
 } from "~/components/registration/organisation-review";
 import { requireActor } from "~/modules/auth/session.server";
 import { can } from "~/modules/authorization/can";
 import { organisationsForReview } from "~/modules/registration/queries.server";
-import { reviewFilterSchema, verificationStatuses } from "~/modules/registration/schema";
+import { reviewFilterSchema, reviewQueues } from "~/modules/registration/schema";
 import { notFound } from "~/utils/errors";
 import { resolveLanguage } from "~/utils/i18n.server";
 
@@ -27,6 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     organisations: review.organisations.map((organisation) => ({
       ...presentForReview(organisation, language),
       canDecide: can(actor, "organisation.verify", organisation),
+      canDecideRename: can(actor, "organisation.decide-rename", organisation),
     })),
   };
 }
@@ -40,7 +42,7 @@ export default function AdminOrganisationsPage() {
       <h1>{t("admin.organisations.title")}</h1>
       <p className="lead">{t("admin.organisations.lead")}</p>
       <nav aria-label={t("admin.organisations.filterLabel")} className="subnav">
-        {verificationStatuses.map((candidate) => (
+        {reviewQueues.map((candidate) => (
           <Link
             key={candidate}
             to={`?${new URLSearchParams({ status: candidate })}`}
@@ -60,7 +62,15 @@ export default function AdminOrganisationsPage() {
           {organisations.map((organisation) => (
             <li key={organisation.id} className="card stack">
               <OrganisationReview organisation={organisation} headingLevel={2} linkToDetails />
-              {organisation.canDecide ? <DecisionForms organisationId={organisation.id} /> : null}
+              {organisation.canDecide ? (
+                <DecisionForms organisationId={organisation.id} reviewedName={organisation.name} />
+              ) : null}
+              {organisation.canDecideRename && organisation.requestedName ? (
+                <RenameDecisionForms
+                  organisationId={organisation.id}
+                  reviewedName={organisation.requestedName}
+                />
+              ) : null}
             </li>
           ))}
         </ul>

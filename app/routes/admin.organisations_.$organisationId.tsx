@@ -6,15 +6,17 @@ import {
   DecisionForms,
   OrganisationReview,
   presentForReview,
+  RenameDecisionForms,
 } from "~/components/registration/organisation-review";
 import { ErrorList } from "~/components/ui/form";
 import { requireActor } from "~/modules/auth/session.server";
 import { can } from "~/modules/authorization/can";
+import { decideRename } from "~/modules/organisations/decide-rename.server";
 import { organisationForReview } from "~/modules/registration/queries.server";
-import { decisionSchema } from "~/modules/registration/schema";
+import { decisionSchema, isRenameDecision } from "~/modules/registration/schema";
 import { verifyOrganisation } from "~/modules/registration/verify-organisation.server";
 import { notFound } from "~/utils/errors";
-import { attempt } from "~/utils/forms.server";
+import { attempt, readForm } from "~/utils/forms.server";
 import { resolveLanguage } from "~/utils/i18n.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -31,43 +33,65 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     organisation: presentForReview(organisation, await resolveLanguage(request, actor)),
     canDecide: can(actor, "organisation.verify", organisation),
+    canDecideRename: can(actor, "organisation.decide-rename", organisation),
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, organisation } = await requireReview(request, params.organisationId);
-  const submission = parseWithZod(await request.formData(), { schema: decisionSchema });
+  const submission = parseWithZod(await readForm(request), { schema: decisionSchema });
   if (submission.status !== "success") return submission.reply();
-  if (!can(actor, "organisation.verify", organisation)) {
+  const decision = submission.value;
+  const renaming = isRenameDecision(decision);
+  if (!can(actor, renaming ? "organisation.decide-rename" : "organisation.verify", organisation)) {
     return submission.reply({ formErrors: ["admin.decision.outdated"] });
   }
   const language = await resolveLanguage(request, actor);
-  const result = await attempt(submission, () =>
-    verifyOrganisation(actor, organisation.id, submission.value, language),
-  );
+  const result = await attempt(submission, async () => {
+    if (isRenameDecision(decision)) {
+      const { name, outcome, mailed } = await decideRename(actor, organisation.id, decision, language);
+      return { name, mailed, message: `admin.rename.${outcome}` };
+    }
+    const { name, status, mailed } = await verifyOrganisation(actor, organisation.id, decision, language);
+    return { name, mailed, message: `admin.decision.${status}` };
+  });
   if (!result.ok) return result.reply;
-  const { name, status, mailed } = result.value;
+  const { name, mailed, message } = result.value;
   throw await redirectWithToast("/admin/organisations", {
     kind: mailed ? "success" : "error",
-    message: `admin.decision.${status}${mailed ? "" : "NotMailed"}`,
+    message: `${message}${mailed ? "" : "NotMailed"}`,
     values: { name },
   });
 }
 
 export default function OrganisationDecisionPage() {
   const { t } = useTranslation();
-  const { organisation, canDecide } = useLoaderData<typeof loader>();
+  const { organisation, canDecide, canDecideRename } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
+  // Verifying a new organisation, or confirming the new name a verified one asked for.
+  const pending = canDecide
+    ? { title: t("admin.decision.title"), Forms: DecisionForms, reviewedName: organisation.name }
+    : canDecideRename && organisation.requestedName
+      ? {
+          title: t("admin.rename.title"),
+          Forms: RenameDecisionForms,
+          reviewedName: organisation.requestedName,
+        }
+      : null;
   return (
     <div className="stack">
       <p>
         <Link to="/admin/organisations">{t("admin.organisations.backToList")}</Link>
       </p>
       <OrganisationReview organisation={organisation} headingLevel={1} linkToDetails={false} />
-      {canDecide ? (
+      {pending ? (
         <section aria-labelledby="decision-heading" className="stack">
-          <h2 id="decision-heading">{t("admin.decision.title")}</h2>
-          <DecisionForms organisationId={organisation.id} lastResult={lastResult} />
+          <h2 id="decision-heading">{pending.title}</h2>
+          <pending.Forms
+            organisationId={organisation.id}
+            reviewedName={pending.reviewedName}
+            lastResult={lastResult}
+          />
         </section>
       ) : (
         // A decision refused because another one was made meanwhile: the page now shows that one.

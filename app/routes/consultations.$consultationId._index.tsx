@@ -18,13 +18,13 @@ import { backgroundLinks, consultationSchema, dayValue } from "~/modules/consult
 import { updateConsultation } from "~/modules/consultations/update-consultation.server";
 import { currentOrganisationId } from "~/utils/current-organisation.server";
 import { DomainError } from "~/utils/errors";
-import { attempt } from "~/utils/forms.server";
+import { attempt, readForm } from "~/utils/forms.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, resource } = await readConsultation(request, params.consultationId ?? "");
-  const mayManage = can(actor, "consultation.manage", resource);
-  const consultation = await consultationOverview(resource.consultationId);
+  const mayManage = can(actor, "consultation.build", resource);
+  const consultation = await consultationOverview(actor, resource);
   const editing = mayManage && consultation.status === "draft";
   // Conveners get the edit form's lists; a refused edit (opened meanwhile) shows the form again with what was typed.
   const [candidates, feedbackDays] = mayManage
@@ -43,6 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       feedbackDueAt: dayValue(consultation.feedbackDueAt),
     },
     mayManage,
+    mayOpen: can(actor, "consultation.open", resource),
     editing,
     candidates,
     feedbackDays,
@@ -51,13 +52,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
-  const consultation = await requireConsultation(actor, params.consultationId ?? "", "consultation.manage");
-  const formData = await request.formData();
+  const consultationId = params.consultationId ?? "";
+  await requireConsultation(actor, consultationId, "consultation.view");
+  const formData = await readForm(request);
+  const intent = formData.get("intent");
+  const lifecycle = intent === "open" || intent === "close";
+  const consultation = await requireConsultation(
+    actor,
+    consultationId,
+    lifecycle ? "consultation.open" : "consultation.build",
+  );
   const organisationId = await currentOrganisationId(request, actor);
   const here = `/consultations/${consultation.consultationId}`;
-  const intent = formData.get("intent");
 
-  if (intent === "open" || intent === "close") {
+  if (lifecycle) {
     try {
       if (intent === "open") await openConsultation(actor, consultation, organisationId);
       else await closeConsultation(actor, consultation, organisationId);
@@ -83,7 +91,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 /** What the consultation is about, what it can change and who decides; the conveners edit, open and close it. */
 export default function ConsultationOverviewPage() {
-  const { consultation, mayManage, editing } = useLoaderData<typeof loader>();
+  const { consultation, mayManage, mayOpen, editing } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation();
   const o = "consultations.builder.overview";
@@ -144,9 +152,7 @@ export default function ConsultationOverviewPage() {
           </dd>
         </div>
       </dl>
-      {mayManage ? (
-        <Lifecycle status={consultation.status} questionCount={consultation.questionCount} />
-      ) : null}
+      {mayOpen ? <Lifecycle status={consultation.status} questionCount={consultation.questionCount} /> : null}
       {editing || (mayManage && lastResult) ? <EditForm /> : null}
     </div>
   );

@@ -1,11 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireActor } from "~/modules/auth/session.server";
-import {
-  csvExport,
-  exportFileName,
-  requireResults,
-  resultsQuestions,
-} from "~/modules/consultations/results.server";
+import { csvExport, exportFileName } from "~/modules/consultations/exports.server";
+import { requireResults, resultsQuestions } from "~/modules/consultations/results.server";
 import { attachmentDisposition } from "~/modules/updates/files.server";
 
 /** Every submitted input as CSV, streamed 500 inputs at a time, for the conveners (404 for everyone else). */

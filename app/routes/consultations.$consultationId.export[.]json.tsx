@@ -1,11 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireActor } from "~/modules/auth/session.server";
-import {
-  exportFileName,
-  jsonExport,
-  requireResults,
-  resultsQuestions,
-} from "~/modules/consultations/results.server";
+import { jsonExport, exportFileName } from "~/modules/consultations/exports.server";
+import { requireResults, resultsQuestions } from "~/modules/consultations/results.server";
 import { attachmentDisposition } from "~/modules/updates/files.server";
 
 /** Every submitted input as one JSON document, streamed, for the conveners (404 for everyone else). */

@@ -13,15 +13,16 @@ import { consultationQuestions } from "~/modules/consultations/queries.server";
 import { removeQuestion } from "~/modules/consultations/remove-question.server";
 import {
   isQuestionKind,
-  moveDirections,
   questionFormValues,
   questionKinds,
   questionSchema,
-} from "~/modules/consultations/schema";
+  type QuestionKind,
+} from "~/modules/consultations/kinds";
+import { moveDirections } from "~/modules/consultations/schema";
 import { updateQuestion } from "~/modules/consultations/update-question.server";
 import { currentOrganisationId } from "~/utils/current-organisation.server";
 import { DomainError, notFound } from "~/utils/errors";
-import { attempt } from "~/utils/forms.server";
+import { attempt, readForm } from "~/utils/forms.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 const questionIdSchema = z.object({ questionId: z.string().trim().min(1).max(64) });
@@ -29,7 +30,7 @@ const moveSchema = questionIdSchema.extend({ direction: z.enum(moveDirections) }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
-  const consultation = await requireConsultation(actor, params.consultationId ?? "", "consultation.manage");
+  const consultation = await requireConsultation(actor, params.consultationId ?? "", "consultation.build");
   const { questions, locked } = await consultationQuestions(consultation.consultationId);
   const search = new URL(request.url).searchParams;
   const add = search.get("add");
@@ -44,8 +45,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
-  const consultation = await requireConsultation(actor, params.consultationId ?? "", "consultation.manage");
-  const formData = await request.formData();
+  const consultation = await requireConsultation(actor, params.consultationId ?? "", "consultation.build");
+  const formData = await readForm(request);
   const organisationId = await currentOrganisationId(request, actor);
   const here = `/consultations/${consultation.consultationId}/questions`;
   const intent = formData.get("intent");
@@ -121,7 +122,7 @@ export default function ConsultationQuestionsPage() {
                 </p>
                 {editing?.id === question.id ? (
                   <QuestionForm
-                    kind={editing.kind as (typeof questionKinds)[number]}
+                    kind={editing.kind as QuestionKind}
                     formId={`edit-${question.id}`}
                     questionId={question.id}
                     defaultValue={editing.values}

@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ResponseView } from "~/components/consultations/response-view";
+import { AnswerList } from "~/components/consultations/answer-list";
 import { readConsultation } from "~/modules/consultations/access.server";
 import { feedbackReport } from "~/modules/consultations/review-queries.server";
 import { reportPageSchema, responseOutcomes } from "~/modules/consultations/review-schema";
@@ -111,35 +113,12 @@ export default function FeedbackReportPage() {
                   <p className="prewrap">{input.aggregatedNote}</p>
                 ) : null}
                 <h5>{t("consultations.report.youSaid")}</h5>
-                {input.answers.length === 0 ? (
-                  <p>{t("consultations.review.noAnswers")}</p>
-                ) : (
-                  <dl className="answers">
-                    {input.answers.map((answer) => (
-                      <div key={answer.questionId}>
-                        <dt>{answer.prompt}</dt>
-                        <dd className="prewrap">{answer.text}</dd>
-                      </div>
-                    ))}
-                  </dl>
-                )}
+                <AnswerList answers={input.answers} />
               </div>
               <div className="stack report-entry__response">
                 <h5>{t("consultations.report.weDid")}</h5>
                 {input.response ? (
-                  <>
-                    <p>
-                      <span className="badge">
-                        {t(`consultations.review.outcomes.${input.response.outcome}`)}
-                      </span>
-                    </p>
-                    <p className="prewrap">{input.response.explanation}</p>
-                    {input.response.changeMade ? (
-                      <p className="prewrap">
-                        <strong>{t("consultations.report.changeMade")}</strong> {input.response.changeMade}
-                      </p>
-                    ) : null}
-                  </>
+                  <ResponseView response={input.response} />
                 ) : (
                   <p>{t("consultations.report.noResponse")}</p>
                 )}

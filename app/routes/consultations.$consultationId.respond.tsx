@@ -10,19 +10,19 @@ import { ErrorList, TextAreaField, ValidatedForm, useSchemaForm } from "~/compon
 import { requireActor } from "~/modules/auth/session.server";
 import { requireConsultation } from "~/modules/consultations/access.server";
 import {
-  answerLimits,
-  questionItems,
+  aggregatedNoteLimit,
   readAnswers,
   respondFormSchema,
   respondPostSchema,
-  type Answer,
   type Answers,
 } from "~/modules/consultations/answers";
+import { answerTextOf, kindOf, questionOptions } from "~/modules/consultations/kinds";
+import type { Answer } from "~/modules/consultations/kinds/kind";
 import { ourInput, questionsToAnswer } from "~/modules/consultations/respond-queries.server";
 import { hasErrors, saveDraft, type InputErrors } from "~/modules/consultations/save-draft.server";
 import { submitSubmission } from "~/modules/consultations/submit-submission.server";
 import { currentOrganisationId } from "~/utils/current-organisation.server";
-import { attempt } from "~/utils/forms.server";
+import { attempt, readForm } from "~/utils/forms.server";
 import { resolveLanguage } from "~/utils/i18n.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -65,7 +65,7 @@ const formIdOf = (organisationId: string, aggregated: boolean) =>
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const consultation = await requireConsultation(actor, params.consultationId ?? "", "consultation.view");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const submission = parseWithZod(formData, { schema: respondPostSchema });
   if (submission.status !== "success") throw new Response(null, { status: 400, statusText: "Bad Request" });
   const {
@@ -338,7 +338,7 @@ function InputForm({
         <TextAreaField
           field={fields.aggregatedNote}
           label={t("consultations.respond.aggregated.note")}
-          help={t("consultations.respond.aggregated.noteHelp", { max: answerLimits.aggregatedNote })}
+          help={t("consultations.respond.aggregated.noteHelp", { max: aggregatedNoteLimit })}
           rows={4}
         />
       ) : null}
@@ -437,38 +437,22 @@ function Versions({ input, questions }: { input: Input; questions: Question[] })
   );
 }
 
-/** A submitted answer, read back as plain text. */
+/** A submitted answer read back: as its kind shows it, or as its text form. */
 function AnswerView({ question, answer }: { question: Question; answer: Answer | undefined }) {
   const { t } = useTranslation();
-  let shown: React.ReactNode;
-  if (answer === undefined) shown = <em>{t("consultations.respond.versions.unanswered")}</em>;
-  else if (question.kind === "ranking" && Array.isArray(answer))
-    shown = (
-      <ol>
-        {answer.map((option, position) => (
-          <li key={position}>{option}</li>
-        ))}
-      </ol>
-    );
-  else if (Array.isArray(answer)) shown = answer.join(", ");
-  else if (typeof answer === "object") {
-    const paragraphs = questionItems(question);
-    shown = (
-      <ul>
-        {Object.entries(answer).map(([number, comment]) => (
-          <li key={number}>
-            <strong>{t("consultations.respond.versions.paragraph", { number })}</strong>{" "}
-            {paragraphs[Number(number) - 1] ? <q>{paragraphs[Number(number) - 1]}</q> : null}
-            <p className="prewrap">{comment}</p>
-          </li>
-        ))}
-      </ul>
-    );
-  } else shown = <span className="prewrap">{String(answer)}</span>;
+  const { AnswerView: KindView } = kindOf(question.kind);
   return (
     <>
       <dt>{question.prompt}</dt>
-      <dd>{shown}</dd>
+      <dd>
+        {answer === undefined ? (
+          <em>{t("consultations.respond.versions.unanswered")}</em>
+        ) : KindView ? (
+          <KindView options={questionOptions(question)} answer={answer} />
+        ) : (
+          <span className="prewrap">{answerTextOf(question)(answer)}</span>
+        )}
+      </dd>
     </>
   );
 }

@@ -2,13 +2,13 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireActor } from "~/modules/auth/session.server";
+import { kindOf, type QuestionResult } from "~/modules/consultations/kinds";
 import {
   isListedQuestion,
   requireResults,
   resultsFilterSchema,
   resultsPage,
   resultsQuestions,
-  type QuestionResult,
 } from "~/modules/consultations/results.server";
 import { organisationTypes } from "~/modules/organisations/schema";
 
@@ -23,12 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const questions = await resultsQuestions(consultation.id);
   const listed = questions.filter(isListedQuestion);
   const question = listed.find((candidate) => candidate.id === filter.question) ?? listed[0];
-  const { counts, results, themes, answers } = await resultsPage(
-    consultation.id,
-    questions,
-    question,
-    filter,
-  );
+  const { counts, results, themes, answers } = await resultsPage(consultation, questions, question, filter);
   return {
     consultation: { id: consultation.id, title: consultation.title },
     counts,
@@ -40,13 +35,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       number: questions.findIndex((q) => q.id === id) + 1,
     })),
     filter: { question: question?.id ?? "", theme: filter.theme ?? "", type: filter.type ?? "" },
-    answers: answers && question ? { ...answers, kind: question.kind } : null,
+    answers: answers && question ? { ...answers, listed: kindOf(question.kind).results.listed } : null,
   };
 }
 
 type ResultsData = Awaited<ReturnType<typeof loader>>;
-
-const percent = (count: number, of: number) => (of === 0 ? 0 : Math.round((count / of) * 100));
 
 export default function ConsultationResults() {
   const data = useLoaderData<typeof loader>();
@@ -131,215 +124,23 @@ function QuestionSection({
   answersLink: string;
 }) {
   const { t } = useTranslation();
+  const { View, listed } = kindOf(result.kind).results;
   const heading = `results-question-${result.id}`;
   const title = t("consultations.results.questions.heading", { number, prompt: result.prompt });
   return (
     <article aria-labelledby={heading} className="card stack">
       <h4 id={heading}>{title}</h4>
       <p className="review__meta">
-        {t(`consultations.results.kinds.${result.kind}`)} ·{" "}
+        {t(`consultations.common.kinds.${result.kind}`)} ·{" "}
         {t("consultations.results.questions.answered", { count: result.answered, total: submitted })}
       </p>
-      <QuestionAggregate result={result} title={title} />
-      {result.kind === "short_text" || result.kind === "long_text" || result.kind === "paragraph_comments" ? (
+      <View result={result} title={title} />
+      {listed ? (
         <p>
           <Link to={answersLink}>{t("consultations.results.questions.readAnswers", { number })}</Link>
         </p>
       ) : null}
     </article>
-  );
-}
-
-function QuestionAggregate({ result, title }: { result: QuestionResult; title: string }) {
-  const { t } = useTranslation();
-  switch (result.kind) {
-    case "single_choice":
-    case "multiple_choice":
-      return (
-        <>
-          <Bars
-            label={t("consultations.results.chart.choices", { question: title })}
-            bars={result.options.map((option) => ({
-              label: option.label,
-              value: option.count,
-              shown: String(option.count),
-            }))}
-          />
-          <DataTable
-            caption={t("consultations.results.table.choices", { question: title })}
-            columns={[
-              t("consultations.results.table.option"),
-              t("consultations.results.table.inputs"),
-              t("consultations.results.table.share"),
-            ]}
-            rows={result.options.map((option) => [
-              option.label,
-              String(option.count),
-              t("consultations.results.table.percent", { value: percent(option.count, result.answered) }),
-            ])}
-          />
-        </>
-      );
-    case "rating":
-      return (
-        <>
-          <p>
-            {result.mean === null
-              ? t("consultations.results.rating.noMean")
-              : t("consultations.results.rating.mean", {
-                  mean: result.mean,
-                  min: result.scale.min,
-                  max: result.scale.max,
-                })}
-            {result.scale.minLabel || result.scale.maxLabel
-              ? ` ${t("consultations.results.rating.labels", {
-                  min: result.scale.min,
-                  minLabel: result.scale.minLabel,
-                  max: result.scale.max,
-                  maxLabel: result.scale.maxLabel,
-                })}`
-              : null}
-          </p>
-          <Bars
-            label={t("consultations.results.chart.rating", { question: title })}
-            bars={result.distribution.map((point) => ({
-              label: String(point.value),
-              value: point.count,
-              shown: String(point.count),
-            }))}
-          />
-          <DataTable
-            caption={t("consultations.results.table.rating", { question: title })}
-            columns={[t("consultations.results.table.value"), t("consultations.results.table.inputs")]}
-            rows={result.distribution.map((point) => [String(point.value), String(point.count)])}
-          />
-        </>
-      );
-    case "ranking": {
-      const worst = result.options.length + 1;
-      return (
-        <>
-          <p>{t("consultations.results.ranking.explain")}</p>
-          <Bars
-            label={t("consultations.results.chart.ranking", { question: title })}
-            bars={result.options.map((option) => ({
-              label: option.label,
-              value: option.averageRank === null ? 0 : worst - option.averageRank,
-              shown: option.averageRank === null ? "–" : String(option.averageRank),
-            }))}
-          />
-          <DataTable
-            caption={t("consultations.results.table.ranking", { question: title })}
-            columns={[
-              t("consultations.results.table.option"),
-              t("consultations.results.table.averageRank"),
-              t("consultations.results.table.rankedBy"),
-            ]}
-            rows={result.options.map((option) => [
-              option.label,
-              option.averageRank === null ? "–" : String(option.averageRank),
-              String(option.count),
-            ])}
-          />
-        </>
-      );
-    }
-    case "paragraph_comments":
-      return (
-        <>
-          <Bars
-            label={t("consultations.results.chart.paragraphs", { question: title })}
-            bars={result.paragraphs.map((paragraph) => ({
-              label: t("consultations.results.paragraph", { number: paragraph.number }),
-              value: paragraph.count,
-              shown: String(paragraph.count),
-            }))}
-          />
-          <DataTable
-            caption={t("consultations.results.table.paragraphs", { question: title })}
-            columns={[
-              t("consultations.results.table.paragraph"),
-              t("consultations.results.table.excerpt"),
-              t("consultations.results.table.comments"),
-            ]}
-            rows={result.paragraphs.map((paragraph) => [
-              t("consultations.results.paragraph", { number: paragraph.number }),
-              paragraph.excerpt,
-              String(paragraph.count),
-            ])}
-          />
-        </>
-      );
-    default:
-      return null;
-  }
-}
-
-const barRow = 28;
-const labelWidth = 220;
-const barSpace = 300;
-const clip = (text: string) => (text.length > 30 ? `${text.slice(0, 29)}…` : text);
-
-/**
- * One horizontal bar per row, as inline SVG (presentation attributes and classes only: the CSP allows no style
- * attributes). The drawing reads left to right in every language; the table next to it carries the data.
- */
-function Bars({ label, bars }: { label: string; bars: { label: string; value: number; shown: string }[] }) {
-  const largest = Math.max(1, ...bars.map((bar) => bar.value));
-  const summary = bars.map((bar) => `${bar.label}: ${bar.shown}`).join(", ");
-  return (
-    <svg
-      role="img"
-      aria-label={`${label} ${summary}`}
-      viewBox={`0 0 ${labelWidth + barSpace + 60} ${Math.max(1, bars.length) * barRow}`}
-      className="results-chart"
-      direction="ltr"
-    >
-      {bars.map((bar, index) => {
-        const width = (bar.value / largest) * barSpace;
-        const y = index * barRow;
-        return (
-          <g key={`${index}-${bar.label}`}>
-            <text x={labelWidth - 8} y={y + barRow / 2} textAnchor="end" dominantBaseline="middle">
-              {clip(bar.label)}
-            </text>
-            <rect x={labelWidth} y={y + 5} width={width} height={barRow - 10} className="results-bar" />
-            <text x={labelWidth + width + 6} y={y + barRow / 2} dominantBaseline="middle">
-              {bar.shown}
-            </text>
-          </g>
-        );
-      })}
-    </svg>
-  );
-}
-
-function DataTable({ caption, columns, rows }: { caption: string; columns: string[]; rows: string[][] }) {
-  return (
-    <div className="table-scroll">
-      <table>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            {columns.map((column) => (
-              <th scope="col" key={column}>
-                {column}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map(([first, ...rest], index) => (
-            <tr key={index}>
-              <th scope="row">{first}</th>
-              {rest.map((cell, column) => (
-                <td key={column}>{cell}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
   );
 }
 
@@ -404,7 +205,7 @@ function FreeTextAnswers({ data }: { data: ResultsData }) {
       {answers ? (
         <>
           <p role="status">
-            {answers.kind === "paragraph_comments"
+            {answers.listed === "comments"
               ? t("consultations.results.answers.commentCount", { count: answers.total })
               : t("consultations.results.answers.count", { count: answers.total })}
           </p>

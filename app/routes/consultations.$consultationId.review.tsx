@@ -3,8 +3,11 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ResponseView } from "~/components/consultations/response-view";
+import { AnswerList } from "~/components/consultations/answer-list";
 import { ErrorList, SelectField, TextAreaField, ValidatedForm, useSchemaForm } from "~/components/ui/form";
 import { requireActor } from "~/modules/auth/session.server";
+import { can } from "~/modules/authorization/can";
 import { requireConsultation } from "~/modules/consultations/access.server";
 import { mayPublish } from "~/modules/consultations/lifecycle";
 import { publishFeedback } from "~/modules/consultations/publish-feedback.server";
@@ -21,14 +24,18 @@ import { tagInput } from "~/modules/consultations/tag-input.server";
 import { spaceThemes } from "~/modules/spaces/schema";
 import { currentOrganisationId } from "~/utils/current-organisation.server";
 import { notFound } from "~/utils/errors";
-import { attempt } from "~/utils/forms.server";
+import { attempt, readForm } from "~/utils/forms.server";
 import { resolveLanguage } from "~/utils/i18n.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 /** The conveners' review, once the consultation is closed (and still readable once published). */
-async function requireReview(request: Request, consultationId: string) {
+async function requireReview(
+  request: Request,
+  consultationId: string,
+  action: "consultation.review" | "consultation.publish-feedback" = "consultation.review",
+) {
   const actor = await requireActor(request);
-  const consultation = await requireConsultation(actor, consultationId, "consultation.manage");
+  const consultation = await requireConsultation(actor, consultationId, action);
   if (consultation.status !== "closed" && consultation.status !== "published") notFound();
   return { actor, consultation };
 }
@@ -51,6 +58,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     filter,
     coverage,
     mayPublish: mayPublish(consultation, coverage.inputs, coverage.answered),
+    mayPublishFeedback: can(actor, "consultation.publish-feedback", consultation),
     page: list.page,
     pageCount: list.pageCount,
     total: list.total,
@@ -65,7 +73,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const consultationId = params.consultationId ?? "";
   const { actor, consultation } = await requireReview(request, consultationId);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const organisationId = await currentOrganisationId(request, actor);
   const url = new URL(request.url);
   const back = `${url.pathname}${url.search}`;
@@ -91,6 +99,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithToast(back, { kind: "success", message: "consultations.review.responded" });
   }
   if (intent === "publish") {
+    await requireReview(request, consultationId, "consultation.publish-feedback");
     const submission = parseWithZod(formData, { schema: publishSchema });
     if (submission.status !== "success") return { formId: "publish", result: submission.reply() };
     const result = await attempt(submission, () => publishFeedback(actor, consultation, organisationId));
@@ -110,7 +119,7 @@ export default function ReviewPage() {
   const { t } = useTranslation();
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { coverage, editable, filter, inputs, page, pageCount, consultationId } = data;
+  const { coverage, editable, mayPublishFeedback, filter, inputs, page, pageCount, consultationId } = data;
   const [respondForm, respondFields] = useSchemaForm(respondSchema, {
     id: "respond",
     lastResult: actionData?.formId === "respond" ? actionData.result : undefined,
@@ -231,7 +240,7 @@ export default function ReviewPage() {
           </ValidatedForm>
         </section>
       ) : null}
-      {editable ? <PublishForm /> : null}
+      {editable && mayPublishFeedback ? <PublishForm /> : null}
     </div>
   );
 }
@@ -280,32 +289,10 @@ function InputCard({ input }: { input: Input }) {
           <strong>{t("consultations.review.howGathered")}</strong> {input.aggregatedNote}
         </p>
       ) : null}
-      {input.answers.length === 0 ? (
-        <p>{t("consultations.review.noAnswers")}</p>
-      ) : (
-        <dl className="answers">
-          {input.answers.map((answer) => (
-            <div key={answer.questionId}>
-              <dt>{answer.prompt}</dt>
-              <dd className="prewrap">{answer.text}</dd>
-            </div>
-          ))}
-        </dl>
-      )}
+      <AnswerList answers={input.answers} />
       {input.response ? (
         <div className="notice stack">
-          <p>
-            <span className="badge">{t(`consultations.review.outcomes.${input.response.outcome}`)}</span>
-            {input.response.sharedBy > 1 ? (
-              <> {t("consultations.review.sharedBy", { count: input.response.sharedBy })}</>
-            ) : null}
-          </p>
-          <p className="prewrap">{input.response.explanation}</p>
-          {input.response.changeMade ? (
-            <p className="prewrap">
-              <strong>{t("consultations.review.respond.changeMade")}</strong> {input.response.changeMade}
-            </p>
-          ) : null}
+          <ResponseView response={input.response} sharedBy={input.response.sharedBy} />
         </div>
       ) : (
         <p>

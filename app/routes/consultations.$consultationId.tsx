@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, NavLink, Outlet, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { Link, NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StatusBadge } from "~/components/consultations/status-badge";
 import { can } from "~/modules/authorization/can";
 import { readConsultation } from "~/modules/consultations/access.server";
+import { consultationRules, type ConsultationAction } from "~/modules/consultations/policy";
 import { feedbackLoop } from "~/modules/consultations/lifecycle";
 import { consultationHeader, hasOwnInput } from "~/modules/consultations/queries.server";
 import { useSpaceLive } from "~/realtime/use-space-live";
@@ -14,8 +15,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 /**
- * The layout of every consultation page: the header, the tabs the viewer may open, and `may` — can() for
- * the consultation's actions, for the child pages. A consultation one may not see answers 404; a visitor
+ * The layout of every consultation page: the header, and the tabs the viewer may open (`may`: can() for
+ * the consultation's actions). A consultation one may not see answers 404; a visitor
  * without an account reads a public one (see readConsultation) and is invited to sign in to take part.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -28,11 +29,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ),
     resolveLanguage(request, actor),
   ]);
-  const may = {
-    manage: can(actor, "consultation.manage", resource),
-    draft: can(actor, "consultation.draft", resource),
-    submit: can(actor, "consultation.submit", resource),
-  };
+  const may = Object.fromEntries(
+    (Object.keys(consultationRules) as ConsultationAction[]).map((action) => [
+      action,
+      can(actor, action, resource),
+    ]),
+  ) as Record<ConsultationAction, boolean>;
   // Dates are written on the server, in UTC, so the page reads the same before and after hydration.
   const date = new Intl.DateTimeFormat(language, { dateStyle: "medium", timeZone: "UTC" });
   const when = (value: Date | null) =>
@@ -56,25 +58,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export type ConsultationLayoutData = Awaited<ReturnType<typeof loader>>;
-
-/** The layout's data, for the consultation's child pages. */
-export function useConsultationLayout(): ConsultationLayoutData {
-  const data = useRouteLoaderData<typeof loader>("routes/consultations.$consultationId");
-  if (!data) throw new Error("useConsultationLayout is used outside a consultation page");
-  return data;
-}
-
 export default function ConsultationLayout() {
   const { consultation, may, ownInput, signedIn, maySeeSpace } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const base = `/consultations/${consultation.id}`;
   const { status } = consultation;
   const tabs: { to: string; label: string; shown: boolean }[] = [
-    { to: "questions", label: "questions", shown: may.manage },
-    { to: "respond", label: "respond", shown: may.draft || may.submit || ownInput },
-    { to: "review", label: "review", shown: may.manage && (status === "closed" || status === "published") },
-    { to: "results", label: "results", shown: may.manage && status !== "draft" },
+    { to: "questions", label: "questions", shown: may["consultation.build"] },
+    {
+      to: "respond",
+      label: "respond",
+      shown: may["consultation.draft"] || may["consultation.submit"] || ownInput,
+    },
+    {
+      to: "review",
+      label: "review",
+      shown: may["consultation.review"] && (status === "closed" || status === "published"),
+    },
+    { to: "results", label: "results", shown: may["consultation.review"] && status !== "draft" },
     { to: "report", label: "report", shown: status === "published" },
   ];
   return (

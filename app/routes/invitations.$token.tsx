@@ -5,14 +5,14 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, TextField, ValidatedForm, useSchemaForm } from "~/components/ui/form";
-import { createSessionCookie, getActor } from "~/modules/auth/session.server";
+import { createSessionCookie, getActorBeforeConfirmation } from "~/modules/auth/session.server";
 import {
   acceptInvitationAsMember,
   acceptInvitationAsNewPerson,
 } from "~/modules/invitations/accept-invitation.server";
 import { invitationByToken } from "~/modules/invitations/queries.server";
 import { acceptAsNewPersonSchema, invitationValidDays, joinSchema } from "~/modules/invitations/schema";
-import { attempt } from "~/utils/forms.server";
+import { attempt, readForm } from "~/utils/forms.server";
 import { clientOf } from "~/utils/request.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -20,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const token = params.token ?? "";
   const invitation = await invitationByToken(token);
   if (!invitation) return data({ view: { state: "unknown" as const } }, { status: 404 });
-  const actor = await getActor(request);
+  const actor = await getActorBeforeConfirmation(request);
   const organisation = invitation.organisation;
   if (invitation.status !== "pending") {
     const isMember = actor?.memberships.some((membership) => membership.organisationId === organisation.id);
@@ -60,8 +60,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const token = params.token ?? "";
-  const actor = await getActor(request);
-  const formData = await request.formData();
+  const actor = await getActorBeforeConfirmation(request);
+  const formData = await readForm(request);
   if (actor) {
     const submission = parseWithZod(formData, { schema: joinSchema });
     if (submission.status !== "success") return submission.reply();

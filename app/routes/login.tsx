@@ -8,7 +8,7 @@ import { knownDeviceOf } from "~/modules/auth/known-device.server";
 import { signInSchema } from "~/modules/auth/schema";
 import { getActor } from "~/modules/auth/session.server";
 import { signIn } from "~/modules/auth/sign-in.server";
-import { attempt } from "~/utils/forms.server";
+import { attempt, readForm } from "~/utils/forms.server";
 import { clientOf } from "~/utils/request.server";
 import { safeRedirectPath } from "~/utils/safe-redirect";
 
@@ -20,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const submission = parseWithZod(formData, { schema: signInSchema });
   if (submission.status !== "success") return submission.reply({ hideFields: ["password"] });
   const { email, password, redirectTo } = submission.value;

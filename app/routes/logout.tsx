@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { blankSessionCookie, getActor } from "~/modules/auth/session.server";
+import { blankSessionCookie, getActorBeforeConfirmation } from "~/modules/auth/session.server";
 import { signOut } from "~/modules/auth/sessions.server";
 
 export async function loader() {
@@ -8,7 +8,7 @@ export async function loader() {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const actor = await getActor(request);
+  const actor = await getActorBeforeConfirmation(request);
   if (actor) await signOut(actor);
   return redirect("/login", { headers: { "Set-Cookie": blankSessionCookie() } });
 }

@@ -17,7 +17,7 @@ import { organisationForViewer } from "~/modules/organisations/queries.server";
 import { countryOptions, organisationProfileSchema } from "~/modules/organisations/schema";
 import { updateOrganisationProfile } from "~/modules/organisations/update-profile.server";
 import { notFound } from "~/utils/errors";
-import { attempt } from "~/utils/forms.server";
+import { attempt, readForm } from "~/utils/forms.server";
 import { resolveLanguage } from "~/utils/i18n.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -30,10 +30,21 @@ async function editableOrganisation(actor: Actor, organisationId: string | undef
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const organisation = await editableOrganisation(actor, params.organisationId);
-  const { name, place, country, website, description, contactName, contactEmail } = organisation;
+  const { name, requestedName, place, country, website, description, contactName, contactEmail } =
+    organisation;
   return {
     organisationId: organisation.id,
-    profile: { name, place, country, website: website ?? "", description, contactName, contactEmail },
+    // The form holds the name the organisation wants: a new one waiting for confirmation stays asked for.
+    profile: {
+      name: requestedName ?? name,
+      place,
+      country,
+      website: website ?? "",
+      description,
+      contactName,
+      contactEmail,
+    },
+    nameNeedsConfirmation: organisation.verificationStatus === "verified",
     countries: countryOptions(await resolveLanguage(request, actor)),
   };
 }
@@ -41,20 +52,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const organisation = await editableOrganisation(actor, params.organisationId);
-  const submission = parseWithZod(await request.formData(), { schema: organisationProfileSchema });
+  const submission = parseWithZod(await readForm(request), { schema: organisationProfileSchema });
   if (submission.status !== "success") return submission.reply();
   const result = await attempt(submission, () =>
     updateOrganisationProfile(actor, organisation, submission.value),
   );
   if (!result.ok) return result.reply;
+  const { changed, renameRequested } = result.value;
   return redirectWithToast(`/organisations/${organisation.id}`, {
     kind: "success",
-    message: result.value.changed.length > 0 ? "organisations.edit.saved" : "organisations.edit.unchanged",
+    message: renameRequested
+      ? "organisations.edit.renameRequested"
+      : changed.length > 0
+        ? "organisations.edit.saved"
+        : "organisations.edit.unchanged",
   });
 }
 
 export default function EditOrganisationPage() {
-  const { organisationId, profile, countries } = useLoaderData<typeof loader>();
+  const { organisationId, profile, countries, nameNeedsConfirmation } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation();
   const [form, fields] = useSchemaForm(organisationProfileSchema, {
@@ -66,7 +82,12 @@ export default function EditOrganisationPage() {
       <h2>{t("organisations.edit.title")}</h2>
       <ValidatedForm form={form} className="stack">
         <ErrorList id={form.errorId} errors={form.errors} />
-        <TextField field={fields.name} label={t("organisations.fields.name")} autoComplete="organization" />
+        <TextField
+          field={fields.name}
+          label={t("organisations.fields.name")}
+          help={nameNeedsConfirmation ? t("organisations.help.verifiedName") : undefined}
+          autoComplete="organization"
+        />
         <TextField field={fields.place} label={t("organisations.fields.place")} />
         <SelectField field={fields.country} label={t("organisations.fields.country")} options={countries} />
         <TextField

@@ -17,7 +17,7 @@ import {
 } from "~/modules/invitations/schema";
 import { organisationForViewer } from "~/modules/organisations/queries.server";
 import { DomainError, notFound } from "~/utils/errors";
-import { attempt } from "~/utils/forms.server";
+import { attempt, readForm } from "~/utils/forms.server";
 import { resolveLanguage } from "~/utils/i18n.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -59,7 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const organisation = await invitingOrganisation(actor, params.organisationId);
   const here = `/organisations/${organisation.id}/invitations`;
-  const formData = await request.formData();
+  const formData = await readForm(request);
 
   if (formData.get("intent") === "revoke") {
     const parsed = revokeInvitationSchema.safeParse(Object.fromEntries(formData));
@@ -92,11 +92,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     createInvitation(actor, { organisation, email, role, language }),
   );
   if (!result.ok) return result.reply;
-  return redirectWithToast(here, {
-    kind: result.value.mailed ? "success" : "info",
-    message: result.value.mailed ? "invitations.create.sent" : "invitations.create.notMailed",
-    values: { email, link: result.value.link },
-  });
+  // The link goes to the invitee's mailbox only: whoever holds it learns whether the address has an
+  // account. Only when the mail failed does the admin get it, to pass on.
+  return redirectWithToast(
+    here,
+    result.value.mailed
+      ? { kind: "success", message: "invitations.create.sent", values: { email } }
+      : { kind: "info", message: "invitations.create.notMailed", values: { email, link: result.value.link } },
+  );
 }
 
 export default function InvitationsPage() {

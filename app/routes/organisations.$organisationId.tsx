@@ -32,6 +32,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       countryName: countryName(organisation.country, language),
       // Only a rejected organisation (seen by its members and platform administrators) shows the reason.
       verificationNote: organisation.verificationStatus === "rejected" ? organisation.verificationNote : null,
+      // A new name waiting for confirmation is for the organisation's members and platform administrators.
+      requestedName: members ? organisation.requestedName : null,
     },
     members,
     spaces,
@@ -63,6 +65,11 @@ export default function OrganisationPage() {
       </p>
       {organisation.verificationStatus === "pending" ? (
         <p className="notice">{t("organisations.profile.pendingNotice")}</p>
+      ) : null}
+      {organisation.requestedName ? (
+        <p className="notice">
+          {t("organisations.profile.renamePending", { name: organisation.requestedName })}
+        </p>
       ) : null}
       {organisation.verificationStatus === "rejected" ? (
         <p className="notice">

@@ -5,7 +5,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { ErrorList, SelectField, TextAreaField, TextField, ValidatedForm } from "~/components/ui/form";
-import { getActor } from "~/modules/auth/session.server";
+import { confirmEmailPath, getActor } from "~/modules/auth/session.server";
 import { countryOptions, governanceLevels, organisationTypes } from "~/modules/organisations/schema";
 import {
   registerOrganisation,
@@ -13,7 +13,7 @@ import {
 } from "~/modules/registration/register-organisation.server";
 import { organisationRegistrationSchema, visitorRegistrationSchema } from "~/modules/registration/schema";
 import { currentOrganisationCookie } from "~/utils/current-organisation.server";
-import { attempt } from "~/utils/forms.server";
+import { attempt, readForm } from "~/utils/forms.server";
 import { resolveLanguage } from "~/utils/i18n.server";
 import { clientOf } from "~/utils/request.server";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -28,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await getActor(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   if (actor) {
     const submission = parseWithZod(formData, { schema: organisationRegistrationSchema });
     if (submission.status !== "success") return submission.reply();
@@ -40,22 +40,24 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== "success") return submission.reply({ hideFields: ["password"] });
   const { accountName, accountEmail, password, ...organisation } = submission.value;
   const account = { name: accountName, email: accountEmail, password };
+  const language = await resolveLanguage(request, null);
   const result = await attempt(
     submission,
-    () => registerOrganisationWithAccount(organisation, account, clientOf(request, context)),
+    () => registerOrganisationWithAccount(organisation, account, clientOf(request, context), language),
     { hideFields: ["password"] },
   );
   if (!result.ok) return result.reply;
-  throw await registered(result.value, result.value.cookie);
+  // The same answer whether the address was new or had an account (ADR 0012): nobody is signed in.
+  throw await redirectWithToast(confirmEmailPath, {
+    kind: "info",
+    message: "registration.checkMail",
+    values: { email: account.email },
+  });
 }
 
 /** To the new organisation's page, acting for it, with the news that it awaits verification. */
-async function registered(
-  { organisationId, name }: { organisationId: string; name: string },
-  session?: string,
-) {
+async function registered({ organisationId, name }: { organisationId: string; name: string }) {
   const headers = new Headers();
-  if (session) headers.append("Set-Cookie", session);
   headers.append("Set-Cookie", await currentOrganisationCookie.serialize(organisationId));
   return redirectWithToast(
     `/organisations/${organisationId}`,

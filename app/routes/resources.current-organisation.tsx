@@ -4,6 +4,7 @@ import { z } from "zod";
 import { requireActor } from "~/modules/auth/session.server";
 import { currentOrganisationCookie } from "~/utils/current-organisation.server";
 import { safeRedirectPath } from "~/utils/safe-redirect";
+import { readForm } from "~/utils/forms.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 const switchSchema = z.object({
@@ -17,7 +18,7 @@ export async function loader() {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request);
-  const parsed = switchSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = switchSchema.safeParse(Object.fromEntries(await readForm(request)));
   const membership =
     parsed.success &&
     actor.memberships.find((candidate) => candidate.organisationId === parsed.data.organisationId);

@@ -7,7 +7,7 @@ import { changePassword } from "~/modules/auth/change-password.server";
 import { knownDeviceOf } from "~/modules/auth/known-device.server";
 import { changePasswordSchema } from "~/modules/auth/schema";
 import { requireActor } from "~/modules/auth/session.server";
-import { attempt } from "~/utils/forms.server";
+import { attempt, readForm } from "~/utils/forms.server";
 import { clientOf } from "~/utils/request.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -15,7 +15,7 @@ const passwordFields = ["currentPassword", "newPassword", "confirmPassword"];
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requireActor(request);
-  const submission = parseWithZod(await request.formData(), { schema: changePasswordSchema });
+  const submission = parseWithZod(await readForm(request), { schema: changePasswordSchema });
   if (submission.status !== "success") return submission.reply({ hideFields: passwordFields });
   const result = await attempt(
     submission,

@@ -6,6 +6,7 @@ import { ErrorList, SelectField, TextField, ValidatedForm, useSchemaForm } from 
 import { requireActor } from "~/modules/auth/session.server";
 import { followBrowser, updateProfileSchema } from "~/modules/people/schema";
 import { updateProfile } from "~/modules/people/update-profile.server";
+import { readForm } from "~/utils/forms.server";
 import { isLanguage, languageNames, languages } from "~/utils/i18n";
 import { languageCookie } from "~/utils/i18n.server";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -17,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request);
-  const submission = parseWithZod(await request.formData(), { schema: updateProfileSchema });
+  const submission = parseWithZod(await readForm(request), { schema: updateProfileSchema });
   if (submission.status !== "success") return submission.reply();
   const { language } = submission.value;
   await updateProfile(actor, submission.value);

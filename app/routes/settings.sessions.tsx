@@ -7,6 +7,7 @@ import { revokeSessionSchema } from "~/modules/auth/schema";
 import { blankSessionCookie, requireActor } from "~/modules/auth/session.server";
 import { listOwnSessions, revokeOtherSessions, revokeSession } from "~/modules/auth/sessions.server";
 import { DomainError } from "~/utils/errors";
+import { readForm } from "~/utils/forms.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 const page = "/settings/sessions";
@@ -45,7 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   if (formData.get("intent") === "revoke-others") {
     await revokeOtherSessions(actor);
     throw await redirectWithToast(page, { kind: "success", message: "settings.sessions.othersRevoked" });

@@ -18,7 +18,7 @@ import { can } from "~/modules/authorization/can";
 import { requireSpace } from "~/modules/spaces/access.server";
 import { spaceThemes } from "~/modules/spaces/schema";
 import { currentOrganisationId } from "~/utils/current-organisation.server";
-import { attempt } from "~/utils/forms.server";
+import { attempt, readForm } from "~/utils/forms.server";
 import { resolveLanguage } from "~/utils/i18n.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -62,7 +62,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const spaceId = params.spaceId ?? "";
   await requireSpace(actor, spaceId, "space.view-concerns");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const organisationId = await currentOrganisationId(request, actor);
   const back = `/spaces/${spaceId}/concerns`;
 

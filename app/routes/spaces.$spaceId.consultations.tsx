@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { StatusBadge } from "~/components/consultations/status-badge";
 import { requireActor } from "~/modules/auth/session.server";
 import { can } from "~/modules/authorization/can";
+import { consultationToDraftIn } from "~/modules/consultations/policy";
 import { spaceConsultations } from "~/modules/consultations/queries.server";
 import { requireSpace } from "~/modules/spaces/access.server";
 import { updatesPageSchema } from "~/modules/updates/schema";
@@ -13,7 +14,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const space = await requireSpace(actor, params.spaceId ?? "", "space.read-updates");
   const { page } = updatesPageSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const mayCreate = can(actor, "space.publish-update", space);
+  const mayCreate = can(actor, "consultation.build", consultationToDraftIn(space));
   const [list, language] = await Promise.all([
     spaceConsultations(space.spaceId, { includeDrafts: mayCreate, page }),
     resolveLanguage(request, actor),

@@ -5,17 +5,17 @@ import { useTranslation } from "react-i18next";
 import { ConsultationFields } from "~/components/consultations/consultation-fields";
 import { ErrorList, ValidatedForm, useSchemaForm } from "~/components/ui/form";
 import { requireActor } from "~/modules/auth/session.server";
+import { requireSpaceToConsult } from "~/modules/consultations/access.server";
 import { createConsultation } from "~/modules/consultations/create-consultation.server";
 import { audienceCandidates, promisedFeedbackDays } from "~/modules/consultations/queries.server";
 import { consultationSchema } from "~/modules/consultations/schema";
-import { requireSpace } from "~/modules/spaces/access.server";
 import { currentOrganisationId } from "~/utils/current-organisation.server";
-import { attempt } from "~/utils/forms.server";
+import { attempt, readForm } from "~/utils/forms.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
-  const space = await requireSpace(actor, params.spaceId ?? "", "space.publish-update");
+  const space = await requireSpaceToConsult(actor, params.spaceId ?? "");
   const [candidates, feedbackDays] = await Promise.all([
     audienceCandidates(space.spaceId),
     promisedFeedbackDays(space.spaceId),
@@ -25,8 +25,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
-  const space = await requireSpace(actor, params.spaceId ?? "", "space.publish-update");
-  const submission = parseWithZod(await request.formData(), { schema: consultationSchema });
+  const space = await requireSpaceToConsult(actor, params.spaceId ?? "");
+  const submission = parseWithZod(await readForm(request), { schema: consultationSchema });
   if (submission.status !== "success") return submission.reply();
   const organisationId = await currentOrganisationId(request, actor);
   const result = await attempt(submission, () =>

@@ -10,7 +10,7 @@ import { addConvener, removeConvener } from "~/modules/spaces/manage-conveners.s
 import { convenerCandidates, convenersOf } from "~/modules/spaces/queries.server";
 import { addConvenerSchema, removeConvenerSchema } from "~/modules/spaces/schema";
 import { DomainError, notFound } from "~/utils/errors";
-import { attempt } from "~/utils/forms.server";
+import { attempt, readForm } from "~/utils/forms.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -28,7 +28,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const space = await requireSpace(actor, params.spaceId ?? "", "space.manage-conveners");
   const here = `/spaces/${space.spaceId}/conveners`;
-  const formData = await request.formData();
+  const formData = await readForm(request);
 
   if (formData.get("intent") === "remove") {
     const parsed = removeConvenerSchema.safeParse(Object.fromEntries(formData));

@@ -16,7 +16,7 @@ import { requireSpace } from "~/modules/spaces/access.server";
 import { parentCandidates, spaceDetails } from "~/modules/spaces/queries.server";
 import { noParent, updateSpaceSchema } from "~/modules/spaces/schema";
 import { updateSpace } from "~/modules/spaces/update-space.server";
-import { attempt } from "~/utils/forms.server";
+import { attempt, readForm } from "~/utils/forms.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -40,7 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const space = await requireSpace(actor, params.spaceId ?? "", "space.edit");
-  const submission = parseWithZod(await request.formData(), { schema: updateSpaceSchema });
+  const submission = parseWithZod(await readForm(request), { schema: updateSpaceSchema });
   if (submission.status !== "success") return submission.reply();
   const result = await attempt(submission, () => updateSpace(actor, space, submission.value));
   if (!result.ok) return result.reply;

@@ -6,20 +6,16 @@ import { ErrorList, SelectField, TextAreaField, ValidatedForm, useSchemaForm } f
 import { requireActor } from "~/modules/auth/session.server";
 import { can } from "~/modules/authorization/can";
 import { decideLevelRequest } from "~/modules/participation/decide-level-request.server";
-import {
-  convenerOrganisationOf,
-  levelHistoryOf,
-  pendingLevelRequestsOf,
-} from "~/modules/participation/queries.server";
+import { levelHistoryOf, pendingLevelRequestsOf } from "~/modules/participation/queries.server";
 import {
   decideLevelRequestSchema,
   levelRequestDecisions,
   participantsQuerySchema,
 } from "~/modules/participation/schema";
-import { requireSpace } from "~/modules/spaces/access.server";
+import { actingConvener, requireSpace } from "~/modules/spaces/access.server";
 import { currentOrganisationId } from "~/utils/current-organisation.server";
-import { DomainError, notFound } from "~/utils/errors";
-import { encodeMessage } from "~/utils/forms.server";
+import { DomainError } from "~/utils/errors";
+import { encodeMessage, readForm } from "~/utils/forms.server";
 import { resolveLanguage } from "~/utils/i18n.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -28,8 +24,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const space = await requireSpace(actor, params.spaceId ?? "", "space.view-participants");
   const { page } = participantsQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const [history, requests, language] = await Promise.all([
-    levelHistoryOf(space, page),
-    pendingLevelRequestsOf(space),
+    levelHistoryOf(actor, space, page),
+    pendingLevelRequestsOf(actor, space),
     resolveLanguage(request, actor),
   ]);
   // Dates are written on the server, in UTC, so the page reads the same before and after hydration.
@@ -58,11 +54,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const space = await requireSpace(actor, params.spaceId ?? "", "space.decide-level-request");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const formId = `decide-${String(formData.get("requestId"))}`;
   const submission = parseWithZod(formData, { schema: decideLevelRequestSchema });
   if (submission.status !== "success") return { formId, result: submission.reply() };
-  const convenerId = convenerOrganisationOf(space, await currentOrganisationId(request, actor)) ?? notFound();
+  const convenerId = actingConvener(
+    actor,
+    "space.decide-level-request",
+    space,
+    await currentOrganisationId(request, actor),
+  );
   const here = `/spaces/${space.spaceId}/levels`;
   try {
     await decideLevelRequest(actor, space, convenerId, submission.value);

@@ -9,21 +9,16 @@ import { levels } from "~/modules/engagement/levels";
 import { changeLevel } from "~/modules/participation/change-level.server";
 import { inviteOrganisation } from "~/modules/participation/invite-organisation.server";
 import { leaveSpace } from "~/modules/participation/leave-space.server";
-import {
-  convenerOrganisationOf,
-  invitableOrganisations,
-  participantsOf,
-} from "~/modules/participation/queries.server";
+import { invitableOrganisations, participantsOf } from "~/modules/participation/queries.server";
 import {
   changeLevelSchema,
   inviteOrganisationSchema,
   participantsQuerySchema,
   removeParticipantSchema,
 } from "~/modules/participation/schema";
-import { requireSpace } from "~/modules/spaces/access.server";
+import { actingConvener, requireSpace } from "~/modules/spaces/access.server";
 import { currentOrganisationId } from "~/utils/current-organisation.server";
-import { notFound } from "~/utils/errors";
-import { attempt } from "~/utils/forms.server";
+import { attempt, readForm } from "~/utils/forms.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 const statusBadges: Record<string, string> = {
@@ -55,14 +50,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const spaceId = params.spaceId ?? "";
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
-  const space = await requireSpace(
-    actor,
-    spaceId,
-    intent === "invite" ? "space.invite-organisation" : "space.change-level",
-  );
-  const convenerId = convenerOrganisationOf(space, await currentOrganisationId(request, actor)) ?? notFound();
+  const powers = intent === "invite" ? "space.invite-organisation" : "space.change-level";
+  const space = await requireSpace(actor, spaceId, powers);
+  const convenerId = actingConvener(actor, powers, space, await currentOrganisationId(request, actor));
   const here = `/spaces/${space.spaceId}/participants`;
 
   if (intent === "invite") {

@@ -19,7 +19,7 @@ import {
   respondInvitationSchema,
 } from "~/modules/participation/schema";
 import { requireSpace } from "~/modules/spaces/access.server";
-import { attempt } from "~/utils/forms.server";
+import { attempt, readForm } from "~/utils/forms.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -38,10 +38,10 @@ const intents = {
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const spaceId = params.spaceId ?? "";
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = String(formData.get("intent"));
   const organisationId = String(formData.get("organisationId") ?? "");
-  if (!(intent in intents)) {
+  if (!Object.hasOwn(intents, intent)) {
     await requireSpace(actor, spaceId, "space.view");
     throw new Response(null, { status: 400, statusText: "Bad Request" });
   }

@@ -10,7 +10,7 @@ import { requireSpace } from "~/modules/spaces/access.server";
 import { spacePromises } from "~/modules/spaces/queries.server";
 import { promisesSchema, type PromiseInput } from "~/modules/spaces/schema";
 import { setPromises } from "~/modules/spaces/set-promises.server";
-import { attempt } from "~/utils/forms.server";
+import { attempt, readForm } from "~/utils/forms.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -22,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const space = await requireSpace(actor, params.spaceId ?? "", "space.set-promise");
-  const submission = parseWithZod(await request.formData(), { schema: promisesSchema });
+  const submission = parseWithZod(await readForm(request), { schema: promisesSchema });
   if (submission.status !== "success") return submission.reply();
   const result = await attempt(submission, () => setPromises(actor, space, submission.value));
   if (!result.ok) return result.reply;

@@ -63,10 +63,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const space = await requireSpace(actor, params.spaceId ?? "", "space.publish-update");
-  const { formData, upload } = await receiveUpdateForm(request);
+  const { formData, upload, formError } = await receiveUpdateForm(request);
   let published = false;
   try {
     const submission = parseWithZod(formData, { schema: updateFieldsSchema });
+    if (formError) return submission.reply({ formErrors: [formError] });
     if (upload.status === "refused") return submission.reply({ fieldErrors: { file: [upload.message] } });
     if (submission.status !== "success") return submission.reply();
     const preferredOrganisationId = await currentOrganisationId(request, actor);

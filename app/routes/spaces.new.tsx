@@ -19,7 +19,7 @@ import { conveningOrganisation, parentCandidates } from "~/modules/spaces/querie
 import { createSpaceSchema, governanceLevels, noParent, spaceKinds } from "~/modules/spaces/schema";
 import { currentOrganisationId } from "~/utils/current-organisation.server";
 import { notFound } from "~/utils/errors";
-import { attempt } from "~/utils/forms.server";
+import { attempt, readForm } from "~/utils/forms.server";
 import { resolveLanguage } from "~/utils/i18n.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -41,7 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const organisation = await convener(request, actor);
-  const submission = parseWithZod(await request.formData(), { schema: createSpaceSchema });
+  const submission = parseWithZod(await readForm(request), { schema: createSpaceSchema });
   if (submission.status !== "success") return submission.reply();
   const language = await resolveLanguage(request, actor);
   const result = await attempt(submission, () =>

@@ -50,7 +50,7 @@ export function containsText(text: string): { contains: string } {
 
 export async function isDatabaseReachable(): Promise<boolean> {
   try {
-    await db().$queryRawUnsafe("SELECT 1");
+    await db().$queryRawUnsafe("SELECT CAST(1 AS INTEGER) AS ok");
     return true;
   } catch {
     return false;

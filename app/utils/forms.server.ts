@@ -1,6 +1,38 @@
 import type { Submission } from "@conform-to/react";
 import { DomainError } from "./errors";
 
+const formMediaTypes = new Set(["application/x-www-form-urlencoded", "multipart/form-data"]);
+
+/** The media type of a Content-Type header, without its parameters, in lower case. */
+export function mediaType(contentType: string | null | undefined) {
+  return (contentType ?? "").split(";")[0]!.trim().toLowerCase();
+}
+
+/** Whether a Content-Type is one of the two that forms are sent as, with or without JavaScript. */
+export function isFormContentType(contentType: string | null | undefined) {
+  return formMediaTypes.has(mediaType(contentType));
+}
+
+/**
+ * The longest field name a form may use. Ours are short paths ("questions[2].options"); Conform builds one
+ * nested object level per path segment, so a name of thousands of segments overflowed the stack.
+ */
+export const maxFieldNameLength = 256;
+
+/**
+ * The form of a POST, for every action: a body of another type is answered 415, and one that cannot be read
+ * (a broken multipart body, a missing boundary, a field name past maxFieldNameLength) 400, each with the page
+ * that says so, instead of failing as an unexpected error. (server/security.ts refuses other types first.)
+ */
+export async function readForm(request: Request): Promise<FormData> {
+  if (!isFormContentType(request.headers.get("Content-Type")))
+    throw new Response(null, { status: 415, statusText: "Unsupported Media Type" });
+  const formData = await request.formData().catch(() => null);
+  if (!formData || [...formData.keys()].some((name) => name.length > maxFieldNameLength))
+    throw new Response(null, { status: 400, statusText: "Bad Request" });
+  return formData;
+}
+
 /** A DomainError as a form message: its catalogue key, with its values after a "?" (see translateMessage). */
 export function encodeMessage(error: DomainError): string {
   if (!error.values) return error.messageKey;

@@ -136,11 +136,17 @@ export function createI18n(language: Language): I18n {
   return instance;
 }
 
-/** Form errors travel as catalogue keys, with values after a "?" (see encodeMessage in forms.server.ts). */
+/**
+ * Form errors travel as catalogue keys, with values after a "?" (see encodeMessage in forms.server.ts).
+ * A `count` is made a number again: i18next chooses the plural form for numbers only.
+ */
 export function translateMessage(
-  t: (key: string, values?: Record<string, string>) => string,
+  t: (key: string, values?: Record<string, string | number>) => string,
   message: string,
 ) {
   const [key = message, query] = message.split("?", 2);
-  return t(key, query ? Object.fromEntries(new URLSearchParams(query)) : undefined);
+  if (!query) return t(key);
+  const values: Record<string, string | number> = Object.fromEntries(new URLSearchParams(query));
+  if (typeof values.count === "string") values.count = Number(values.count);
+  return t(key, values);
 }

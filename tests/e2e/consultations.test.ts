@@ -1,7 +1,14 @@
-import type { Locator, Page } from "playwright-core";
+import type { Locator } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { addMember, createPerson } from "../factories";
-import { browserAvailable, browserJourney, expectAccessible } from "../support/browser";
+import {
+  browserAvailable,
+  browserJourney,
+  expectAccessible,
+  expectNotReloaded,
+  expectText,
+  markWindow,
+} from "../support/browser";
 import { createConvenedSpace, createParticipantOrganisation } from "../space-factories";
 
 const dayMs = 24 * 60 * 60 * 1000;
@@ -14,21 +21,6 @@ describe.skipIf(!browserAvailable)("a consultation and its feedback loop in a re
     const page = await (await journey.browser.newContext()).newPage();
     await signIn(page, email);
     return page;
-  }
-
-  /** Waits until the page shows `text` (a form's redirect has landed, or a live update has arrived). */
-  async function expectText(page: Page | Locator, text: string | RegExp, timeout = 10_000) {
-    await page.getByText(text).first().waitFor({ state: "visible", timeout });
-  }
-
-  /** Marks the page's window, so a later check can tell the page was updated live rather than reloaded. */
-  async function markWindow(page: Page) {
-    await page.evaluate(() => {
-      (window as unknown as { keptOpen?: boolean }).keptOpen = true;
-    });
-  }
-  async function expectNotReloaded(page: Page) {
-    expect(await page.evaluate(() => (window as unknown as { keptOpen?: boolean }).keptOpen)).toBe(true);
   }
 
   const prompts = {

@@ -30,6 +30,43 @@ describe.skipIf(!browserAvailable)("the foundation journeys in a real browser", 
     await page.context().close();
   });
 
+  it("a visitor registers an organisation, confirms the address from the mail and finds it awaiting verification", async () => {
+    const stamp = Date.now();
+    const name = `Casa de los Derechos ${stamp}`;
+    const email = `lucia-${stamp}@casaderechos.example`;
+    const password = "a river crossing at dawn";
+    const page = await (await journey.browser.newContext()).newPage();
+    await visit(page, "/register");
+    await page.getByLabel("Name of the organisation").fill(name);
+    await page.getByLabel("Type of organisation").selectOption({ label: "Civil society organisation" });
+    await page.getByLabel("Level it works at").selectOption({ label: "Local" });
+    await page.getByLabel("City or region").fill("Upala");
+    await page.getByLabel("Country", { exact: true }).selectOption("CR");
+    await page.getByLabel("Contact person").fill("Lucía Mora");
+    await page.getByLabel("Contact email address").fill(email);
+    await page.getByLabel("Your name").fill("Lucía Mora");
+    await page.getByLabel("Your email address").fill(email);
+    await page.getByLabel("Choose a password").fill(password);
+    await page.getByRole("button", { name: "Ask to register" }).click();
+    await page.waitForURL((url) => url.pathname === "/confirm-email");
+    await expect.poll(() => page.locator("h1").textContent()).toBe("Check your mail");
+    expect(await page.textContent("body")).toContain(`We have sent a message to ${email}`);
+    await expectAccessible(page);
+
+    const mail = (await readOutbox()).filter((message) => message.to === email).at(-1);
+    const link = mail && /https?:\/\/\S+\/confirm-email\/[\w-]+/.exec(mail.text)?.[0];
+    expect(link, "the confirmation link was written to the outbox").toBeDefined();
+    await visit(page, new URL(link!).pathname);
+    await page.getByRole("button", { name: "Confirm my address" }).click();
+    await page.waitForURL((url) => url.pathname === "/login");
+    expect(await page.textContent("body")).toContain("Your email address is confirmed. Sign in to go on.");
+    await signIn(page, email, password);
+    await visit(page, "/organisations");
+    const listed = page.getByRole("listitem").filter({ hasText: name });
+    await expect.poll(() => listed.textContent()).toContain("Awaiting verification");
+    await page.context().close();
+  });
+
   it("an admin invites a colleague, who accepts in another browser and is seen coming online live", async () => {
     const organisation = await createOrganisation({ name: "Migrant Forum in Asia" });
     const admin = await createPerson({ name: "Ramon Cruz", email: `ramon-${Date.now()}@mfa.example` });

@@ -1,26 +1,17 @@
-import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { addMember, createOrganisation, createPerson } from "../factories";
-import { browserAvailable, browserJourney, expectAccessible } from "../support/browser";
+import {
+  browserAvailable,
+  browserJourney,
+  expectAccessible,
+  expectNotReloaded,
+  expectText,
+  markWindow,
+} from "../support/browser";
 
 describe.skipIf(!browserAvailable)("a space and its engagement spectrum in a real browser", () => {
   const journey = browserJourney();
   const { visit, signIn } = journey;
-
-  /** Waits until the page shows `text` (a form's redirect has landed, or a live update has arrived). */
-  async function expectText(page: Page, text: string | RegExp, timeout = 10_000) {
-    await page.getByText(text).first().waitFor({ state: "visible", timeout });
-  }
-
-  /** Marks the page's window, so a later check can tell the page was updated live rather than reloaded. */
-  async function markWindow(page: Page) {
-    await page.evaluate(() => {
-      (window as unknown as { keptOpen?: boolean }).keptOpen = true;
-    });
-  }
-  async function expectNotReloaded(page: Page) {
-    expect(await page.evaluate(() => (window as unknown as { keptOpen?: boolean }).keptOpen)).toBe(true);
-  }
 
   it("a ministry convenes a space, a CSO joins, rises to Involve and has its concern answered, all live", async () => {
     const stamp = Date.now();

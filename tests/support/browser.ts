@@ -1,8 +1,9 @@
 import { existsSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect } from "vitest";
 import { defaultTestPassword } from "../factories";
+import type { RealtimeOptions } from "../../server/realtime";
 import { startTestServer, type TestServer } from "./server";
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -48,15 +49,31 @@ export async function expectAccessible(page: Page) {
   expect(blocking, `accessibility violations on ${page.url()}`).toEqual([]);
 }
 
+/** Waits until the page shows `text` (a form's redirect has landed, or a live update has arrived). */
+export async function expectText(page: Page | Locator, text: string | RegExp, timeout = 10_000) {
+  await page.getByText(text).first().waitFor({ state: "visible", timeout });
+}
+
+/** Marks the page's window, so a later check can tell the page was updated live rather than reloaded. */
+export async function markWindow(page: Page) {
+  await page.evaluate(() => {
+    (window as unknown as { keptOpen?: boolean }).keptOpen = true;
+  });
+}
+
+export async function expectNotReloaded(page: Page) {
+  expect(await page.evaluate(() => (window as unknown as { keptOpen?: boolean }).keptOpen)).toBe(true);
+}
+
 /**
  * A browser journey's shared setup: a real server and Chromium for the describe block, and the two steps
  * every journey takes — visiting a page (checked with axe) and signing in through the form.
  */
-export function browserJourney() {
+export function browserJourney(realtime?: RealtimeOptions) {
   let server: TestServer | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer(realtime);
     browser = await launchBrowser();
   });
   afterAll(async () => {

@@ -6,17 +6,18 @@ import type { ServerBuild } from "@remix-run/node";
 import { resetEnvCache } from "~/utils/env.server";
 import { defaultTestPassword } from "../factories";
 import { createConcordServer, type ConcordServer } from "../../server/app";
+import type { RealtimeOptions } from "../../server/realtime";
 import { createLogger } from "../../server/logger";
 import { connectSharedState } from "../../server/shared-state";
 
 export type TestServer = ConcordServer & { origin: string; close: () => Promise<void> };
 
 /** A real Concord server (Remix build, Express, socket.io) on an ephemeral port of this machine. */
-export async function startTestServer(): Promise<TestServer> {
+export async function startTestServer(realtime?: RealtimeOptions): Promise<TestServer> {
   const buildPath = path.resolve(import.meta.dirname, "../../build/index.js");
   const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
   await connectSharedState();
-  const server = createConcordServer({ build, logger: createLogger("silent") });
+  const server = createConcordServer({ build, logger: createLogger("silent"), realtime });
   await new Promise<void>((resolve) => server.httpServer.listen(0, "127.0.0.1", resolve));
   const { port } = server.httpServer.address() as AddressInfo;
   const origin = `http://localhost:${port}`;
@@ -82,17 +83,22 @@ export class Browserless {
   }
 
   async post(pathname: string, form: Record<string, string>, headers: Record<string, string> = {}) {
+    return this.postBody(pathname, new URLSearchParams(form), {
+      "Content-Type": "application/x-www-form-urlencoded",
+      ...headers,
+    });
+  }
+
+  /**
+   * Posts any body from Concord's origin with the session: a FormData as a browser sends a multipart form, or
+   * bytes with whatever Content-Type the headers give (none when they give none).
+   */
+  async postBody(pathname: string, body: BodyInit, headers: Record<string, string> = {}) {
     const response = await fetch(new URL(pathname, this.origin), {
       method: "POST",
       redirect: "manual",
-      body: new URLSearchParams(form),
-      headers: {
-        Origin: this.origin,
-        "Content-Type": "application/x-www-form-urlencoded",
-        ...this.headers,
-        Cookie: this.cookieHeader(),
-        ...headers,
-      },
+      body,
+      headers: { Origin: this.origin, ...this.headers, Cookie: this.cookieHeader(), ...headers },
     });
     this.keepCookies(response);
     return response;

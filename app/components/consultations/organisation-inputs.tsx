@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ResponseView } from "./response-view";
 import type { ResponseOutcome } from "~/modules/consultations/review-schema";
 
 export type OrganisationInputsData = {
@@ -40,17 +41,7 @@ export function OrganisationInputs({ data }: { data: OrganisationInputsData }) {
               </p>
               {input.response ? (
                 <div className="notice stack">
-                  <p>
-                    <span className="badge">
-                      {t(`consultations.review.outcomes.${input.response.outcome}`)}
-                    </span>
-                  </p>
-                  <p className="prewrap">{input.response.explanation}</p>
-                  {input.response.changeMade ? (
-                    <p className="prewrap">
-                      <strong>{t("consultations.report.changeMade")}</strong> {input.response.changeMade}
-                    </p>
-                  ) : null}
+                  <ResponseView response={input.response} />
                   <p>
                     <Link to={`/consultations/${input.consultation.id}/report`}>
                       {t("consultations.report.ourInputs.report")}

@@ -2,15 +2,8 @@ import { getInputProps, useField, type FieldMetadata } from "@conform-to/react";
 import type { SubmissionResult } from "@conform-to/react";
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import {
-  ErrorList,
-  SelectField,
-  TextAreaField,
-  TextField,
-  ValidatedForm,
-  useSchemaForm,
-} from "~/components/ui/form";
-import { questionSchema, type QuestionKind } from "~/modules/consultations/schema";
+import { ErrorList, TextAreaField, TextField, ValidatedForm, useSchemaForm } from "~/components/ui/form";
+import { kindOf, questionSchema, type QuestionKind } from "~/modules/consultations/kinds";
 
 function RequiredField({
   field: passed,
@@ -31,12 +24,10 @@ function RequiredField({
   );
 }
 
-const scalePoints = Array.from({ length: 11 }, (_, point) => ({
-  value: String(point),
-  label: String(point),
-}));
-
-/** The builder's form for one question of a kind: add a new one, or edit one (`questionId`). */
+/**
+ * The builder's form for one question of a kind, add a new one or edit one (`questionId`): the fields every
+ * kind has, then the kind's own (kinds/).
+ */
 export function QuestionForm({
   kind,
   formId,
@@ -53,11 +44,13 @@ export function QuestionForm({
   cancelTo: string;
 }) {
   const { t } = useTranslation();
+  const { builder } = kindOf(kind);
   const [form, fields] = useSchemaForm(questionSchema, {
     id: formId,
     lastResult,
-    defaultValue: defaultValue ?? (kind === "rating" ? { min: "1", max: "5" } : {}),
+    defaultValue: defaultValue ?? builder.defaults ?? {},
   });
+  const { Fields } = builder;
   const f = "consultations.builder.questions.fields";
   const h = "consultations.builder.questions.help";
   return (
@@ -69,28 +62,7 @@ export function QuestionForm({
       <TextField field={fields.prompt} label={t(`${f}.prompt`)} />
       <TextAreaField field={fields.help} label={t(`${f}.help`)} help={t(`${h}.help`)} rows={2} />
       <RequiredField field={fields.required} label={t(`${f}.required`)} />
-      {kind === "single_choice" || kind === "multiple_choice" || kind === "ranking" ? (
-        <TextAreaField field={fields.choices} label={t(`${f}.choices`)} help={t(`${h}.choices`)} rows={6} />
-      ) : null}
-      {kind === "rating" ? (
-        <>
-          <SelectField
-            field={fields.min as FieldMetadata<string | undefined>}
-            label={t(`${f}.min`)}
-            options={scalePoints}
-          />
-          <SelectField
-            field={fields.max as FieldMetadata<string | undefined>}
-            label={t(`${f}.max`)}
-            options={scalePoints}
-          />
-          <TextField field={fields.minLabel} label={t(`${f}.minLabel`)} help={t(`${h}.minLabel`)} />
-          <TextField field={fields.maxLabel} label={t(`${f}.maxLabel`)} help={t(`${h}.maxLabel`)} />
-        </>
-      ) : null}
-      {kind === "paragraph_comments" ? (
-        <TextAreaField field={fields.draft} label={t(`${f}.draft`)} help={t(`${h}.draft`)} rows={12} />
-      ) : null}
+      <Fields formId={formId} />
       <p className="actions">
         <button type="submit" className="button">
           {t(questionId ? "consultations.builder.questions.save" : "consultations.builder.questions.add")}

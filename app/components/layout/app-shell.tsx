@@ -1,5 +1,6 @@
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useCatchUp } from "~/realtime/use-catch-up";
 import { useNotificationsLive } from "~/realtime/use-notifications-live";
 import { useRootData } from "~/root";
 import { languageNames, languages } from "~/utils/i18n";
@@ -10,9 +11,12 @@ export function AppShell({ children }: { children: React.ReactNode }) {
   const { t, i18n } = useTranslation();
   const location = useLocation();
   if (rootData && i18n.language !== rootData.language) void i18n.changeLanguage(rootData.language);
-  const viewer = rootData?.viewer ?? null;
+  // Until they confirm their address, a signed-in person gets only the language and signing out.
+  const viewer = rootData?.viewer?.emailConfirmed ? rootData.viewer : null;
+  const signedIn = Boolean(rootData?.viewer);
   const here = `${location.pathname}${location.search}`;
   useNotificationsLive(viewer !== null);
+  useCatchUp();
 
   return (
     <>
@@ -80,7 +84,7 @@ export function AppShell({ children }: { children: React.ReactNode }) {
                 {t("common.languageSwitcher.submit")}
               </button>
             </Form>
-            {viewer ? (
+            {signedIn ? (
               <Form method="post" action="/logout" className="inline-form">
                 <button type="submit" className="button button--small button--quiet">
                   {t("common.signOut")}

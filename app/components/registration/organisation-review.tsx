@@ -4,7 +4,13 @@ import { useTranslation } from "react-i18next";
 import { ErrorList, TextAreaField, ValidatedForm, useSchemaForm } from "~/components/ui/form";
 import { countryName } from "~/modules/organisations/schema";
 import type { OrganisationForReview } from "~/modules/registration/queries.server";
-import { rejectDecisionSchema, verifyDecisionSchema } from "~/modules/registration/schema";
+import {
+  confirmRenameSchema,
+  refuseRenameSchema,
+  rejectDecisionSchema,
+  verifyDecisionSchema,
+  type Decision,
+} from "~/modules/registration/schema";
 
 /**
  * An organisation as administrators review it. Loaders name the country and format the dates, so the
@@ -17,6 +23,7 @@ export function presentForReview(organisation: OrganisationForReview, language: 
     countryName: countryName(organisation.country, language),
     registeredOn: date.format(organisation.createdAt),
     verifiedOn: organisation.verifiedAt && date.format(organisation.verifiedAt),
+    nameRequestedOn: organisation.nameRequestedAt && date.format(organisation.nameRequestedAt),
   };
 }
 
@@ -61,6 +68,14 @@ export function OrganisationReview({
           </>
         ) : null}
       </p>
+      {organisation.requestedName ? (
+        <p className="notice">
+          {t("admin.rename.requested", {
+            name: organisation.requestedName,
+            date: organisation.nameRequestedOn,
+          })}
+        </p>
+      ) : null}
       <dl className="details">
         <dt>{t("organisations.fields.type")}</dt>
         <dd>{t(`organisations.types.${organisation.type}`)}</dd>
@@ -104,55 +119,102 @@ export function OrganisationReview({
   );
 }
 
+type DecisionFormProps = {
+  organisationId: string;
+  /** The name the administrator decides on (ADR 0012): the organisation's name, or the one it asked for. */
+  reviewedName: string;
+  lastResult?: SubmissionResult<string[]> | null;
+};
+
 /**
  * Verify and reject, as two plain forms posting to the organisation's decision page: they work without
  * JavaScript, and a refused post comes back there with the reason as typed.
  */
-export function DecisionForms({
-  organisationId,
-  lastResult,
-}: {
-  organisationId: string;
-  lastResult?: SubmissionResult<string[]> | null;
-}) {
+export function DecisionForms(props: DecisionFormProps) {
   const { t } = useTranslation();
-  const submitted = lastResult?.initialValue?.decision;
-  const action = `/admin/organisations/${organisationId}`;
-  const describedBy = `organisation-${organisationId}`;
-  const [verifyForm, verifyFields] = useSchemaForm(verifyDecisionSchema, {
-    id: `verify-${organisationId}`,
-    lastResult: submitted === "verify" ? lastResult : null,
-  });
-  const [rejectForm, rejectFields] = useSchemaForm(rejectDecisionSchema, {
-    id: `reject-${organisationId}`,
-    lastResult: submitted === "reject" ? lastResult : null,
-  });
   return (
     <div className="decision">
-      <ValidatedForm form={verifyForm} action={action} className="stack">
-        <ErrorList id={verifyForm.errorId} errors={verifyForm.errors} />
-        <input type="hidden" name="decision" value="verify" />
-        <TextAreaField field={verifyFields.note} label={t("admin.decision.verify.noteLabel")} />
-        <p>
-          <button type="submit" className="button" aria-describedby={describedBy}>
-            {t("admin.decision.verify.submit")}
-          </button>
-        </p>
-      </ValidatedForm>
-      <ValidatedForm form={rejectForm} action={action} className="stack">
-        <ErrorList id={rejectForm.errorId} errors={rejectForm.errors} />
-        <input type="hidden" name="decision" value="reject" />
-        <TextAreaField
-          field={rejectFields.note}
-          label={t("admin.decision.reject.noteLabel")}
-          help={t("admin.decision.reject.noteHelp")}
-        />
-        <p>
-          <button type="submit" className="button button--danger" aria-describedby={describedBy}>
-            {t("admin.decision.reject.submit")}
-          </button>
-        </p>
-      </ValidatedForm>
+      <DecisionForm
+        {...props}
+        decision="verify"
+        schema={verifyDecisionSchema}
+        note={{ label: t("admin.decision.verify.noteLabel") }}
+        submit={t("admin.decision.verify.submit")}
+      />
+      <DecisionForm
+        {...props}
+        decision="reject"
+        schema={rejectDecisionSchema}
+        note={{ label: t("admin.decision.reject.noteLabel"), help: t("admin.decision.reject.noteHelp") }}
+        submit={t("admin.decision.reject.submit")}
+        danger
+      />
     </div>
+  );
+}
+
+/** Confirm or refuse the new name a verified organisation asked for, like DecisionForms. */
+export function RenameDecisionForms(props: DecisionFormProps) {
+  const { t } = useTranslation();
+  return (
+    <div className="decision">
+      <DecisionForm
+        {...props}
+        decision="confirm-rename"
+        schema={confirmRenameSchema}
+        submit={t("admin.rename.confirm.submit", { name: props.reviewedName })}
+      />
+      <DecisionForm
+        {...props}
+        decision="refuse-rename"
+        schema={refuseRenameSchema}
+        note={{ label: t("admin.rename.refuse.noteLabel"), help: t("admin.rename.refuse.noteHelp") }}
+        submit={t("admin.rename.refuse.submit")}
+        danger
+      />
+    </div>
+  );
+}
+
+function DecisionForm({
+  organisationId,
+  reviewedName,
+  lastResult,
+  decision,
+  schema,
+  note,
+  submit,
+  danger = false,
+}: DecisionFormProps & {
+  decision: Decision["decision"];
+  schema:
+    | typeof verifyDecisionSchema
+    | typeof rejectDecisionSchema
+    | typeof confirmRenameSchema
+    | typeof refuseRenameSchema;
+  note?: { label: string; help?: string };
+  submit: string;
+  danger?: boolean;
+}) {
+  const [form, fields] = useSchemaForm(schema, {
+    id: `${decision}-${organisationId}`,
+    lastResult: lastResult?.initialValue?.decision === decision ? lastResult : null,
+  });
+  return (
+    <ValidatedForm form={form} action={`/admin/organisations/${organisationId}`} className="stack">
+      <ErrorList id={form.errorId} errors={form.errors} />
+      <input type="hidden" name="decision" value={decision} />
+      <input type="hidden" name="reviewedName" value={reviewedName} />
+      {note && fields.note ? <TextAreaField field={fields.note} label={note.label} help={note.help} /> : null}
+      <p>
+        <button
+          type="submit"
+          className={danger ? "button button--danger" : "button"}
+          aria-describedby={`organisation-${organisationId}`}
+        >
+          {submit}
+        </button>
+      </p>
+    </ValidatedForm>
   );
 }

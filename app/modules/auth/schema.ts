@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { requiredName } from "~/utils/validation";
 
 export const emailField = z
   .string({ required_error: "validation.required" })
@@ -13,11 +14,8 @@ export const newPasswordField = z
   .min(12, "validation.passwordTooShort")
   .max(256, "validation.passwordTooLong");
 
-export const personNameField = z
-  .string({ required_error: "validation.required" })
-  .trim()
-  .min(1, "validation.required")
-  .max(120, "validation.tooLong");
+/** Shown to others: normalised like organisations' names, so it cannot hide a right-to-left override. */
+export const personNameField = requiredName(120);
 
 export const signInSchema = z.object({
   email: emailField,

@@ -9,7 +9,11 @@ import { db } from "~/utils/db.server";
 import { noteSignedInPerson, oncePerRequest } from "~/utils/request-scope.server";
 import { lucia, storedSessionId } from "./lucia.server";
 
-type ActorWithCookie = { actor: Actor; refreshedCookie: string | null };
+/** `emailConfirmed`: whether the person has proved they read mail at their address (ADR 0012). */
+type ActorWithCookie = { actor: Actor; refreshedCookie: string | null; emailConfirmed: boolean };
+
+/** Where a signed-in person whose address is not confirmed yet is sent from every other page. */
+export const confirmEmailPath = "/confirm-email";
 
 /** The secret the session cookie carries (the database keeps only its hash, `storedSessionId`). */
 export function sessionTokenFromCookieHeader(cookieHeader: string | null | undefined): string | null {
@@ -26,7 +30,21 @@ export async function getActorWithCookie(request: Request): Promise<ActorWithCoo
   });
 }
 
+/**
+ * The signed-in person of this request, or null. Someone who has not confirmed their address yet is sent
+ * to confirm it, from any page and from any action, which is then not carried out: this is the one check.
+ */
 export async function getActor(request: Request): Promise<Actor | null> {
+  const signedIn = await getActorWithCookie(request);
+  if (signedIn && !signedIn.emailConfirmed) throw redirect(confirmEmailPath);
+  return signedIn?.actor ?? null;
+}
+
+/**
+ * The signed-in person even before they confirmed their address, for the few pages they may use:
+ * confirming it or asking for a new link, an invitation link (which proves it too), signing out, language.
+ */
+export async function getActorBeforeConfirmation(request: Request): Promise<Actor | null> {
   return (await getActorWithCookie(request))?.actor ?? null;
 }
 
@@ -34,6 +52,10 @@ export async function loadActor(token: string | null): Promise<ActorWithCookie |
   if (!token) return null;
   const { session, user } = await lucia().validateSession(token);
   if (!session || !user) return null;
+  const [memberships, confirmation] = await Promise.all([
+    membershipsOf(user.id),
+    db().person.findUnique({ where: { id: user.id }, select: { emailConfirmedAt: true } }),
+  ]);
   const actor: Actor = {
     personId: user.id,
     name: user.name,
@@ -41,10 +63,10 @@ export async function loadActor(token: string | null): Promise<ActorWithCookie |
     locale: user.locale,
     isPlatformAdmin: user.isPlatformAdmin,
     sessionId: storedSessionId(session.id),
-    memberships: await membershipsOf(user.id),
+    memberships,
   };
   const refreshedCookie = session.fresh ? lucia().createSessionCookie(session.id).serialize() : null;
-  return { actor, refreshedCookie };
+  return { actor, refreshedCookie, emailConfirmed: Boolean(confirmation?.emailConfirmedAt) };
 }
 
 export async function membershipsOf(personId: string): Promise<ActorMembership[]> {
@@ -78,6 +100,7 @@ export async function actorForPerson(personId: string): Promise<Actor | null> {
   };
 }
 
+/** The signed-in person; anyone else is sent to sign in, and someone unconfirmed to confirm (getActor). */
 export async function requireActor(request: Request): Promise<Actor> {
   const actor = await getActor(request);
   if (!actor) {

@@ -32,4 +32,26 @@ export function can<A extends Action>(actor: Actor | null, action: A, resource: 
   return rule(actor, resource);
 }
 
+/**
+ * The organisation a person acts for when taking `action` on `resource`: `preferred` (the one they picked as
+ * current) when can() lets them act for it, else the first of `organisationIds` that does; null when none does.
+ */
+export function actingOrganisation<A extends Action>(
+  actor: Actor,
+  action: A,
+  resource: ResourceOf<A>,
+  organisationIds: string[],
+  preferred?: string | null,
+): string | null {
+  const candidates =
+    preferred && organisationIds.includes(preferred)
+      ? [preferred, ...organisationIds.filter((id) => id !== preferred)]
+      : organisationIds;
+  return (
+    candidates.find((organisationId) =>
+      can(actor, action, { ...resource, organisationId } as ResourceOf<A>),
+    ) ?? null
+  );
+}
+
 export const actions = Object.keys(policies) as Action[];

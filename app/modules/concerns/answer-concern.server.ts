@@ -1,7 +1,7 @@
 import { recordAudit } from "~/modules/audit/record.server";
 import type { Actor } from "~/modules/authorization/actor";
-import { can } from "~/modules/authorization/can";
 import { notify } from "~/modules/notifications/notify.server";
+import { actingConvener } from "~/modules/spaces/access.server";
 import type { SpaceResource } from "~/modules/spaces/policy";
 import { runCommand } from "~/utils/command.server";
 import { DomainError, notFound } from "~/utils/errors";
@@ -18,13 +18,7 @@ export async function answerConcern(
     preferredOrganisationId: string | null;
   },
 ) {
-  const organisationId = [
-    input.preferredOrganisationId,
-    ...space.standings.map((s) => s.organisationId),
-  ].find(
-    (candidate) => candidate && can(actor, "space.answer-concern", { ...space, organisationId: candidate }),
-  );
-  if (!organisationId) throw new Response(null, { status: 403, statusText: "Forbidden" });
+  const organisationId = actingConvener(actor, "space.answer-concern", space, input.preferredOrganisationId);
   return runCommand(async (tx, emit) => {
     const concern = await tx.concern.findFirst({
       where: { id: input.concernId, spaceId: space.spaceId },

@@ -22,8 +22,6 @@ export const answerConcernSchema = z.object({
 });
 export type AnswerConcernInput = z.infer<typeof answerConcernSchema>;
 
-export const concernFormSchema = z.discriminatedUnion("intent", [raiseConcernSchema, answerConcernSchema]);
-
 /** The register's filters and page; anything unreadable means "all" or the first page. */
 export const concernFilterSchema = z.object({
   status: z.enum(concernStatuses).optional().catch(undefined),

@@ -1,53 +1,77 @@
 import { getActor, requireActor } from "~/modules/auth/session.server";
 import type { Actor } from "~/modules/authorization/actor";
 import { can } from "~/modules/authorization/can";
-import { loadSpaceResource } from "~/modules/spaces/access.server";
+import {
+  loadSpaceResource,
+  personRolesOf,
+  readSpaceResource,
+  requireSpace,
+  verifiedMemberships,
+} from "~/modules/spaces/access.server";
 import type { SpaceResource } from "~/modules/spaces/policy";
-import { db } from "~/utils/db.server";
+import { db, type Tx } from "~/utils/db.server";
 import { notFound } from "~/utils/errors";
 import { oncePerRequest } from "~/utils/request-scope.server";
-import type { ConsultationAudience, ConsultationResource } from "./policy";
+import {
+  consultationToDraftIn,
+  type ConsultationAction,
+  type ConsultationAudience,
+  type ConsultationResource,
+} from "./policy";
 
-type ConsultationAction =
-  "consultation.view" | "consultation.manage" | "consultation.draft" | "consultation.submit";
+/** A consultation as can() sees it, with its ids. */
+export type LoadedConsultation = ConsultationResource & { consultationId: string; spaceId: string };
 
 /**
  * The consultation as can() sees it for this actor (null: a visitor without an account, who stands nowhere
  * and acts for no organisation), or null when it does not exist.
  */
 export function loadConsultationResource(actor: Actor | null, consultationId: string) {
-  return oncePerRequest(`consultation:${actor?.personId ?? ""}:${consultationId}`, async () => {
-    const consultation = await db().consultation.findUnique({
-      where: { id: consultationId },
-      select: {
-        id: true,
-        spaceId: true,
-        status: true,
-        audience: true,
-        audienceOrganisations: { select: { organisationId: true } },
-      },
-    });
-    if (!consultation) return null;
-    const space: SpaceResource | null = actor
-      ? await loadSpaceResource(actor, consultation.spaceId)
-      : { spaceId: consultation.spaceId, standings: [] };
-    if (!space) return null;
-    const resource: ConsultationResource & { consultationId: string; spaceId: string } = {
-      consultationId: consultation.id,
-      spaceId: consultation.spaceId,
-      space,
-      status: consultation.status,
-      audience: consultation.audience as ConsultationAudience,
-      chosenOrganisationIds: consultation.audienceOrganisations.map((row) => row.organisationId),
-      actorOrganisations: (actor?.memberships ?? [])
-        .filter((membership) => membership.organisationStatus === "verified")
-        .map((membership) => ({
-          organisationId: membership.organisationId,
-          isAdmin: membership.role === "admin",
-        })),
-    };
-    return resource;
+  return oncePerRequest(`consultation:${actor?.personId ?? ""}:${consultationId}`, () =>
+    readConsultationResource(actor, consultationId),
+  );
+}
+
+/**
+ * loadConsultationResource's reading; a command passes its transaction `tx` to decide on what the database
+ * holds as it writes (an organisation removed a moment ago may no longer answer).
+ */
+export async function readConsultationResource(
+  actor: Actor | null,
+  consultationId: string,
+  tx?: Tx,
+): Promise<LoadedConsultation | null> {
+  const consultation = await (tx ?? db()).consultation.findUnique({
+    where: { id: consultationId },
+    select: {
+      id: true,
+      spaceId: true,
+      status: true,
+      audience: true,
+      audienceOrganisations: { select: { organisationId: true } },
+    },
   });
+  if (!consultation) return null;
+  const space: SpaceResource | null = !actor
+    ? { spaceId: consultation.spaceId, standings: [] }
+    : tx
+      ? await readSpaceResource(actor, consultation.spaceId, tx)
+      : await loadSpaceResource(actor, consultation.spaceId);
+  if (!space) return null;
+  return {
+    consultationId: consultation.id,
+    spaceId: consultation.spaceId,
+    space,
+    status: consultation.status,
+    audience: consultation.audience as ConsultationAudience,
+    chosenOrganisationIds: consultation.audienceOrganisations.map((row) => row.organisationId),
+    actorOrganisations: (actor ? verifiedMemberships(actor) : []).map((membership) => ({
+      organisationId: membership.organisationId,
+      personRoles:
+        space.standings.find((standing) => standing.organisationId === membership.organisationId)
+          ?.personRoles ?? personRolesOf(membership, undefined),
+    })),
+  };
 }
 
 /**
@@ -85,4 +109,12 @@ export async function readConsultation(request: Request, consultationId: string)
   // No one is signed in, so this sends the visitor to sign in (and back here afterwards).
   if (!can(null, "consultation.view", resource)) await requireActor(request);
   return { actor: null, resource };
+}
+
+/** The space to draft a new consultation in, when the actor may (requireSpace's 404, then 403). */
+export async function requireSpaceToConsult(actor: Actor, spaceId: string): Promise<SpaceResource> {
+  const space = await requireSpace(actor, spaceId, "space.read-updates");
+  if (!can(actor, "consultation.build", consultationToDraftIn(space)))
+    throw new Response(null, { status: 403, statusText: "Forbidden" });
+  return space;
 }

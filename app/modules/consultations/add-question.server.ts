@@ -1,18 +1,19 @@
 import { recordAudit } from "~/modules/audit/record.server";
 import type { Actor } from "~/modules/authorization/actor";
 import { runCommand } from "~/utils/command.server";
-import { actingConvener, type ManagedConsultation } from "./convener";
+import { actingConvener } from "~/modules/spaces/access.server";
+import type { LoadedConsultation } from "./access.server";
 import { assertQuestionsEditable } from "./question-lock.server";
-import type { QuestionFields } from "./schema";
+import type { QuestionFields } from "./kinds";
 
 /** Adds a question at the end of a draft consultation's form. */
 export async function addQuestion(
   actor: Actor,
-  consultation: ManagedConsultation,
+  consultation: LoadedConsultation,
   input: QuestionFields,
   preferredOrganisationId: string | null,
 ) {
-  const organisationId = actingConvener(consultation.space, preferredOrganisationId);
+  const organisationId = actingConvener(actor, "consultation.build", consultation, preferredOrganisationId);
   return runCommand(async (tx, emit) => {
     await assertQuestionsEditable(tx, consultation.consultationId);
     const last = await tx.consultationQuestion.aggregate({

@@ -1,24 +1,18 @@
 import { z } from "zod";
-import { parseQuestionOptions } from "./schema";
+import { answerIssues, readAnswer } from "./kinds";
+import { answerError, tooLong, type Answer, type AnswerMode } from "./kinds/kind";
 
 /**
- * Answers to a consultation's questions (client-safe): how the form posts them, how they are stored (JSON:
- * question id → answer) and the rules they must follow. A draft may be incomplete; a submission may not.
- *
- * Stored shapes by kind: text and single choice → string; multiple choice → string[] (no duplicates);
- * rating → integer; ranking → string[] (position → option, "" for a position not chosen yet);
- * paragraph comments → { "<paragraph number>": comment }.
+ * The answers of one input (client-safe): how the form posts them, how they are stored (JSON: question id →
+ * answer, each in its kind's stored shape, see kinds/) and the rules they must follow. A draft may be
+ * incomplete; a submission may not.
  */
 
-export const answerLimits = { shortText: 500, longText: 10_000, comment: 4_000, aggregatedNote: 2_000 };
+export const aggregatedNoteLimit = 2_000;
 
 export type AnswerQuestion = { id: string; kind: string; required: boolean; options: string };
-export type Answer = string | number | string[] | Record<string, string>;
 export type Answers = Record<string, Answer>;
 export type AnswerErrors = Record<string, string[]>;
-export type AnswerMode = "draft" | "submit";
-
-const errors = "consultations.respond.errors";
 
 function parseJson(json: string): unknown {
   try {
@@ -28,71 +22,12 @@ function parseJson(json: string): unknown {
   }
 }
 
-/** The choices, ranking options or draft paragraphs of a question, by kind. */
-export function questionItems(question: Pick<AnswerQuestion, "kind" | "options">): string[] {
-  const options = parseQuestionOptions(question.kind, question.options);
-  if ("choices" in options) return options.choices;
-  if (options.kind === "paragraph_comments") return options.paragraphs;
-  return [];
-}
-
-/** The scale of a rating question. */
-function ratingScale(question: Pick<AnswerQuestion, "kind" | "options">) {
-  const options = parseQuestionOptions(question.kind, question.options);
-  return options.kind === "rating" ? options : { min: 1, max: 5 };
-}
-
-const text = (value: unknown) => (typeof value === "string" ? value.replace(/\r\n/g, "\n") : undefined);
-const list = (value: unknown): unknown[] =>
-  Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
-
-/**
- * One answer as posted (Conform's parsed form value) or stored, in its stored shape; undefined when it is
- * empty (nothing typed, chosen or commented), null when it has the wrong shape for the question.
- */
-function normaliseAnswer(question: AnswerQuestion, raw: unknown): Answer | undefined | null {
-  switch (question.kind) {
-    case "short_text":
-    case "long_text":
-    case "single_choice": {
-      if (raw === undefined || raw === null) return undefined;
-      const value = text(raw);
-      if (value === undefined) return null;
-      return value.trim() === "" ? undefined : value;
-    }
-    case "multiple_choice": {
-      const values = list(raw);
-      if (values.some((value) => typeof value !== "string")) return null;
-      const chosen = (values as string[]).filter((value) => value !== "");
-      return chosen.length ? chosen : undefined;
-    }
-    case "rating": {
-      if (raw === undefined || raw === null || raw === "") return undefined;
-      const value = typeof raw === "number" ? raw : typeof raw === "string" ? Number(raw.trim()) : NaN;
-      return Number.isFinite(value) ? value : null;
-    }
-    case "ranking": {
-      const values = list(raw);
-      if (values.some((value) => value !== undefined && value !== null && typeof value !== "string"))
-        return null;
-      const positions = values.map((value) => (typeof value === "string" ? value : ""));
-      while (positions.length && positions[positions.length - 1] === "") positions.pop();
-      return positions.length ? positions : undefined;
-    }
-    case "paragraph_comments": {
-      if (raw === undefined || raw === null) return undefined;
-      if (typeof raw !== "object" || Array.isArray(raw)) return null;
-      const comments: Record<string, string> = {};
-      for (const [paragraph, comment] of Object.entries(raw as Record<string, unknown>)) {
-        const value = text(comment);
-        if (value === undefined) return null;
-        if (value.trim() !== "") comments[paragraph] = value;
-      }
-      return Object.keys(comments).length ? comments : undefined;
-    }
-    default:
-      return null;
-  }
+/** An input's stored answers (JSON) as raw answers by question id, each for its kind to read; {} if unreadable. */
+export function storedAnswers(json: string): Record<string, unknown> {
+  const parsed = parseJson(json);
+  return parsed && typeof parsed === "object" && !Array.isArray(parsed)
+    ? (parsed as Record<string, unknown>)
+    : {};
 }
 
 /**
@@ -106,67 +41,11 @@ export function readAnswers(questions: AnswerQuestion[], raw: unknown) {
   const malformed: string[] = [];
   for (const question of questions) {
     if (!Object.hasOwn(source, question.id)) continue;
-    const answer = normaliseAnswer(question, source[question.id]);
+    const answer = readAnswer(question, source[question.id]);
     if (answer === null) malformed.push(question.id);
     else if (answer !== undefined) answers[question.id] = answer;
   }
   return { answers, malformed };
-}
-
-function tooLong(max: number) {
-  return `${errors}.tooLong?max=${max}`;
-}
-
-/** What is wrong with one (non-empty) answer, in either mode. */
-function answerErrors(question: AnswerQuestion, answer: Answer, mode: AnswerMode): string[] {
-  const items = questionItems(question);
-  switch (question.kind) {
-    case "short_text":
-      return (answer as string).length > answerLimits.shortText ? [tooLong(answerLimits.shortText)] : [];
-    case "long_text":
-      return (answer as string).length > answerLimits.longText ? [tooLong(answerLimits.longText)] : [];
-    case "single_choice":
-      return items.includes(answer as string) ? [] : [`${errors}.unknownOption`];
-    case "multiple_choice": {
-      const chosen = answer as string[];
-      const found: string[] = [];
-      if (chosen.some((choice) => !items.includes(choice))) found.push(`${errors}.unknownOption`);
-      if (new Set(chosen).size !== chosen.length) found.push(`${errors}.duplicateChoice`);
-      return found;
-    }
-    case "rating": {
-      const { min, max } = ratingScale(question);
-      const value = answer as number;
-      return Number.isInteger(value) && value >= min && value <= max
-        ? []
-        : [`${errors}.outOfScale?min=${min}&max=${max}`];
-    }
-    case "ranking": {
-      const ranked = (answer as string[]).filter((option) => option !== "");
-      const found: string[] = [];
-      if (ranked.some((option) => !items.includes(option))) found.push(`${errors}.unknownOption`);
-      if (new Set(ranked).size !== ranked.length) found.push(`${errors}.rankingDuplicates`);
-      else if (
-        mode === "submit" &&
-        ((answer as string[]).length !== items.length || ranked.length !== items.length)
-      )
-        found.push(`${errors}.rankingIncomplete`);
-      return found;
-    }
-    case "paragraph_comments": {
-      const comments = answer as Record<string, string>;
-      const found: string[] = [];
-      const paragraphs = items.length;
-      const numbers = Object.keys(comments);
-      if (numbers.some((key) => !/^[1-9]\d*$/.test(key) || Number(key) > paragraphs))
-        found.push(`${errors}.unknownParagraph`);
-      if (Object.values(comments).some((comment) => comment.length > answerLimits.comment))
-        found.push(`${errors}.commentTooLong?max=${answerLimits.comment}`);
-      return found;
-    }
-    default:
-      return [`${errors}.invalid`];
-  }
 }
 
 /**
@@ -183,12 +62,12 @@ export function validateAnswers(
   for (const question of questions) {
     const answer = answers[question.id];
     const messages = malformed.includes(question.id)
-      ? [`${errors}.invalid`]
+      ? [answerError("invalid")]
       : answer === undefined
         ? mode === "submit" && question.required
-          ? [`${errors}.required`]
+          ? [answerError("required")]
           : []
-        : answerErrors(question, answer, mode);
+        : answerIssues(question, answer, mode);
     if (messages.length) found[question.id] = messages;
   }
   return found;
@@ -196,8 +75,8 @@ export function validateAnswers(
 
 /** What is wrong with the note on how aggregated input was gathered. */
 export function aggregatedNoteErrors(note: string, mode: AnswerMode): string[] {
-  if (note.length > answerLimits.aggregatedNote) return [tooLong(answerLimits.aggregatedNote)];
-  if (mode === "submit" && note.trim() === "") return [`${errors}.noteRequired`];
+  if (note.length > aggregatedNoteLimit) return [tooLong(aggregatedNoteLimit)];
+  if (mode === "submit" && note.trim() === "") return [answerError("noteRequired")];
   return [];
 }
 

@@ -2,16 +2,17 @@ import { recordAudit } from "~/modules/audit/record.server";
 import type { Actor } from "~/modules/authorization/actor";
 import { runCommand } from "~/utils/command.server";
 import { DomainError, notFound } from "~/utils/errors";
-import { actingConvener, type ManagedConsultation } from "./convener";
+import { actingConvener } from "~/modules/spaces/access.server";
+import type { LoadedConsultation } from "./access.server";
 import { canMoveTo, isConsultationStatus } from "./lifecycle";
 
 /** Closes an open consultation: no more input; the conveners' review and the feedback clock start. */
 export async function closeConsultation(
   actor: Actor,
-  consultation: ManagedConsultation,
+  consultation: LoadedConsultation,
   preferredOrganisationId: string | null,
 ) {
-  const organisationId = actingConvener(consultation.space, preferredOrganisationId);
+  const organisationId = actingConvener(actor, "consultation.open", consultation, preferredOrganisationId);
   return runCommand(async (tx, emit) => {
     const current = await tx.consultation.findUnique({
       where: { id: consultation.consultationId },

@@ -1,27 +1,23 @@
 import { recordAudit } from "~/modules/audit/record.server";
 import type { Actor } from "~/modules/authorization/actor";
-import { can } from "~/modules/authorization/can";
+import { actingConvener } from "~/modules/spaces/access.server";
 import type { SpaceResource } from "~/modules/spaces/policy";
 import { runCommand } from "~/utils/command.server";
 import type { Tx } from "~/utils/db.server";
 import { DomainError } from "~/utils/errors";
-import { actingConvener } from "./convener";
+import { audienceCandidate } from "./audience.server";
+import { consultationToDraftIn } from "./policy";
 import { defaultFeedbackDays, defaultFeedbackDue, type ConsultationFields } from "./schema";
 
 /**
- * The consultation's chosen organisations, which must take part in the space; and the feedback date, from
- * the space's promise at CONSULT when the convener left it empty.
+ * The consultation's chosen organisations, which must be among its candidates (audienceCandidates); and the
+ * feedback date, from the space's promise at CONSULT when the convener left it empty.
  */
 export async function resolveConsultationFields(tx: Tx, spaceId: string, input: ConsultationFields) {
   const organisationIds = input.audience === "chosen" ? [...new Set(input.organisationIds)] : [];
   if (organisationIds.length > 0) {
     const known = await tx.spaceParticipant.count({
-      where: {
-        spaceId,
-        role: "participant",
-        status: { in: ["active", "invited"] },
-        organisationId: { in: organisationIds },
-      },
+      where: { ...audienceCandidate(spaceId), organisationId: { in: organisationIds } },
     });
     if (known !== organisationIds.length)
       throw new DomainError("consultations.builder.errors.unknownOrganisation", "organisationIds");
@@ -60,9 +56,12 @@ export async function createConsultation(
   input: ConsultationFields,
   preferredOrganisationId: string | null,
 ): Promise<{ id: string }> {
-  if (!can(actor, "space.publish-update", space))
-    throw new Response(null, { status: 403, statusText: "Forbidden" });
-  const organisationId = actingConvener(space, preferredOrganisationId);
+  const organisationId = actingConvener(
+    actor,
+    "consultation.build",
+    consultationToDraftIn(space),
+    preferredOrganisationId,
+  );
   return runCommand(async (tx, emit) => {
     const { data, organisationIds } = await resolveConsultationFields(tx, space.spaceId, input);
     const consultation = await tx.consultation.create({

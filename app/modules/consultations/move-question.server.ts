@@ -1,27 +1,22 @@
 import { recordAudit } from "~/modules/audit/record.server";
 import type { Actor } from "~/modules/authorization/actor";
 import { runCommand } from "~/utils/command.server";
-import { notFound } from "~/utils/errors";
-import { actingConvener, type ManagedConsultation } from "./convener";
-import { assertQuestionsEditable } from "./question-lock.server";
+import { actingConvener } from "~/modules/spaces/access.server";
+import type { LoadedConsultation } from "./access.server";
+import { editableQuestion } from "./question-lock.server";
 import type { moveDirections } from "./schema";
 
 /** Swaps a question with the one before (up) or after (down) it; at either end nothing moves. */
 export async function moveQuestion(
   actor: Actor,
-  consultation: ManagedConsultation,
+  consultation: LoadedConsultation,
   questionId: string,
   direction: (typeof moveDirections)[number],
   preferredOrganisationId: string | null,
 ) {
-  const organisationId = actingConvener(consultation.space, preferredOrganisationId);
+  const organisationId = actingConvener(actor, "consultation.build", consultation, preferredOrganisationId);
   return runCommand(async (tx, emit) => {
-    await assertQuestionsEditable(tx, consultation.consultationId);
-    const question = await tx.consultationQuestion.findFirst({
-      where: { id: questionId, consultationId: consultation.consultationId },
-      select: { id: true, position: true },
-    });
-    if (!question) notFound();
+    const question = await editableQuestion(tx, consultation.consultationId, questionId);
     const neighbour = await tx.consultationQuestion.findFirst({
       where: {
         consultationId: consultation.consultationId,

@@ -1,11 +1,12 @@
 import { recordAudit } from "~/modules/audit/record.server";
 import type { Actor } from "~/modules/authorization/actor";
-import { atLeast, levels } from "~/modules/engagement/levels";
 import { notify } from "~/modules/notifications/notify.server";
 import { runCommand } from "~/utils/command.server";
 import type { Tx } from "~/utils/db.server";
 import { DomainError, notFound } from "~/utils/errors";
-import { actingConvener, type ManagedConsultation } from "./convener";
+import { actingConvener } from "~/modules/spaces/access.server";
+import type { LoadedConsultation } from "./access.server";
+import { audienceOrganisations } from "./audience.server";
 import { canMoveTo, isConsultationStatus } from "./lifecycle";
 
 /** The people a consultation is put to: the members of the organisations of its audience. */
@@ -14,22 +15,8 @@ async function audienceMembers(
   consultation: { id: string; spaceId: string; audience: string },
   exceptPersonId: string,
 ) {
-  const inSpace = (levelFilter: object) => ({
-    spaceParticipation: {
-      some: { spaceId: consultation.spaceId, role: "participant", status: "active", ...levelFilter },
-    },
-  });
-  const organisation =
-    consultation.audience === "chosen"
-      ? { consultationAudiences: { some: { consultationId: consultation.id } } }
-      : consultation.audience === "public"
-        ? inSpace({})
-        : inSpace({ level: { in: levels.filter((level) => atLeast(level, "CONSULT")) } });
   const members = await tx.membership.findMany({
-    where: {
-      personId: { not: exceptPersonId },
-      organisation: { verificationStatus: "verified", ...organisation },
-    },
+    where: { personId: { not: exceptPersonId }, organisation: audienceOrganisations(consultation) },
     select: { personId: true },
   });
   return members.map((member) => member.personId);
@@ -38,10 +25,10 @@ async function audienceMembers(
 /** Opens a draft consultation with at least one question, and tells its audience. */
 export async function openConsultation(
   actor: Actor,
-  consultation: ManagedConsultation,
+  consultation: LoadedConsultation,
   preferredOrganisationId: string | null,
 ) {
-  const organisationId = actingConvener(consultation.space, preferredOrganisationId);
+  const organisationId = actingConvener(actor, "consultation.open", consultation, preferredOrganisationId);
   return runCommand(async (tx, emit) => {
     const current = await tx.consultation.findUnique({
       where: { id: consultation.consultationId },

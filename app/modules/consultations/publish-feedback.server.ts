@@ -7,7 +7,8 @@ import { env } from "~/utils/env.server";
 import { DomainError } from "~/utils/errors";
 import { defaultLanguage, isLanguage, type Language } from "~/utils/i18n";
 import { mayPublish } from "./lifecycle";
-import { actingConvener, type ManagedConsultation } from "./convener";
+import { actingConvener } from "~/modules/spaces/access.server";
+import type { LoadedConsultation } from "./access.server";
 
 /**
  * Publishes the feedback report ("you said, we did"): refused while any submitted input has no response.
@@ -16,10 +17,15 @@ import { actingConvener, type ManagedConsultation } from "./convener";
  */
 export async function publishFeedback(
   actor: Actor,
-  consultation: ManagedConsultation,
+  consultation: LoadedConsultation,
   preferredOrganisationId: string | null,
 ) {
-  const organisationId = actingConvener(consultation.space, preferredOrganisationId);
+  const organisationId = actingConvener(
+    actor,
+    "consultation.publish-feedback",
+    consultation,
+    preferredOrganisationId,
+  );
   const consultationId = consultation.consultationId;
   const link = `/consultations/${consultationId}/report`;
   const published = await runCommand(async (tx, emit) => {

@@ -1,8 +1,26 @@
+import type { Prisma } from "~/generated/prisma/client";
+import type { Actor } from "~/modules/authorization/actor";
+import { visibleInSpace } from "~/modules/spaces/visibility.server";
 import { db } from "~/utils/db.server";
+import type { LoadedConsultation } from "./access.server";
+import { audienceCandidate } from "./audience.server";
 import { feedbackLoop, questionsLocked } from "./lifecycle";
 import { defaultFeedbackDays } from "./schema";
 
 export const consultationsPerPage = 20;
+
+/** A consultation with the dates of its lifecycle, as lists and headers show it (see feedbackLoop). */
+const datesSelect = {
+  id: true,
+  title: true,
+  status: true,
+  opensAt: true,
+  closesAt: true,
+  feedbackDueAt: true,
+  openedAt: true,
+  closedAt: true,
+  publishedAt: true,
+} satisfies Prisma.ConsultationSelect;
 
 /**
  * One page of a space's consultations, newest first, each with the state of its feedback loop. Drafts are
@@ -21,17 +39,7 @@ export async function spaceConsultations(
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       skip: (options.page - 1) * consultationsPerPage,
       take: consultationsPerPage,
-      select: {
-        id: true,
-        title: true,
-        status: true,
-        opensAt: true,
-        closesAt: true,
-        feedbackDueAt: true,
-        openedAt: true,
-        closedAt: true,
-        publishedAt: true,
-      },
+      select: datesSelect,
     }),
   ]);
   const ids = consultations.map((consultation) => consultation.id);
@@ -68,25 +76,18 @@ export async function spaceConsultations(
 export async function consultationHeader(consultationId: string) {
   return db().consultation.findUniqueOrThrow({
     where: { id: consultationId },
-    select: {
-      id: true,
-      title: true,
-      status: true,
-      opensAt: true,
-      closesAt: true,
-      feedbackDueAt: true,
-      openedAt: true,
-      closedAt: true,
-      publishedAt: true,
-      space: { select: { id: true, title: true } },
-    },
+    select: { ...datesSelect, space: { select: { id: true, title: true } } },
   });
 }
 
-/** The consultation's description, audience and dates, for its overview. */
-export async function consultationOverview(consultationId: string) {
-  const consultation = await db().consultation.findUniqueOrThrow({
-    where: { id: consultationId },
+/**
+ * The consultation's description, audience and dates, for its overview; of the chosen organisations, those
+ * whose place in the space the viewer may see (participationVisibility: an invitation stays between the
+ * conveners and the invited organisation).
+ */
+export async function consultationOverview(actor: Actor | null, consultation: LoadedConsultation) {
+  const overview = await db().consultation.findUniqueOrThrow({
+    where: { id: consultation.consultationId },
     select: {
       id: true,
       spaceId: true,
@@ -104,13 +105,14 @@ export async function consultationOverview(consultationId: string) {
       closesAt: true,
       feedbackDueAt: true,
       audienceOrganisations: {
+        where: { organisation: visibleInSpace(actor, consultation.space) },
         select: { organisation: { select: { id: true, name: true } } },
         orderBy: { organisation: { name: "asc" } },
       },
       _count: { select: { questions: true } },
     },
   });
-  const { audienceOrganisations, _count, ...rest } = consultation;
+  const { audienceOrganisations, _count, ...rest } = overview;
   return {
     ...rest,
     chosenOrganisations: audienceOrganisations.map((row) => row.organisation),
@@ -144,10 +146,13 @@ export async function consultationQuestions(consultationId: string) {
   return { questions: consultation.questions, locked: questionsLocked(consultation, submitted) };
 }
 
-/** The organisations a convener may put a consultation to (the "chosen" audience): the space's participants. */
+/**
+ * The organisations a convener may put a consultation to (the "chosen" audience): the space's participants
+ * (and invited organisations) at a level that may answer.
+ */
 export async function audienceCandidates(spaceId: string) {
   const participants = await db().spaceParticipant.findMany({
-    where: { spaceId, role: "participant", status: { in: ["active", "invited"] } },
+    where: audienceCandidate(spaceId),
     select: { organisation: { select: { id: true, name: true } } },
     orderBy: { organisation: { name: "asc" } },
     take: 500,

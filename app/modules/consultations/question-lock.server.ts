@@ -12,3 +12,14 @@ export async function assertQuestionsEditable(tx: Tx, consultationId: string) {
   if (questionsLocked(consultation, consultation._count.submissions))
     throw new DomainError("consultations.builder.errors.locked");
 }
+
+/** One question of the consultation, while its questions may still change (404 for another's question). */
+export async function editableQuestion(tx: Tx, consultationId: string, questionId: string) {
+  await assertQuestionsEditable(tx, consultationId);
+  const question = await tx.consultationQuestion.findFirst({
+    where: { id: questionId, consultationId },
+    select: { id: true, position: true, prompt: true },
+  });
+  if (!question) notFound();
+  return question;
+}

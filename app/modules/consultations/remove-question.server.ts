@@ -1,25 +1,20 @@
 import { recordAudit } from "~/modules/audit/record.server";
 import type { Actor } from "~/modules/authorization/actor";
 import { runCommand } from "~/utils/command.server";
-import { notFound } from "~/utils/errors";
-import { actingConvener, type ManagedConsultation } from "./convener";
-import { assertQuestionsEditable } from "./question-lock.server";
+import { actingConvener } from "~/modules/spaces/access.server";
+import type { LoadedConsultation } from "./access.server";
+import { editableQuestion } from "./question-lock.server";
 
 /** Removes a question from a draft consultation; the questions after it move up one place. */
 export async function removeQuestion(
   actor: Actor,
-  consultation: ManagedConsultation,
+  consultation: LoadedConsultation,
   questionId: string,
   preferredOrganisationId: string | null,
 ) {
-  const organisationId = actingConvener(consultation.space, preferredOrganisationId);
+  const organisationId = actingConvener(actor, "consultation.build", consultation, preferredOrganisationId);
   return runCommand(async (tx, emit) => {
-    await assertQuestionsEditable(tx, consultation.consultationId);
-    const question = await tx.consultationQuestion.findFirst({
-      where: { id: questionId, consultationId: consultation.consultationId },
-      select: { id: true, position: true, prompt: true },
-    });
-    if (!question) notFound();
+    const question = await editableQuestion(tx, consultation.consultationId, questionId);
     await tx.consultationQuestion.delete({ where: { id: question.id } });
     await tx.consultationQuestion.updateMany({
       where: { consultationId: consultation.consultationId, position: { gt: question.position } },

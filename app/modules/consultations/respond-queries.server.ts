@@ -3,7 +3,7 @@ import { can } from "~/modules/authorization/can";
 import { db } from "~/utils/db.server";
 import { answersBaseline, readAnswers, validateAnswers } from "./answers";
 import { acceptsInput } from "./lifecycle";
-import type { ConsultationInResource } from "./save-draft.server";
+import type { LoadedConsultation } from "./access.server";
 
 const versionsShown = 50;
 
@@ -14,7 +14,7 @@ const versionsShown = 50;
  */
 export async function ourInput(
   actor: Actor,
-  consultation: ConsultationInResource,
+  consultation: LoadedConsultation,
   currentOrganisationId: string | null,
 ) {
   const row = await db().consultation.findUniqueOrThrow({

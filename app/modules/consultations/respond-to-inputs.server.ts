@@ -3,7 +3,8 @@ import type { Actor } from "~/modules/authorization/actor";
 import { runCommand } from "~/utils/command.server";
 import { DomainError } from "~/utils/errors";
 import type { RespondValues } from "./review-schema";
-import { actingConvener, type ManagedConsultation } from "./convener";
+import { actingConvener } from "~/modules/spaces/access.server";
+import type { LoadedConsultation } from "./access.server";
 
 /**
  * The conveners write one response and attach it to one or several submitted inputs of the consultation
@@ -13,11 +14,11 @@ import { actingConvener, type ManagedConsultation } from "./convener";
  */
 export async function respondToInputs(
   actor: Actor,
-  consultation: ManagedConsultation,
+  consultation: LoadedConsultation,
   input: Pick<RespondValues, "submissionIds" | "outcome" | "explanation" | "changeMade">,
   preferredOrganisationId: string | null,
 ) {
-  const organisationId = actingConvener(consultation.space, preferredOrganisationId);
+  const organisationId = actingConvener(actor, "consultation.review", consultation, preferredOrganisationId);
   const submissionIds = [...new Set(input.submissionIds)];
   return runCommand(async (tx, emit) => {
     const found = await tx.consultation.findUniqueOrThrow({

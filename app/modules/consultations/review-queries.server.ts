@@ -1,63 +1,24 @@
 import type { Actor } from "~/modules/authorization/actor";
 import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
+import { storedAnswers } from "./answers";
+import { answerTextOf } from "./kinds";
 import { responseOutcomes, reviewPageSize, type ResponseOutcome, type ReviewFilter } from "./review-schema";
 
-/** One answer of an input as plain text (choices joined, rankings numbered, paragraph comments marked ¶). */
+/** One answer of an input in its text form (kinds/: the same as in the CSV export). */
 export type AnswerView = { questionId: string; prompt: string; text: string };
 
-function plain(value: unknown): string {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "string") return value;
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
-  return JSON.stringify(value);
-}
+type QuestionRow = { id: string; kind: string; prompt: string; options: string };
 
-/** An answer as text whatever shape its kind stores it in; an empty answer is "". */
-export function answerText(kind: string, value: unknown): string {
-  if (Array.isArray(value)) {
-    if (kind === "ranking") return value.map((item, index) => `${index + 1}. ${plain(item)}`).join("\n");
-    if (kind === "paragraph_comments") {
-      return value
-        .map((item) =>
-          item && typeof item === "object" && "paragraph" in item
-            ? `¶ ${plain((item as { paragraph: unknown }).paragraph)}: ${plain((item as { comment?: unknown }).comment)}`
-            : plain(item),
-        )
-        .filter((line) => line.trim() !== "")
-        .join("\n");
-    }
-    return value.map(plain).join(", ");
-  }
-  if (value && typeof value === "object") {
-    return Object.entries(value as Record<string, unknown>)
-      .filter(([, comment]) => plain(comment).trim() !== "")
-      .map(([key, comment]) =>
-        kind === "paragraph_comments" ? `¶ ${key}: ${plain(comment)}` : `${key}: ${plain(comment)}`,
-      )
-      .join("\n");
-  }
-  return plain(value).trim();
-}
+/** Each question's text form, options read once for the page. */
+const textForms = (questions: QuestionRow[]) =>
+  questions.map((question) => ({ question, text: answerTextOf(question) }));
 
-function parseAnswers(json: string): Record<string, unknown> {
-  try {
-    const parsed: unknown = JSON.parse(json);
-    return parsed && typeof parsed === "object" && !Array.isArray(parsed)
-      ? (parsed as Record<string, unknown>)
-      : {};
-  } catch {
-    return {};
-  }
-}
-
-type QuestionRow = { id: string; kind: string; prompt: string };
-
-function answersOf(questions: QuestionRow[], json: string): AnswerView[] {
-  const answers = parseAnswers(json);
-  return questions.flatMap((question) => {
-    const text = answerText(question.kind, answers[question.id]);
-    return text === "" ? [] : [{ questionId: question.id, prompt: question.prompt, text }];
+function answersOf(questions: ReturnType<typeof textForms>, json: string): AnswerView[] {
+  const answers = storedAnswers(json);
+  return questions.flatMap(({ question, text }) => {
+    const shown = text(answers[question.id]);
+    return shown === "" ? [] : [{ questionId: question.id, prompt: question.prompt, text: shown }];
   });
 }
 
@@ -84,7 +45,7 @@ const inputSelect = {
 type InputRow = Prisma.SubmissionGetPayload<{ select: typeof inputSelect }>;
 
 /** An input as the review page and the report show it: its latest submitted answers and its response. */
-function inputView(questions: QuestionRow[], row: InputRow) {
+function inputView(questions: ReturnType<typeof textForms>, row: InputRow) {
   const latest = row.versions[0];
   return {
     id: row.id,
@@ -112,7 +73,7 @@ function questionsOf(consultationId: string) {
   return db().consultationQuestion.findMany({
     where: { consultationId },
     orderBy: { position: "asc" },
-    select: { id: true, kind: true, prompt: true },
+    select: { id: true, kind: true, prompt: true, options: true },
   });
 }
 
@@ -140,7 +101,8 @@ async function inputPage(consultationId: string, where: Prisma.SubmissionWhereIn
     take: reviewPageSize,
     select: inputSelect,
   });
-  return { total, page: current, pageCount, inputs: rows.map((row) => inputView(questions, row)) };
+  const forms = textForms(questions);
+  return { total, page: current, pageCount, inputs: rows.map((row) => inputView(forms, row)) };
 }
 
 /** The submitted inputs for the conveners' review (the route has checked "consultation.manage"), a page at a time. */
@@ -188,7 +150,7 @@ export async function feedbackReport(consultationId: string, page: number) {
   >;
   for (const row of outcomes) {
     const outcome = outcomeOf.get(row.responseId ?? "") as ResponseOutcome | undefined;
-    if (outcome && outcome in outcomeCounts) outcomeCounts[outcome] += row._count._all;
+    if (outcome && Object.hasOwn(outcomeCounts, outcome)) outcomeCounts[outcome] += row._count._all;
   }
   return {
     ...details,

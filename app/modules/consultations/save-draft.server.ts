@@ -4,7 +4,7 @@ import { can } from "~/modules/authorization/can";
 import { runCommand } from "~/utils/command.server";
 import type { Tx } from "~/utils/db.server";
 import { DomainError } from "~/utils/errors";
-import type { loadConsultationResource } from "./access.server";
+import { readConsultationResource, type LoadedConsultation } from "./access.server";
 import {
   aggregatedNoteErrors,
   changedSinceBaseline,
@@ -14,8 +14,6 @@ import {
   type Answers,
 } from "./answers";
 import { acceptsInput } from "./lifecycle";
-
-export type ConsultationInResource = NonNullable<Awaited<ReturnType<typeof loadConsultationResource>>>;
 
 /** The answers as posted by one person for one organisation's input. */
 export type PostedInput = {
@@ -34,17 +32,21 @@ export type InputErrors = { answers: AnswerErrors; aggregatedNote: string[] };
 
 /**
  * Refuses input to a consultation that has closed (with the message the form shows, keeping what was typed)
- * and, while it is open, anyone who may not take `action` for the organisation (403).
+ * and, while it is open, anyone who may not take `action` for the organisation (403) — decided in the
+ * transaction that writes the input, on the organisation's standing as it is then: an organisation removed
+ * from the space, or taken off the audience, while one of its people was typing saves nothing.
  */
-export function assertMayAnswer(
+async function assertMayAnswer(
+  tx: Tx,
   actor: Actor,
-  consultation: ConsultationInResource,
+  consultationId: string,
   organisationId: string,
   action: "consultation.draft" | "consultation.submit",
 ) {
-  if (consultation.status === "closed" || consultation.status === "published")
+  const consultation = await readConsultationResource(actor, consultationId, tx);
+  if (consultation?.status === "closed" || consultation?.status === "published")
     throw new DomainError("consultations.respond.errors.closed");
-  if (!can(actor, action, { ...consultation, organisationId }))
+  if (!consultation || !can(actor, action, { ...consultation, organisationId }))
     throw new Response(null, { status: 403, statusText: "Forbidden" });
 }
 
@@ -55,15 +57,17 @@ export function hasErrors(errors: InputErrors) {
 /**
  * Merges what one person changed into their organisation's shared draft, question by question: the last
  * write wins for each question, and questions this person did not touch keep what colleagues wrote. Only
- * valid answers are stored; the others are reported (the form keeps what was typed). Refused once the
- * consultation no longer accepts input.
+ * valid answers are stored; the others are reported (the form keeps what was typed). Refused to anyone who
+ * may not take `action` for the organisation now, and once the consultation no longer accepts input.
  */
 export async function mergeIntoDraft(
   tx: Tx,
   actor: Actor,
-  consultation: ConsultationInResource,
+  consultation: LoadedConsultation,
   posted: PostedInput,
+  action: "consultation.draft" | "consultation.submit",
 ) {
+  await assertMayAnswer(tx, actor, consultation.consultationId, posted.organisationId, action);
   const row = await tx.consultation.findUniqueOrThrow({
     where: { id: consultation.consultationId },
     select: {
@@ -128,10 +132,15 @@ export async function mergeIntoDraft(
  * (or its aggregated-input draft). Saving an incomplete or partly invalid draft is fine: the valid answers
  * are kept and the rest reported.
  */
-export async function saveDraft(actor: Actor, consultation: ConsultationInResource, posted: PostedInput) {
-  assertMayAnswer(actor, consultation, posted.organisationId, "consultation.draft");
+export async function saveDraft(actor: Actor, consultation: LoadedConsultation, posted: PostedInput) {
   return runCommand(async (tx) => {
-    const { submission, errors } = await mergeIntoDraft(tx, actor, consultation, posted);
+    const { submission, errors } = await mergeIntoDraft(
+      tx,
+      actor,
+      consultation,
+      posted,
+      "consultation.draft",
+    );
     return { savedAt: submission.updatedAt, errors };
   });
 }

@@ -2,14 +2,8 @@ import { recordAudit } from "~/modules/audit/record.server";
 import type { Actor } from "~/modules/authorization/actor";
 import { runCommand } from "~/utils/command.server";
 import { aggregatedNoteErrors, validateAnswers } from "./answers";
-import {
-  assertMayAnswer,
-  hasErrors,
-  mergeIntoDraft,
-  type ConsultationInResource,
-  type InputErrors,
-  type PostedInput,
-} from "./save-draft.server";
+import type { LoadedConsultation } from "./access.server";
+import { hasErrors, mergeIntoDraft, type InputErrors, type PostedInput } from "./save-draft.server";
 
 /**
  * The lead delegate (or an organisation admin) submits the organisation's input on its behalf: what they
@@ -19,12 +13,11 @@ import {
  */
 export async function submitSubmission(
   actor: Actor,
-  consultation: ConsultationInResource,
+  consultation: LoadedConsultation,
   posted: PostedInput,
 ): Promise<{ ok: true; version: number; submittedAt: Date } | { ok: false; errors: InputErrors }> {
-  assertMayAnswer(actor, consultation, posted.organisationId, "consultation.submit");
   return runCommand(async (tx, emit) => {
-    const draft = await mergeIntoDraft(tx, actor, consultation, posted);
+    const draft = await mergeIntoDraft(tx, actor, consultation, posted, "consultation.submit");
     const complete = validateAnswers(draft.questions, draft.answers, "submit");
     const errors: InputErrors = {
       answers: { ...complete, ...draft.errors.answers },

@@ -3,7 +3,8 @@ import type { Actor } from "~/modules/authorization/actor";
 import { runCommand } from "~/utils/command.server";
 import { DomainError, notFound } from "~/utils/errors";
 import type { TagInputValues } from "./review-schema";
-import { actingConvener, type ManagedConsultation } from "./convener";
+import { actingConvener } from "~/modules/spaces/access.server";
+import type { LoadedConsultation } from "./access.server";
 
 /**
  * A convener tags a submitted input with themes (the route has checked "consultation.manage"); the tags
@@ -11,11 +12,11 @@ import { actingConvener, type ManagedConsultation } from "./convener";
  */
 export async function tagInput(
   actor: Actor,
-  consultation: ManagedConsultation,
+  consultation: LoadedConsultation,
   input: Pick<TagInputValues, "submissionId" | "themes">,
   preferredOrganisationId: string | null,
 ) {
-  const organisationId = actingConvener(consultation.space, preferredOrganisationId);
+  const organisationId = actingConvener(actor, "consultation.review", consultation, preferredOrganisationId);
   const themes = [...new Set(input.themes)].sort();
   return runCommand(async (tx, emit) => {
     const submission = await tx.submission.findFirst({

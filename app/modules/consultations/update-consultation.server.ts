@@ -2,18 +2,19 @@ import { recordAudit } from "~/modules/audit/record.server";
 import type { Actor } from "~/modules/authorization/actor";
 import { runCommand } from "~/utils/command.server";
 import { DomainError, notFound } from "~/utils/errors";
-import { actingConvener, type ManagedConsultation } from "./convener";
+import { actingConvener } from "~/modules/spaces/access.server";
+import type { LoadedConsultation } from "./access.server";
 import { resolveConsultationFields } from "./create-consultation.server";
 import type { ConsultationFields } from "./schema";
 
 /** A convener rewrites a draft consultation: its description, audience and dates. */
 export async function updateConsultation(
   actor: Actor,
-  consultation: ManagedConsultation,
+  consultation: LoadedConsultation,
   input: ConsultationFields,
   preferredOrganisationId: string | null,
 ) {
-  const organisationId = actingConvener(consultation.space, preferredOrganisationId);
+  const organisationId = actingConvener(actor, "consultation.build", consultation, preferredOrganisationId);
   return runCommand(async (tx, emit) => {
     const current = await tx.consultation.findUnique({
       where: { id: consultation.consultationId },

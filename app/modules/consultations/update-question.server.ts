@@ -2,19 +2,20 @@ import { recordAudit } from "~/modules/audit/record.server";
 import type { Actor } from "~/modules/authorization/actor";
 import { runCommand } from "~/utils/command.server";
 import { notFound } from "~/utils/errors";
-import { actingConvener, type ManagedConsultation } from "./convener";
+import { actingConvener } from "~/modules/spaces/access.server";
+import type { LoadedConsultation } from "./access.server";
 import { assertQuestionsEditable } from "./question-lock.server";
-import type { QuestionFields } from "./schema";
+import type { QuestionFields } from "./kinds";
 
 /** Rewrites one question of a draft consultation (its kind may change too). */
 export async function updateQuestion(
   actor: Actor,
-  consultation: ManagedConsultation,
+  consultation: LoadedConsultation,
   questionId: string,
   input: QuestionFields,
   preferredOrganisationId: string | null,
 ) {
-  const organisationId = actingConvener(consultation.space, preferredOrganisationId);
+  const organisationId = actingConvener(actor, "consultation.build", consultation, preferredOrganisationId);
   return runCommand(async (tx, emit) => {
     await assertQuestionsEditable(tx, consultation.consultationId);
     const { count } = await tx.consultationQuestion.updateMany({

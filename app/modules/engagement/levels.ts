@@ -20,3 +20,8 @@ export function atLeast(level: Level, minimum: Level): boolean {
 export function higherLevels(level: Level): Level[] {
   return levels.slice(levelRank(level) + 1);
 }
+
+/** `minimum` and every level above it. */
+export function levelsFrom(minimum: Level): Level[] {
+  return levels.filter((level) => atLeast(level, minimum));
+}

@@ -34,8 +34,10 @@ export async function engagementOverview(
 ): Promise<EngagementOverview> {
   const now = options.now ?? new Date();
   const [groups, history] = await Promise.all([
-    db().$queryRaw<{ role: string; level: string | null; type: string; count: number | bigint }[]>`
-      SELECT p."role" AS role, p."level" AS level, o."type" AS type, COUNT(*) AS count
+    // Each column cast to its declared type: the driver adapter would otherwise guess it from the first row.
+    db().$queryRaw<{ role: string; level: string | null; type: string; count: bigint }[]>`
+      SELECT CAST(p."role" AS TEXT) AS role, CAST(p."level" AS TEXT) AS level, CAST(o."type" AS TEXT) AS type,
+        CAST(COUNT(*) AS INTEGER) AS count
       FROM "SpaceParticipant" p JOIN "Organisation" o ON o."id" = p."organisationId"
       WHERE p."spaceId" = ${spaceId} AND p."status" = 'active'
       GROUP BY p."role", p."level", o."type"`,
@@ -69,7 +71,7 @@ function monthStart(date: Date, offset: number): Date {
 /**
  * Replays the space's level changes in time order, once, keeping each organisation's active level and running
  * counts per level, and takes the counts at each month's end. An invited organisation is not active until it
- * joins; a level changed while invited is the level it joins at.
+ * joins, at the level of its invitation as last changed.
  */
 async function levelHistory(spaceId: string, now: Date, months: number): Promise<MonthCounts[]> {
   const ends = Array.from({ length: months }, (_, index) => {
@@ -117,10 +119,11 @@ async function levelHistory(spaceId: string, now: Date, months: number): Promise
         case "request-approved":
           if (level) setActive(organisationId, level);
           break;
+        case "invitation-changed":
+          if (level) invited.set(organisationId, level);
+          break;
         case "changed":
-          if (!level) break;
-          if (active.has(organisationId)) setActive(organisationId, level);
-          else invited.set(organisationId, level);
+          if (level && active.has(organisationId)) setActive(organisationId, level);
           break;
         case "left":
         case "removed":

@@ -1,10 +1,12 @@
 import { recordAudit } from "~/modules/audit/record.server";
 import { hashPassword, isCommonPassword } from "~/modules/auth/password.server";
 import type { Actor } from "~/modules/authorization/actor";
+import { markEmailConfirmed } from "~/modules/people/confirm-email.server";
 import { runCommand } from "~/utils/command.server";
 import type { Tx } from "~/utils/db.server";
 import { DomainError } from "~/utils/errors";
-import { hashInvitationToken, invitationStatus } from "./queries.server";
+import { hashLinkToken } from "~/utils/link-token.server";
+import { invitationStatus } from "./queries.server";
 
 const refusals = {
   accepted: "invitations.accept.alreadyUsed",
@@ -18,7 +20,7 @@ const refusals = {
  */
 async function claim(tx: Tx, token: string, now: Date) {
   const invitation = await tx.invitation.findUnique({
-    where: { tokenHash: hashInvitationToken(token) },
+    where: { tokenHash: hashLinkToken(token) },
     include: { organisation: { select: { name: true } } },
   });
   if (!invitation) throw new DomainError("invitations.accept.unknown");
@@ -61,7 +63,10 @@ async function join(
   return { organisationId: invitation.organisationId, organisationName: invitation.organisation.name };
 }
 
-/** Someone without an account accepts: creates the person and their membership in one transaction. */
+/**
+ * Someone without an account accepts: creates the person and their membership in one transaction. The
+ * invitation reached them by mail, so their address counts as confirmed.
+ */
 export async function acceptInvitationAsNewPerson({
   token,
   name,
@@ -78,13 +83,15 @@ export async function acceptInvitationAsNewPerson({
     const invitation = await claim(tx, token, now);
     const existing = await tx.person.findUnique({ where: { email: invitation.email }, select: { id: true } });
     if (existing) throw new DomainError("invitations.accept.accountExists");
-    const person = await tx.person.create({ data: { email: invitation.email, name, passwordHash } });
+    const person = await tx.person.create({
+      data: { email: invitation.email, name, passwordHash, emailConfirmedAt: now },
+    });
     await recordAudit(tx, {
       actorId: person.id,
       action: "person.registered",
       subjectType: "person",
       subjectId: person.id,
-      detail: { via: "invitation", invitationId: invitation.id },
+      detail: { via: "invitation", invitationId: invitation.id, emailConfirmed: true },
     });
     const joined = await join(tx, invitation, person.id, true);
     emit("membership.changed", { organisationId: joined.organisationId, personId: person.id });
@@ -92,7 +99,10 @@ export async function acceptInvitationAsNewPerson({
   });
 }
 
-/** A signed-in person accepts an invitation sent to their own address. */
+/**
+ * A signed-in person accepts an invitation sent to their own address, which confirms the address if it was
+ * not yet (someone who registered and never followed the confirmation link).
+ */
 export async function acceptInvitationAsMember(
   actor: Actor,
   token: string,
@@ -109,6 +119,7 @@ export async function acceptInvitationAsMember(
       select: { id: true },
     });
     if (member) throw new DomainError("invitations.accept.alreadyMember");
+    await markEmailConfirmed(tx, actor.personId, now, { via: "invitation", invitationId: invitation.id });
     const joined = await join(tx, invitation, actor.personId, false);
     emit("membership.changed", { organisationId: joined.organisationId, personId: actor.personId });
     return joined;

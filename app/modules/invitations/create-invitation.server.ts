@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { spend } from "~/modules/abuse/limits.server";
 import { recordAudit } from "~/modules/audit/record.server";
 import type { Actor, OrganisationRole } from "~/modules/authorization/actor";
 import { composeMail, sendMail } from "~/modules/mail/outbox.server";
@@ -7,7 +7,7 @@ import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { DomainError } from "~/utils/errors";
 import { createI18n, isLanguage, type Language } from "~/utils/i18n";
-import { hashInvitationToken } from "./queries.server";
+import { hashLinkToken, newLinkToken } from "~/utils/link-token.server";
 import { invitationValidDays } from "./schema";
 
 type CreateInvitationInput = {
@@ -20,14 +20,15 @@ type CreateInvitationInput = {
 
 /**
  * Invites an email address to the organisation: stores the hash of a new token, writes the audit event,
- * then mails the link. A mail that cannot be sent does not undo the invitation: the admin gets the link
- * to pass on (`mailed: false`).
+ * then mails the link. Each organisation, and each person across their organisations, may send only so
+ * many an hour and a day (modules/abuse/limits.server.ts). A mail that cannot be sent does not undo the
+ * invitation: the admin gets the link to pass on (`mailed: false`).
  */
 export async function createInvitation(
   actor: Actor,
   { organisation, email, role, language }: CreateInvitationInput,
 ): Promise<{ link: string; mailed: boolean }> {
-  const token = randomBytes(32).toString("base64url");
+  const token = newLinkToken();
   const now = new Date();
   const expiresAt = new Date(now.getTime() + invitationValidDays * 24 * 60 * 60 * 1000);
   await runCommand(async (tx) => {
@@ -47,12 +48,16 @@ export async function createInvitation(
       select: { id: true },
     });
     if (pending) throw new DomainError("invitations.create.alreadyInvited", "email", { email });
+    await spend([
+      ["invitationsPerOrganisation", organisation.id],
+      ["invitationsPerPerson", actor.personId],
+    ]);
     const invitation = await tx.invitation.create({
       data: {
         organisationId: organisation.id,
         email,
         role,
-        tokenHash: hashInvitationToken(token),
+        tokenHash: hashLinkToken(token),
         invitedById: actor.personId,
         expiresAt,
       },

@@ -1,19 +1,13 @@
-import { createHash } from "node:crypto";
 import type { Actor, OrganisationRole } from "~/modules/authorization/actor";
 import { can } from "~/modules/authorization/can";
 import type { OrganisationResource } from "~/modules/organisations/policy";
 import { db } from "~/utils/db.server";
-import { invitationTokenPattern } from "./schema";
+import { hashLinkToken, linkTokenPattern } from "~/utils/link-token.server";
 
 export type InvitationStatus = "pending" | "accepted" | "revoked" | "expired";
 
 /** Invitation lists show at most this many, newest first. */
 export const invitationsPageSize = 100;
-
-/** Only this hash is stored: the database alone never gives anyone a working link. */
-export function hashInvitationToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
-}
 
 export function invitationStatus(
   invitation: { acceptedAt: Date | null; revokedAt: Date | null; expiresAt: Date },
@@ -30,9 +24,9 @@ export function invitationStatus(
  * whoever holds it may learn the organisation and whether the invited address already has an account.
  */
 export async function invitationByToken(token: string) {
-  if (!invitationTokenPattern.test(token)) return null;
+  if (!linkTokenPattern.test(token)) return null;
   const invitation = await db().invitation.findUnique({
-    where: { tokenHash: hashInvitationToken(token) },
+    where: { tokenHash: hashLinkToken(token) },
     select: {
       id: true,
       email: true,

@@ -30,6 +30,3 @@ export const acceptAsNewPersonSchema = z.object({
 
 /** Someone signed in with the invited address only confirms. */
 export const joinSchema = z.object({});
-
-/** 32 random bytes in base64url, as create-invitation makes them. */
-export const invitationTokenPattern = /^[A-Za-z0-9_-]{43}$/;

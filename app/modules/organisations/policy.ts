@@ -1,6 +1,8 @@
 import type { Actor, ActorMembership, VerificationStatus } from "~/modules/authorization/actor";
 
 export type OrganisationResource = { id: string; verificationStatus: VerificationStatus };
+/** `requestedName`: the new name a verified organisation asked for, waiting for a platform administrator. */
+export type RenamedOrganisationResource = OrganisationResource & { requestedName: string | null };
 
 function membershipOf(actor: Actor, organisationId: string): ActorMembership | undefined {
   return actor.memberships.find((membership) => membership.organisationId === organisationId);
@@ -26,4 +28,6 @@ export const organisationPolicy = {
     organisation.verificationStatus === "verified" && membershipOf(actor, organisation.id) !== undefined,
   "organisation.verify": (actor: Actor, organisation: OrganisationResource) =>
     actor.isPlatformAdmin && organisation.verificationStatus !== "verified",
+  "organisation.decide-rename": (actor: Actor, organisation: RenamedOrganisationResource) =>
+    actor.isPlatformAdmin && organisation.requestedName !== null,
 } as const;

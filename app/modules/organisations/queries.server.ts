@@ -19,6 +19,7 @@ export const profileColumns = {
   contactEmail: true,
   verificationStatus: true,
   verificationNote: true,
+  requestedName: true,
 } as const;
 
 /** The organisation if the actor may see it; null when it does not exist or is not theirs to see. */

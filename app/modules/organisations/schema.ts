@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { choice, requiredText } from "~/utils/validation";
+import { choice, requiredName, requiredText } from "~/utils/validation";
 import { emailField } from "~/modules/auth/schema";
 
 export const organisationTypes = [
@@ -62,7 +62,7 @@ export const governanceLevelField = z.enum(governanceLevels, choice);
 
 /** The fields an organisation describes itself with; registration adds type and governance level. */
 export const organisationProfileFields = {
-  name: requiredText(200),
+  name: requiredName(200),
   place: requiredText(120),
   country: z
     .string({ required_error: "validation.required" })
@@ -77,7 +77,7 @@ export const organisationProfileFields = {
     .refine((value) => value.toLowerCase().startsWith("https://"), "validation.url")
     .optional(),
   description: z.string().trim().max(2000, "validation.tooLong").default(""),
-  contactName: requiredText(120),
+  contactName: requiredName(120),
   contactEmail: emailField,
 };
 

@@ -7,8 +7,9 @@ import { runCommand } from "~/utils/command.server";
 import { DomainError, notFound } from "~/utils/errors";
 
 /**
- * A convener sets a participant's level at any time, with a rationale. The change applies at once,
- * downgrades included: the standing-changed event makes open sockets re-check what the organisation may see.
+ * A convener sets a participant's level at any time, with a rationale — or the level of a pending invitation.
+ * The change applies at once, downgrades included: the standing-changed event makes open sockets re-check
+ * what the organisation may see.
  */
 export async function changeLevel(
   actor: Actor,
@@ -33,7 +34,9 @@ export async function changeLevel(
         organisationId,
         fromLevel: participant.level,
         toLevel: level,
-        kind: "changed",
+        // Changing the level of a pending invitation amends the invitation, between the conveners and the
+        // invited organisation (spaces/policy.ts, shownToParticipants).
+        kind: participant.status === "invited" ? "invitation-changed" : "changed",
         rationale,
         changedById: actor.personId,
       },

@@ -2,6 +2,7 @@ import type { Actor } from "~/modules/authorization/actor";
 import { can } from "~/modules/authorization/can";
 import type { Level } from "~/modules/engagement/levels";
 import type { ParticipationStatus, SpaceResource } from "~/modules/spaces/policy";
+import { participationVisibility } from "~/modules/spaces/visibility.server";
 import { containsText, db } from "~/utils/db.server";
 
 /** Lists show at most this many rows a page. */
@@ -11,30 +12,11 @@ export const participationPageSize = 100;
 export const presentStatuses: ParticipationStatus[] = ["invited", "active"];
 
 /**
- * The organisation a convener acts for in this space: the one they picked as current when it convenes,
- * else the first of their convening organisations. Null when they convene nothing here.
- */
-export function convenerOrganisationOf(space: SpaceResource, preferredId: string | null): string | null {
-  const convening = space.standings.filter(
-    (standing) => standing.role === "convener" && standing.status === "active",
-  );
-  return (
-    convening.find((standing) => standing.organisationId === preferredId)?.organisationId ??
-    convening[0]?.organisationId ??
-    null
-  );
-}
-
-/**
- * The organisations of a space, conveners first then by name. Conveners see every status; everyone else
- * sees the organisations that are in the space now.
+ * The organisations of a space the viewer may see (participationVisibility: conveners every status, everyone
+ * else those in the space now), conveners first then by name.
  */
 export async function participantsOf(actor: Actor, space: SpaceResource, page: number) {
-  const seesAll = can(actor, "space.change-level", space);
-  const where = {
-    spaceId: space.spaceId,
-    ...(seesAll ? {} : { status: "active" }),
-  };
+  const where = { spaceId: space.spaceId, ...participationVisibility(actor, space).participants };
   const [total, rows] = await Promise.all([
     db().spaceParticipant.count({ where }),
     db().spaceParticipant.findMany({
@@ -97,9 +79,9 @@ export async function invitableOrganisations(space: SpaceResource, search: strin
   return { organisations: rows.slice(0, participationPageSize), more: rows.length > participationPageSize };
 }
 
-/** The level history of a space, newest first. */
-export async function levelHistoryOf(space: SpaceResource, page: number) {
-  const where = { spaceId: space.spaceId };
+/** The entries of a space's level history the viewer may see (participationVisibility), newest first. */
+export async function levelHistoryOf(actor: Actor, space: SpaceResource, page: number) {
+  const where = { spaceId: space.spaceId, ...participationVisibility(actor, space).history };
   const [total, changes] = await Promise.all([
     db().levelChange.count({ where }),
     db().levelChange.findMany({
@@ -122,10 +104,17 @@ export async function levelHistoryOf(space: SpaceResource, page: number) {
   return { pageCount: Math.max(1, Math.ceil(total / participationPageSize)), changes };
 }
 
-/** Requests for a higher level still waiting for the conveners, oldest first. */
-export async function pendingLevelRequestsOf(space: SpaceResource) {
+/**
+ * Requests for a higher level still waiting for the conveners, oldest first: all of them for the conveners,
+ * their own organisations' for anyone else (participationVisibility).
+ */
+export async function pendingLevelRequestsOf(actor: Actor, space: SpaceResource) {
   const requests = await db().levelRequest.findMany({
-    where: { spaceId: space.spaceId, status: "pending" },
+    where: {
+      spaceId: space.spaceId,
+      status: "pending",
+      ...participationVisibility(actor, space).levelRequests,
+    },
     select: {
       id: true,
       organisationId: true,

@@ -12,3 +12,9 @@ export const updateProfileSchema = z.object({
   name: personNameField,
   language: z.enum(profileLanguages, { errorMap: () => ({ message: "validation.invalidChoice" }) }),
 });
+
+/** How long a link confirming an address works. */
+export const emailConfirmationValidHours = 24;
+
+/** The confirmation forms are a single button: confirming a link, asking for a new one. */
+export const emailConfirmationFormSchema = z.object({});

@@ -1,6 +1,7 @@
 import type { VerificationStatus } from "~/modules/authorization/actor";
 import { profileColumns } from "~/modules/organisations/queries.server";
 import { db } from "~/utils/db.server";
+import type { ReviewQueue } from "./schema";
 
 export const reviewPageSize = 50;
 
@@ -8,6 +9,7 @@ const reviewFields = {
   ...profileColumns,
   verifiedAt: true,
   createdAt: true,
+  nameRequestedAt: true,
   verifiedBy: { select: { name: true } },
   memberships: {
     where: { role: "admin" },
@@ -23,23 +25,28 @@ function toReview<T extends { verificationStatus: string }>(organisation: T) {
 export type OrganisationForReview = NonNullable<Awaited<ReturnType<typeof organisationForReview>>>;
 
 /**
- * Organisations of one verification status, newest first, for platform administrators (the route checks
- * can(actor, "platform.administer")), with how many there are of each status for the tabs.
+ * One queue for platform administrators (the route checks can(actor, "platform.administer")): the
+ * organisations of one verification status, newest first, or those waiting for a new name to be
+ * confirmed, latest request first; with how many each queue holds, for the tabs.
  */
-export async function organisationsForReview({ status, page }: { status: VerificationStatus; page: number }) {
-  const [organisations, grouped] = await Promise.all([
+export async function organisationsForReview({ status, page }: { status: ReviewQueue; page: number }) {
+  const renames = status === "renames";
+  const [organisations, grouped, renameCount] = await Promise.all([
     db().organisation.findMany({
-      where: { verificationStatus: status },
+      where: renames ? { requestedName: { not: null } } : { verificationStatus: status },
       select: reviewFields,
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      orderBy: renames
+        ? [{ nameRequestedAt: "desc" }, { id: "desc" }]
+        : [{ createdAt: "desc" }, { id: "desc" }],
       skip: (page - 1) * reviewPageSize,
       take: reviewPageSize,
     }),
     db().organisation.groupBy({ by: ["verificationStatus"], _count: { _all: true } }),
+    db().organisation.count({ where: { requestedName: { not: null } } }),
   ]);
-  const counts: Record<VerificationStatus, number> = { pending: 0, verified: 0, rejected: 0 };
+  const counts: Record<ReviewQueue, number> = { pending: 0, verified: 0, rejected: 0, renames: renameCount };
   for (const group of grouped) {
-    if (group.verificationStatus in counts) {
+    if (Object.hasOwn(counts, group.verificationStatus)) {
       counts[group.verificationStatus as VerificationStatus] = group._count._all;
     }
   }

@@ -1,25 +1,25 @@
 import { recordAudit } from "~/modules/audit/record.server";
 import type { Actor, VerificationStatus } from "~/modules/authorization/actor";
 import { can } from "~/modules/authorization/can";
-import { composeMail, sendMail } from "~/modules/mail/outbox.server";
+import { mailOrganisationContact } from "~/modules/organisations/mail-contact.server";
 import { runCommand } from "~/utils/command.server";
-import { db } from "~/utils/db.server";
-import { env } from "~/utils/env.server";
 import { DomainError } from "~/utils/errors";
-import { isLanguage, type Language } from "~/utils/i18n";
-import type { Decision } from "./schema";
+import type { Language } from "~/utils/i18n";
+import type { VerificationDecision } from "./schema";
 
 /**
  * A platform administrator verifies an organisation, or rejects it with the reason; its contact is told by
  * mail. The permission is checked again inside the transaction, so two administrators deciding at once
- * cannot both win. A mail that cannot be sent does not undo the decision (`mailed: false`).
+ * cannot both win, and so is the name the administrator saw: a verification is for that name only, never
+ * for one the organisation changed to meanwhile. A mail that cannot be sent does not undo the decision
+ * (`mailed: false`).
  *
  * `language` is the administrator's: the mail's language unless the contact has an account with their own.
  */
 export async function verifyOrganisation(
   actor: Actor,
   organisationId: string,
-  { decision, note }: Decision,
+  { decision, note, reviewedName }: VerificationDecision,
   language: Language,
 ) {
   const status: VerificationStatus = decision === "verify" ? "verified" : "rejected";
@@ -30,6 +30,7 @@ export async function verifyOrganisation(
     });
     const allowed =
       found &&
+      found.name === reviewedName &&
       can(actor, "organisation.verify", {
         id: found.id,
         verificationStatus: found.verificationStatus as VerificationStatus,
@@ -51,32 +52,18 @@ export async function verifyOrganisation(
       action: verified ? "organisation.verified" : "organisation.rejected",
       subjectType: "organisation",
       subjectId: found.id,
-      detail: { previousStatus: found.verificationStatus, note: note ?? null },
+      detail: { previousStatus: found.verificationStatus, note: note ?? null, name: found.name },
     });
     emit("organisation.verification-changed", { organisationId: found.id, status });
     return found;
   });
 
-  const contact = await db().person.findUnique({
-    where: { email: organisation.contactEmail },
-    select: { locale: true },
-  });
-  const mailLanguage = isLanguage(contact?.locale) ? contact.locale : language;
   const key = status === "rejected" ? "rejected" : note ? "verifiedWithNote" : "verified";
-  const values = {
-    contact: organisation.contactName,
-    organisation: organisation.name,
-    note: note ?? "",
-    link: new URL(`/organisations/${organisation.id}`, env().PUBLIC_ORIGIN).href,
-  };
-  try {
-    await sendMail({
-      to: organisation.contactEmail,
-      ...composeMail(mailLanguage, `registration.mail.${key}`, values),
-    });
-    return { name: organisation.name, status, mailed: true };
-  } catch (error) {
-    console.error("The verification mail could not be sent", error);
-    return { name: organisation.name, status, mailed: false };
-  }
+  const mailed = await mailOrganisationContact(
+    organisation,
+    `registration.mail.${key}`,
+    { note: note ?? "" },
+    language,
+  );
+  return { name: organisation.name, status, mailed };
 }

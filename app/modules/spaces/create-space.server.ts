@@ -18,8 +18,9 @@ export async function assertVisibleParent(actor: Actor, parentId: string) {
 }
 
 /**
- * Creates a space convened by `organisation` (a verified government body the person belongs to), with the
- * default promise of every level written in the person's language.
+ * Creates a space convened by `organisation` (a verified government body the person is admin or focal point
+ * of), with the person as its lead delegate there and the default promise of every level written in the
+ * person's language.
  */
 export async function createSpace(
   actor: Actor,
@@ -45,6 +46,8 @@ export async function createSpace(
         participants: {
           create: { organisationId: organisation.id, role: "convener", level: null, status: "active" },
         },
+        // Whoever convenes the space is its first focal point: the convening organisation's lead delegate.
+        delegates: { create: { organisationId: organisation.id, personId: actor.personId, isLead: true } },
       },
       select: { id: true },
     });

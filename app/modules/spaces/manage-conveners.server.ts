@@ -2,7 +2,8 @@ import { recordAudit } from "~/modules/audit/record.server";
 import type { Actor } from "~/modules/authorization/actor";
 import { runCommand } from "~/utils/command.server";
 import { DomainError } from "~/utils/errors";
-import { convenerOrganisationOf, type SpaceResource } from "./policy";
+import { actingConvener } from "./access.server";
+import type { SpaceResource } from "./policy";
 import { convenerOrganisationTypes } from "./schema";
 
 /**
@@ -52,7 +53,7 @@ export async function addConvener(actor: Actor, space: SpaceResource, organisati
     });
     await recordAudit(tx, {
       actorId: actor.personId,
-      organisationId: convenerOrganisationOf(space),
+      organisationId: actingConvener(actor, "space.manage-conveners", space),
       spaceId,
       action: "space.convener-added",
       subjectType: "organisation",
@@ -89,7 +90,7 @@ export async function removeConvener(actor: Actor, space: SpaceResource, organis
     });
     await recordAudit(tx, {
       actorId: actor.personId,
-      organisationId: convenerOrganisationOf(space),
+      organisationId: actingConvener(actor, "space.manage-conveners", space),
       spaceId,
       action: "space.convener-removed",
       subjectType: "organisation",

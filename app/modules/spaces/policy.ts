@@ -23,89 +23,137 @@ export type SpaceStanding = {
 export type SpaceResource = { spaceId: string; standings: SpaceStanding[]; organisationId?: string };
 
 type ParticipantRule = { minimum: Level; by: PersonRole[]; statuses: ParticipationStatus[] };
-export type SpaceRule = { conveners: boolean; participants: ParticipantRule | null; summary: string };
+export type SpaceRule = {
+  /** Who in an active convening organisation may take the action; null: no convener may. */
+  conveners: PersonRole[] | null;
+  participants: ParticipantRule | null;
+  summary: string;
+};
 
 const everyone: PersonRole[] = ["admin", "lead-delegate", "delegate", "member"];
+/**
+ * The people who answer for a convening organisation in a space: its admins and the delegates it names to act
+ * for it there (its lead delegate is the space's focal point). Everyone else in it does the everyday work.
+ */
+export const convenerLeads: PersonRole[] = ["admin", "lead-delegate", "delegate"];
 const active: ParticipationStatus[] = ["active"];
 
 /**
- * The action × level × role matrix of a space. Conveners may do everything marked for them; a participant
- * organisation's people may act when the organisation is at `minimum` or above, has one of `statuses`,
- * and the person holds one of the roles in `by`. docs/engagement-matrix.md is generated from this table.
+ * The action × level × role matrix of a space. A convening organisation's people may act when the action
+ * lists their role under `conveners`; a participant organisation's people may act when the organisation is at
+ * `minimum` or above, has one of `statuses`, and the person holds one of the roles in `by`.
+ * docs/engagement-matrix.md is generated from this table (and from consultationRules, of the same shape).
  */
 export const spaceRules = {
   "space.view": {
-    conveners: true,
+    conveners: everyone,
     participants: { minimum: "INFORM", by: everyone, statuses: ["active", "invited"] },
-    summary: "see the space, its mandate and its promise",
+    summary:
+      "see the space's overview: its mandate, conveners and promise (an invited organisation: its invitation)",
+  },
+  "space.watch": {
+    conveners: everyone,
+    participants: { minimum: "INFORM", by: everyone, statuses: active },
+    summary: "receive the space's live changes",
   },
   "space.read-updates": {
-    conveners: true,
+    conveners: everyone,
     participants: { minimum: "INFORM", by: everyone, statuses: active },
     summary: "read published updates, priorities, documents and decisions",
   },
   "space.view-participants": {
-    conveners: true,
+    conveners: everyone,
     participants: { minimum: "INFORM", by: everyone, statuses: active },
-    summary: "see the participating organisations, their levels and the engagement overview",
+    summary:
+      "see the organisations taking part, their levels, the record of how they joined, moved and left, and the engagement overview",
+  },
+  "space.view-invitations": {
+    conveners: everyone,
+    participants: null,
+    summary:
+      "see every invitation (pending or declined) with its message, and every organisation's level requests with their reasons",
   },
   "space.view-concerns": {
-    conveners: true,
+    conveners: everyone,
     participants: { minimum: "INFORM", by: everyone, statuses: active },
     summary: "read the concern register and the answers",
   },
   "space.raise-concern": {
-    conveners: false,
+    conveners: null,
     participants: { minimum: "INVOLVE", by: ["admin", "lead-delegate", "delegate"], statuses: active },
     summary: "raise a concern the conveners must answer",
   },
   "space.request-level": {
-    conveners: false,
+    conveners: null,
     participants: { minimum: "INFORM", by: ["admin", "lead-delegate"], statuses: active },
     summary: "ask for a higher engagement level, with a reason",
   },
   "space.respond-invitation": {
-    conveners: false,
+    conveners: null,
     participants: { minimum: "INFORM", by: ["admin"], statuses: ["invited"] },
     summary: "accept or decline the organisation's invitation",
   },
   "space.name-delegates": {
-    conveners: true,
+    conveners: ["admin"],
     participants: { minimum: "INFORM", by: ["admin"], statuses: ["active", "invited"] },
     summary: "name the people who act for the organisation, and its lead delegate",
   },
   "space.leave": {
-    conveners: false,
+    conveners: null,
     participants: { minimum: "INFORM", by: ["admin"], statuses: active },
     summary: "take the organisation out of the space",
   },
-  "space.edit": { conveners: true, participants: null, summary: "edit the mandate, themes and parent space" },
-  "space.set-promise": { conveners: true, participants: null, summary: "write the promise for each level" },
+  "space.edit": {
+    conveners: convenerLeads,
+    participants: null,
+    summary: "edit the mandate, themes and parent space",
+  },
+  "space.set-promise": {
+    conveners: convenerLeads,
+    participants: null,
+    summary: "write the promise for each level",
+  },
   "space.invite-organisation": {
-    conveners: true,
+    conveners: convenerLeads,
     participants: null,
     summary: "invite organisations at a level",
   },
   "space.change-level": {
-    conveners: true,
+    conveners: convenerLeads,
     participants: null,
-    summary: "change an organisation's level, with a rationale",
+    summary: "change an organisation's level or remove it from the space, with a rationale",
   },
   "space.decide-level-request": {
-    conveners: true,
+    conveners: convenerLeads,
     participants: null,
     summary: "approve or decline level requests",
   },
-  "space.manage-conveners": { conveners: true, participants: null, summary: "add and remove co-conveners" },
-  "space.publish-update": { conveners: true, participants: null, summary: "publish updates to the space" },
-  "space.answer-concern": { conveners: true, participants: null, summary: "answer concerns" },
-  "space.view-audit": { conveners: true, participants: null, summary: "see the space's audit trail" },
+  "space.manage-conveners": {
+    conveners: convenerLeads,
+    participants: null,
+    summary: "add and remove co-conveners",
+  },
+  "space.publish-update": {
+    conveners: everyone,
+    participants: null,
+    summary: "publish updates to the space",
+  },
+  "space.answer-concern": { conveners: everyone, participants: null, summary: "answer concerns" },
+  "space.view-audit": { conveners: everyone, participants: null, summary: "see the space's audit trail" },
 } satisfies Record<string, SpaceRule>;
 
 export type SpaceAction = keyof typeof spaceRules;
 
+/** Whether the rule lets the person act through this standing of their organisation. */
 export function allows(rule: SpaceRule, standing: SpaceStanding): boolean {
-  if (standing.role === "convener") return rule.conveners && standing.status === "active";
+  if (standing.role === "convener") {
+    const conveners = rule.conveners;
+    return (
+      standing.status === "active" &&
+      conveners !== null &&
+      standing.personRoles.some((role) => conveners.includes(role))
+    );
+  }
   const participants = rule.participants;
   return (
     participants !== null &&
@@ -134,22 +182,59 @@ export const spacePolicy = Object.fromEntries(
 export type ConveningOrganisation = { id: string; type: string; verificationStatus: string };
 
 /**
- * Whether the person may create spaces on behalf of `organisation`: they belong to it, and it is a verified
- * national ministry, regional authority or local authority. (can(actor, "space.create", organisation))
+ * Whether the person may create spaces on behalf of `organisation`: it is a verified national ministry,
+ * regional authority or local authority, and they are its admin or one of its focal points — convening a
+ * space commits the organisation, as the powers of its conveners' leads do (`convenerLeads`).
+ * (can(actor, "space.create", organisation))
  */
 export function mayConveneSpaces(actor: Actor, organisation: ConveningOrganisation | null): boolean {
   return (
     organisation !== null &&
     organisation.verificationStatus === "verified" &&
     (convenerOrganisationTypes as readonly string[]).includes(organisation.type) &&
-    actor.memberships.some((membership) => membership.organisationId === organisation.id)
+    actor.memberships.some(
+      (membership) =>
+        membership.organisationId === organisation.id &&
+        (membership.role === "admin" || membership.isFocalPoint),
+    )
   );
 }
 
-/** The organisation a convener acts for in the space (for the audit trail): their first active convener standing. */
-export function convenerOrganisationOf(space: SpaceResource): string | null {
-  return (
-    space.standings.find((standing) => standing.role === "convener" && standing.status === "active")
-      ?.organisationId ?? null
-  );
+/**
+ * Whether one of the actor's organisations takes part in the space now (as convener or participant): such a
+ * person is told an action is forbidden (403); anyone else — an invited organisation included, which sees
+ * only its invitation — finds nothing there (404).
+ */
+export function takesPartIn(space: SpaceResource): boolean {
+  return space.standings.some((standing) => standing.status === "active");
 }
+
+/** The kinds of entry in a space's level history. */
+export type LevelChangeKind =
+  | "invited"
+  | "invitation-changed"
+  | "joined"
+  | "request-approved"
+  | "changed"
+  | "left"
+  | "removed"
+  | "convener-added";
+
+/**
+ * What of the organisations a space knows is shown to someone who may not "space.view-invitations" (anyone but
+ * its conveners, who see everything): the organisations taking part now, the history entries that record
+ * taking part — joining, moving, leaving, being removed — and, of invitations (their levels and messages) and
+ * level requests (their reasons), only those of their own organisations. Every query that lists a space's
+ * organisations applies it through participationVisibility (visibility.server.ts).
+ */
+export const shownToParticipants = {
+  statuses: ["active"] as ParticipationStatus[],
+  historyKinds: [
+    "joined",
+    "request-approved",
+    "changed",
+    "left",
+    "removed",
+    "convener-added",
+  ] as LevelChangeKind[],
+};

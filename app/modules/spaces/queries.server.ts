@@ -2,6 +2,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import type { Actor } from "~/modules/authorization/actor";
 import { levels, type Level } from "~/modules/engagement/levels";
 import { containsText, db } from "~/utils/db.server";
+import { verifiedMemberships } from "./access.server";
 import type { ParticipationRole, ParticipationStatus } from "./policy";
 import { convenerOrganisationTypes, directoryPageSize, type DirectoryFilter } from "./schema";
 
@@ -10,9 +11,7 @@ export const spaceListLimit = 100;
 
 /** The organisations a person acts for in spaces: only verified ones count (as in loadSpaceResource). */
 function verifiedOrganisationIds(actor: Actor): string[] {
-  return actor.memberships
-    .filter((membership) => membership.organisationStatus === "verified")
-    .map((membership) => membership.organisationId);
+  return verifiedMemberships(actor).map((membership) => membership.organisationId);
 }
 
 /** A standing that lets an organisation's people see a space: the "space.view" rule of policy.ts. */
@@ -230,7 +229,8 @@ export async function organisationsPerLevel(spaceId: string) {
   let convenerCount = 0;
   for (const group of grouped) {
     if (group.role === "convener") convenerCount += group._count._all;
-    else if (group.level && group.level in perLevel) perLevel[group.level as Level] += group._count._all;
+    else if (group.level && Object.hasOwn(perLevel, group.level))
+      perLevel[group.level as Level] += group._count._all;
   }
   return { conveners: convenerCount, perLevel };
 }

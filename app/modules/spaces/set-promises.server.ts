@@ -3,7 +3,8 @@ import type { Actor } from "~/modules/authorization/actor";
 import { levels } from "~/modules/engagement/levels";
 import { runCommand } from "~/utils/command.server";
 import { db } from "~/utils/db.server";
-import { convenerOrganisationOf, type SpaceResource } from "./policy";
+import { actingConvener } from "./access.server";
+import type { SpaceResource } from "./policy";
 import type { Promises } from "./schema";
 
 /**
@@ -53,7 +54,7 @@ export async function setPromises(
     }
     await recordAudit(tx, {
       actorId: actor.personId,
-      organisationId: convenerOrganisationOf(space),
+      organisationId: actingConvener(actor, "space.set-promise", space),
       spaceId,
       action: "space.promise-updated",
       subjectType: "space",

@@ -4,7 +4,8 @@ import { db, type Tx } from "~/utils/db.server";
 import { runCommand } from "~/utils/command.server";
 import { DomainError } from "~/utils/errors";
 import { assertVisibleParent } from "./create-space.server";
-import { convenerOrganisationOf, type SpaceResource } from "./policy";
+import { actingConvener } from "./access.server";
+import type { SpaceResource } from "./policy";
 import type { SpaceDetails } from "./schema";
 
 /** Whether `spaceId` is `parentId` or one of its ancestors: making it the parent would close a loop. */
@@ -67,7 +68,7 @@ export async function updateSpace(
     }
     await recordAudit(tx, {
       actorId: actor.personId,
-      organisationId: convenerOrganisationOf(space),
+      organisationId: actingConvener(actor, "space.edit", space),
       spaceId,
       action: "space.updated",
       subjectType: "space",

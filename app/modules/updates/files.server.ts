@@ -1,17 +1,13 @@
 import { randomBytes } from "node:crypto";
-import { createReadStream } from "node:fs";
-import { rm, stat } from "node:fs/promises";
+import { createReadStream, createWriteStream } from "node:fs";
+import { mkdir, readdir, rm, stat } from "node:fs/promises";
 import path from "node:path";
-import {
-  createReadableStreamFromReadable,
-  MaxPartSizeExceededError,
-  unstable_composeUploadHandlers,
-  unstable_createFileUploadHandler,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-  type UploadHandler,
-} from "@remix-run/node";
+import { pipeline } from "node:stream/promises";
+import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
+import { mediaType, readForm } from "~/utils/forms.server";
+import { readMultipart, readTextPart, UnreadableFormError, type FormPart } from "~/utils/multipart.server";
+import { toWebStream } from "~/utils/streams.server";
 import { maxUpdateFileBytes, updateFileType } from "./schema";
 
 /** A file received with an update, stored under a random key; its name, size and type go in the row. */
@@ -29,73 +25,126 @@ function uploadsDirectory() {
   return path.resolve(env().DATA_DIR, "uploads");
 }
 
-async function drain(data: AsyncIterable<Uint8Array>) {
-  for await (const chunk of data) void chunk;
-}
+class FileTooLargeError extends Error {}
+
+const tooLarge = () => new Response(null, { status: 413, statusText: "Payload Too Large" });
 
 /**
  * Reads an update form. The file part is streamed to `${DATA_DIR}/uploads/<random key>` (never a path made
  * from the browser's file name) and refused when it is too large or of a kind we do not accept; the other
- * fields are read into memory. A form without a file may also come URL-encoded.
+ * fields are read into memory. A form without a file may also come URL-encoded. A multipart body that cannot
+ * be read gives `formError` (a message key) with the fields read before the fault, and stores nothing.
  */
 export async function receiveUpdateForm(
   request: Request,
-): Promise<{ formData: FormData; upload: UploadOutcome }> {
-  if (!request.headers.get("Content-Type")?.startsWith("multipart/form-data"))
-    return { formData: await request.formData(), upload: { status: "none" } };
+): Promise<{ formData: FormData; upload: UploadOutcome; formError: string | null }> {
+  if (mediaType(request.headers.get("Content-Type")) !== "multipart/form-data")
+    return { formData: await readForm(request), upload: { status: "none" }, formError: null };
 
+  const formData = new FormData();
   let upload: UploadOutcome = { status: "none" };
-  const key = randomBytes(24).toString("base64url");
-  const storeOnDisk = unstable_createFileUploadHandler({
-    directory: uploadsDirectory(),
-    maxPartSize: maxUpdateFileBytes,
-    avoidFileConflicts: false,
-    file: () => key,
-  });
-  const storeFile: UploadHandler = async (part) => {
-    if (part.name !== "file" || !part.filename) return undefined;
-    const type = updateFileType(part.filename);
-    if (upload.status !== "none") {
-      // One file per update: a second file part is read past and dropped.
-      await drain(part.data);
-      return "";
-    }
-    if (!type) {
-      upload = { status: "refused", message: "updates.errors.fileType" };
-      await drain(part.data);
-      return "";
-    }
-    try {
-      const stored = await storeOnDisk(part);
-      if (!stored || typeof stored === "string") return "";
-      upload = { status: "stored", file: { key, name: part.filename.slice(-255), size: stored.size, type } };
-      return "";
-    } catch (error) {
-      if (!(error instanceof MaxPartSizeExceededError)) throw error;
-      upload = { status: "refused", message: "updates.errors.fileTooLarge" };
-      await drain(part.data);
-      return "";
-    }
-  };
-  const readField = unstable_createMemoryUploadHandler({ maxPartSize: maxTextPartBytes });
   try {
-    const formData = await unstable_parseMultipartFormData(
-      request,
-      unstable_composeUploadHandlers(storeFile, readField),
-    );
-    formData.delete("file");
-    return { formData, upload };
+    for await (const part of readMultipart(request)) {
+      // One file per update: a second file, or a file under another name, is read past and dropped.
+      if (part.name === "file") {
+        if (part.filename && upload.status === "none") upload = await storeFile(part, part.filename);
+      } else if (part.filename === null) {
+        formData.append(part.name, await readTextPart(part.data, maxTextPartBytes, tooLarge));
+      }
+    }
+    return { formData, upload, formError: null };
   } catch (error) {
     await discardUpload(upload);
-    if (error instanceof MaxPartSizeExceededError)
-      throw new Response(null, { status: 413, statusText: "Payload Too Large" });
+    if (error instanceof UnreadableFormError)
+      return { formData, upload: { status: "none" }, formError: "updates.errors.unreadableForm" };
     throw error;
   }
+}
+
+/**
+ * Writes a file part under a new key. Whatever stops it before its end (too large, the client gone, a full
+ * disk), the partial file is removed here: no record will ever point to it.
+ */
+async function storeFile(part: FormPart, sentName: string): Promise<UploadOutcome> {
+  const name = displayFileName(sentName);
+  const type = updateFileType(name);
+  if (!type) return { status: "refused", message: "updates.errors.fileType" };
+  const key = randomBytes(24).toString("base64url");
+  const filePath = path.join(uploadsDirectory(), key);
+  await mkdir(uploadsDirectory(), { recursive: true });
+  let size = 0;
+  try {
+    await pipeline(
+      part.data,
+      async function* countBytes(chunks: AsyncIterable<Uint8Array>) {
+        for await (const chunk of chunks) {
+          size += chunk.length;
+          if (size > maxUpdateFileBytes) throw new FileTooLargeError();
+          yield chunk;
+        }
+      },
+      createWriteStream(filePath, { flags: "wx" }),
+    );
+  } catch (error) {
+    await rm(filePath, { force: true });
+    if (error instanceof FileTooLargeError)
+      return { status: "refused", message: "updates.errors.fileTooLarge" };
+    throw error;
+  }
+  return { status: "stored", file: { key, name, size, type } };
+}
+
+/**
+ * The name a file is shown and downloaded under: the last part of the path the browser sent, without control
+ * characters, bidirectional controls (which can make "cod.exe" read as "exe.doc") or line separators, with
+ * runs of white space as one space, and at most 255 characters (its end kept, for the extension).
+ */
+export function displayFileName(sent: string) {
+  const base = sent.split(/[/\\]/).pop() ?? "";
+  const clean = base
+    .normalize("NFC")
+    .replace(/[\p{Cc}\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\u2028\u2029]/gu, "")
+    .replace(/\s+/g, " ")
+    .trim();
+  return [...clean].slice(-255).join("").trim();
 }
 
 /** Removes a stored file that no update will point to (the form had errors or was refused). */
 export async function discardUpload(upload: UploadOutcome) {
   if (upload.status === "stored") await rm(path.join(uploadsDirectory(), upload.file.key), { force: true });
+}
+
+/** An hour: far longer than any upload takes between its last byte and the commit of its update. */
+const orphanAgeMs = 60 * 60 * 1000;
+
+/**
+ * Removes the files of the uploads folder that no update points to and that nothing has written to for an
+ * hour: what a request cut short by a crash left behind (requests remove their own partial files). Returns
+ * how many it removed.
+ */
+export async function sweepOrphanUploads(now = Date.now()): Promise<number> {
+  const directory = uploadsDirectory();
+  const names = await readdir(directory).catch((): string[] => []);
+  const old: string[] = [];
+  for (const name of names) {
+    if (!keyPattern.test(name)) continue;
+    const found = await stat(path.join(directory, name)).catch(() => null);
+    if (found?.isFile() && now - found.mtimeMs > orphanAgeMs) old.push(name);
+  }
+  let removed = 0;
+  for (let start = 0; start < old.length; start += 500) {
+    const keys = old.slice(start, start + 500);
+    const referenced = await db().spaceUpdate.findMany({
+      where: { fileKey: { in: keys } },
+      select: { fileKey: true },
+    });
+    const kept = new Set(referenced.map((update) => update.fileKey));
+    for (const key of keys.filter((candidate) => !kept.has(candidate))) {
+      await rm(path.join(directory, key), { force: true });
+      removed += 1;
+    }
+  }
+  return removed;
 }
 
 /**
@@ -107,7 +156,7 @@ export async function openStoredFile(key: string) {
   const filePath = path.join(uploadsDirectory(), key);
   const found = await stat(filePath).catch(() => null);
   if (!found?.isFile()) return null;
-  return createReadableStreamFromReadable(createReadStream(filePath));
+  return toWebStream(createReadStream(filePath));
 }
 
 /** A Content-Disposition that downloads the file under its own name, with nothing a header could misread. */

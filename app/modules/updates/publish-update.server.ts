@@ -1,7 +1,7 @@
 import { recordAudit } from "~/modules/audit/record.server";
 import type { Actor } from "~/modules/authorization/actor";
-import { can } from "~/modules/authorization/can";
 import { notify } from "~/modules/notifications/notify.server";
+import { actingConvener } from "~/modules/spaces/access.server";
 import type { SpaceResource } from "~/modules/spaces/policy";
 import { runCommand } from "~/utils/command.server";
 import type { StoredFile } from "./files.server";
@@ -16,13 +16,7 @@ export async function publishUpdate(
   space: SpaceResource,
   input: UpdateFields & { file: StoredFile | null; preferredOrganisationId: string | null },
 ) {
-  const organisationId = [
-    input.preferredOrganisationId,
-    ...space.standings.map((s) => s.organisationId),
-  ].find(
-    (candidate) => candidate && can(actor, "space.publish-update", { ...space, organisationId: candidate }),
-  );
-  if (!organisationId) throw new Response(null, { status: 403, statusText: "Forbidden" });
+  const organisationId = actingConvener(actor, "space.publish-update", space, input.preferredOrganisationId);
   return runCommand(async (tx, emit) => {
     const update = await tx.spaceUpdate.create({
       data: {

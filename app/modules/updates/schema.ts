@@ -30,7 +30,7 @@ export const updateFileTypes: Record<string, string> = {
 /** The type a file is stored and served as, from its name; null when such files are not accepted. */
 export function updateFileType(fileName: string): string | null {
   const extension = /\.([A-Za-z0-9]+)$/.exec(fileName)?.[1]?.toLowerCase();
-  return (extension && updateFileTypes[extension]) || null;
+  return extension && Object.hasOwn(updateFileTypes, extension) ? (updateFileTypes[extension] ?? null) : null;
 }
 
 export const acceptedUpdateFiles = Object.keys(updateFileTypes)

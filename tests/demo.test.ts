@@ -1,0 +1,91 @@
+import Database from "better-sqlite3";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { demoAccounts } from "../prisma/seed";
+import { startConcordProcess, type RunningConcord } from "./support/process";
+import { Browserless } from "./support/server";
+
+/*
+ * The demo accounts do what the README says they do: the ministry focal point and the local-authority officer
+ * see a convener's view of their spaces (they decide who takes part, and see the invitation still waiting),
+ * the CSO representative a participant's (without that invitation).
+ */
+
+const dataDir = mkdtempSync(path.join(tmpdir(), "concord-demo-"));
+let concord: RunningConcord;
+let spaceIds: Record<string, string>;
+
+beforeAll(async () => {
+  concord = await startConcordProcess(dataDir);
+  const database = new Database(path.join(dataDir, "concord.db"), { readonly: true });
+  try {
+    const rows = database.prepare(`SELECT id, title FROM "Space"`).all() as { id: string; title: string }[];
+    spaceIds = Object.fromEntries(rows.map((row) => [row.title, row.id]));
+  } finally {
+    database.close();
+  }
+});
+afterAll(async () => {
+  concord.child.kill("SIGTERM");
+  await concord.exited;
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function signedIn(role: (typeof demoAccounts)[number]["role"]) {
+  const account = demoAccounts.find((candidate) => candidate.role === role)!;
+  const client = new Browserless(concord.origin);
+  await client.signIn(account.email, account.password);
+  return client;
+}
+
+const national = "Inter-ministerial working group on migration and integration";
+const lip = "Ottawa Local Immigration Partnership";
+const waiting = "Ottawa Newcomer Youth Network";
+const message = "Young newcomers are missing from the partnership";
+
+describe("the demo", () => {
+  it("lets the ministry focal point and the local-authority officer convene their spaces", async () => {
+    for (const [role, title] of [
+      ["Ministry focal point", national],
+      ["Local-authority officer", lip],
+    ] as const) {
+      const client = await signedIn(role);
+      const participants = await (await client.get(`/spaces/${spaceIds[title]}/participants`)).text();
+      expect(participants, role).toContain('value="invite"');
+      expect(participants, role).toContain('value="change-level"');
+      expect((await client.get(`/spaces/${spaceIds[title]}/promise`)).status, role).toBe(200);
+    }
+    const officer = await signedIn("Local-authority officer");
+    expect(await (await officer.get(`/spaces/${spaceIds[lip]}/participants`)).text()).toContain(waiting);
+    expect(await (await officer.get(`/spaces/${spaceIds[lip]}/levels`)).text()).toContain(message);
+  });
+
+  it("lets the focal point's colleague, a member of the ministry, do the everyday work only", async () => {
+    const client = new Browserless(concord.origin);
+    await client.signIn("youssef.benali@interior.example", demoAccounts[0].password);
+    const space = `/spaces/${spaceIds[national]}`;
+    expect((await client.get(`${space}/consultations/new`)).status).toBe(200);
+    const updates = await (await client.get(`${space}/updates`)).text();
+    expect(updates).toContain('name="title"');
+    const participants = await client.get(`${space}/participants`);
+    expect(participants.status).toBe(200);
+    expect(await participants.text()).not.toContain('value="invite"');
+    expect((await client.get(`${space}/promise`)).status).toBe(403);
+  });
+
+  it("shows the CSO representative a participant's view, without the invitation still waiting", async () => {
+    const client = await signedIn("CSO representative");
+    for (const page of ["", "/participants", "/levels", "/engagement", "/consultations"]) {
+      const response = await client.get(`/spaces/${spaceIds[lip]}${page}`);
+      expect(response.status, page).toBe(200);
+      const body = await response.text();
+      expect(body, page).not.toContain(waiting);
+      expect(body, page).not.toContain(message);
+    }
+    const participants = await (await client.get(`/spaces/${spaceIds[lip]}/participants`)).text();
+    expect(participants).toContain("Catholic Centre for Immigrants");
+    expect(participants).not.toContain('value="invite"');
+  });
+});
