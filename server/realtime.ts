@@ -29,6 +29,9 @@ type Adapter = ConcordIo["sockets"]["adapter"];
 /** What socket.io keeps of a dropped connection: its id, rooms and data, and the events sent to them since. */
 type RecoverableSession = Awaited<ReturnType<Adapter["restoreSession"]>>;
 
+/** socket.io-parser's PacketType.EVENT, the packet of an emitted event. */
+const eventPacketType = 2;
+
 export type Realtime = { io: ConcordIo; close: () => Promise<void> };
 
 export type RealtimeOptions = {
@@ -234,17 +237,8 @@ export function attachRealtime(
 
   const unsubscribers = [
     domainEvents().on("session.revoked", ({ sessionIds }) => {
-      inBackground(
-        socketsOfSessions(sessionIds).then((sockets) => {
-          for (const socket of sockets) {
-            socket.emit("session:ended");
-            // A namespace disconnect is queued behind "session:ended" on the same transport and tells
-            // the client not to reconnect (closing the transport would make it retry).
-            socket.disconnect();
-          }
-        }),
-        "ending the sockets of revoked sessions",
-      );
+      if (sessionIds.length > 0)
+        inBackground(endSessions(sessionIds.map(rooms.session)), "ending the sockets of revoked sessions");
     }),
     domainEvents().on("session.renewed", ({ previousSessionId, sessionId }) => {
       // Rooms rather than socket.data: another process's sockets can be moved between rooms, not edited.
@@ -268,9 +262,22 @@ export function attachRealtime(
     ),
   ];
 
-  /** The sockets of these sessions, in every process (none for no session: `io.in([])` would be everyone). */
-  async function socketsOfSessions(sessionIds: string[]) {
-    return sessionIds.length === 0 ? [] : io.in(sessionIds.map(rooms.session)).fetchSockets();
+  /**
+   * Sends "session:ended" to the sockets in these session rooms, in every process, then a namespace disconnect,
+   * queued behind it on the same transport, which tells the client not to reconnect (closing the transport
+   * would make it retry). Through the adapter, awaited: with Redis and connection state recovery an event
+   * leaves only once it is written to the stream, and a disconnect sent straight after would overtake it.
+   */
+  async function endSessions(sessionRooms: string[]) {
+    const { adapter } = io.of("/");
+    const inSessions = { rooms: new Set(sessionRooms), except: new Set<string>(), flags: {} };
+    const ended: { type: number; nsp: string; data: [keyof ServerToClientEvents] } = {
+      type: eventPacketType,
+      nsp: "/",
+      data: ["session:ended"],
+    };
+    await Promise.resolve(adapter.broadcast(ended, inSessions));
+    await Promise.resolve(adapter.disconnectSockets(inSessions, false));
   }
 
   /** Re-reads a person's memberships and moves their sockets into exactly the rooms can() now allows. */
