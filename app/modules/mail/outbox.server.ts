@@ -49,15 +49,15 @@ export function composeMail(
 }
 
 /** Every message written to the outbox, oldest first. */
-export async function readOutbox(): Promise<SentMail[]> {
-  const names = await readdir(outboxDir()).catch((error: NodeJS.ErrnoException) => {
+export async function readOutbox(directory = outboxDir()): Promise<SentMail[]> {
+  const names = await readdir(directory).catch((error: NodeJS.ErrnoException) => {
     if (error.code === "ENOENT") return [];
     throw error;
   });
   const messages = await Promise.all(
     names
       .filter((name) => name.endsWith(".json"))
-      .map(async (name) => JSON.parse(await readFile(path.join(outboxDir(), name), "utf8")) as SentMail),
+      .map(async (name) => JSON.parse(await readFile(path.join(directory, name), "utf8")) as SentMail),
   );
   return messages.sort((a, b) => a.sentAt.localeCompare(b.sentAt));
 }
