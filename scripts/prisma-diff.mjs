@@ -1,8 +1,11 @@
 // Writing SQL migrations without the network, shared by scripts/migration-new.mjs and
 // tests/migrations.test.ts. Prisma 7's CLI needs a native schema engine from Prisma's CDN, so the diff
 // runs on Prisma 6.19.3's Wasm schema engine (the `prisma6` devDependency) against a database that
-// server/migrate.ts built from prisma/migrations (docs/decisions/0002-offline-migrations.md).
+// server/migrate.ts built from prisma/migrations (SQLite) or prisma/migrations-postgres (PostgreSQL, on a
+// scratch database of a local server) (docs/decisions/0002-offline-migrations.md, 0016).
 import Database from "better-sqlite3";
+import pg from "pg";
+import { randomBytes } from "node:crypto";
 import { spawnSync } from "node:child_process";
 import {
   cpSync,
@@ -17,11 +20,16 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { postgresSchema, root, schemaPath } from "./prisma-schema.mjs";
 
-export const root = path.resolve(import.meta.dirname, "..");
-export const schemaPath = path.join(root, "prisma/schema.prisma");
+export { root, schemaPath };
 export const migrationsDir = path.join(root, "prisma/migrations");
+export const postgresMigrationsDir = path.join(root, "prisma/migrations-postgres");
 const diffConfigPath = path.join(root, "prisma/migrate-diff-db.config.ts");
+const postgresDiffConfigPath = path.join(root, "prisma/migrate-diff-postgres.config.ts");
+/** The PostgreSQL server on which the scripts and tests create their scratch databases. */
+export const postgresAdminUrl = () =>
+  process.env.CONCORD_MIGRATION_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const prisma6Cli = path.join(root, "node_modules/prisma6/build/index.js");
 
 /** What `prisma migrate diff --script` prints when there is nothing to do. */
@@ -44,9 +52,11 @@ export function ensureEngineStub() {
 
 /** Prisma 7 schemas have no datasource `url`; Prisma 6 insists on one (it is never used with an adapter). */
 export function withDatasourceUrl(schema) {
-  return schema.replace(/(datasource\s+\w+\s*\{)([^}]*)\}/, (block, head, body) =>
-    /^\s*url\s*=/m.test(body) ? block : `${head}${body.trimEnd()}\n  url      = "file:dummy.db"\n}`,
-  );
+  return schema.replace(/(datasource\s+\w+\s*\{)([^}]*)\}/, (block, head, body) => {
+    if (/^\s*url\s*=/m.test(body)) return block;
+    const url = /"postgresql"/.test(body) ? "postgresql://unused@localhost/unused" : "file:dummy.db";
+    return `${head}${body.trimEnd()}\n  url      = "${url}"\n}`;
+  });
 }
 
 /** Runs the Prisma 6 CLI offline and returns its standard output. */
@@ -80,16 +90,27 @@ export function runPrisma6(args, env = {}) {
  * to it (see keepTriggers). The database is only read.
  */
 export function diffDatabaseToSchema(dbFile, schemaFile = schemaPath) {
+  return diffToSchema("sqlite", path.resolve(dbFile), schemaFile);
+}
+
+/** diffDatabaseToSchema for the PostgreSQL database at `databaseUrl`, against the schema's PostgreSQL form. */
+export function diffPostgresDatabaseToSchema(databaseUrl, schemaFile = schemaPath) {
+  return diffToSchema("postgresql", databaseUrl, schemaFile);
+}
+
+function diffToSchema(provider, database, schemaFile) {
   const work = mkdtempSync(path.join(tmpdir(), "concord-diff-"));
   try {
     const noMigrations = path.join(work, "migrations");
     mkdirSync(noMigrations);
-    writeFileSync(path.join(noMigrations, "migration_lock.toml"), 'provider = "sqlite"\n');
+    writeFileSync(path.join(noMigrations, "migration_lock.toml"), `provider = "${provider}"\n`);
     const target = path.join(work, "schema.prisma");
-    writeFileSync(target, withDatasourceUrl(readFileSync(schemaFile, "utf8")));
-    const args = ["migrate", "diff", "--config", diffConfigPath, "--from-migrations", noMigrations];
+    const schema = readFileSync(schemaFile, "utf8");
+    writeFileSync(target, withDatasourceUrl(provider === "postgresql" ? postgresSchema(schema) : schema));
+    const config = provider === "postgresql" ? postgresDiffConfigPath : diffConfigPath;
+    const args = ["migrate", "diff", "--config", config, "--from-migrations", noMigrations];
     args.push("--to-schema-datamodel", target, "--script");
-    const output = runPrisma6(args, { CONCORD_DIFF_DATABASE: path.resolve(dbFile) });
+    const output = runPrisma6(args, { CONCORD_DIFF_DATABASE: database });
     return output.trim();
   } finally {
     rmSync(work, { recursive: true, force: true });
@@ -144,6 +165,57 @@ export function pendingMigrationSql(applyMigrations, { schemaFile = schemaPath, 
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/**
+ * A new database on the PostgreSQL server of postgresAdminUrl(), given to `work` by URL and dropped after it.
+ * Fails with a message saying how to point the scripts at a server when there is none.
+ */
+export async function withScratchPostgres(work) {
+  const name = `concord_scratch_${randomBytes(6).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: postgresAdminUrl() });
+  try {
+    await admin.connect();
+  } catch (error) {
+    throw new Error(
+      `the PostgreSQL twin of each migration is diffed on a local PostgreSQL server, and none answers at ` +
+        `${postgresAdminUrl()} (${error.message}). Start one, or set CONCORD_MIGRATION_POSTGRES_URL to a ` +
+        `database URL on a server where this user may CREATE DATABASE.`,
+    );
+  }
+  try {
+    await admin.query(`CREATE DATABASE "${name}"`);
+    const url = new URL(postgresAdminUrl());
+    url.pathname = `/${name}`;
+    return await work(url.toString());
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+/**
+ * pendingMigrationSql for PostgreSQL: applies the migrations in `dir` to a scratch database with
+ * `applyPostgresMigrations` (server/migrate.ts) and diffs it against the schema's PostgreSQL form.
+ */
+export async function pendingPostgresMigrationSql(
+  applyPostgresMigrations,
+  { schemaFile = schemaPath, dir = postgresMigrationsDir } = {},
+) {
+  return withScratchPostgres(async (url) => {
+    await applyPostgresMigrations(url, dir);
+    const sql = diffPostgresDatabaseToSchema(url, schemaFile);
+    return isEmptyDiff(sql) ? "" : `${sql}\n`;
+  });
+}
+
+/** The migration folders of `dir`, in the order they apply. */
+export function migrationNames(dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(path.join(dir, entry.name, "migration.sql")))
+    .map((entry) => entry.name)
+    .sort();
 }
 
 /** "Add person bio" → "add_person_bio", as Prisma names migration folders. */

@@ -5,11 +5,13 @@ import compression from "compression";
 import express from "express";
 import { isDatabaseReachable } from "~/utils/db.server";
 import { allowedOrigins, env, isSecureOrigin } from "~/utils/env.server";
+import { isRedisReachable, sharedRedis } from "~/utils/redis.server";
 import { newRequestScope, requestScope } from "~/utils/request-scope.server";
 import type { Logger } from "./logger";
 import { attachRealtime, type Realtime, type RealtimeOptions } from "./realtime";
 import { createRemixHandler } from "./remix-handler";
 import { requestLogger } from "./request-log";
+import { logSharedState } from "./shared-state";
 import { cspNonce, limitBodySize, requireFormBody, requireSameOrigin, securityHeaders } from "./security";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -36,9 +38,16 @@ export function createConcordServer({
   app.use(cspNonce);
   app.use(securityHeaders({ secure: isSecureOrigin() }));
 
+  // For a load balancer or an orchestrator: 503 when the database does not answer; "degraded" (still 200, the
+  // process serves) when the Redis it shares with the other processes does not.
   app.get("/healthz", async (_req, res) => {
-    const database = await isDatabaseReachable();
-    res.status(database ? 200 : 503).json({ status: database ? "ok" : "unavailable", database });
+    const redis = sharedRedis();
+    const [database, redisUp] = await Promise.all([
+      isDatabaseReachable(),
+      redis ? isRedisReachable(redis) : Promise.resolve(null),
+    ]);
+    const status = !database ? "unavailable" : redisUp === false ? "degraded" : "ok";
+    res.status(database ? 200 : 503).json({ status, database, redis: redisUp ?? "not used" });
   });
 
   app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
@@ -66,5 +75,15 @@ export function createConcordServer({
 
   const httpServer = createServer(app);
   const realtime = attachRealtime(httpServer, logger, realtimeOptions);
-  return { httpServer, realtime };
+  const stopLogging = logSharedState(sharedRedis(), logger);
+  return {
+    httpServer,
+    realtime: {
+      ...realtime,
+      close: async () => {
+        stopLogging();
+        await realtime.close();
+      },
+    },
+  };
 }

@@ -5,28 +5,46 @@ import type { ServerBuild } from "@remix-run/node";
 import { keyLegacyOrganisationNames } from "~/modules/organisations/names.server";
 import { sweepOrphanUploads } from "~/modules/updates/files.server";
 import { disconnectDb } from "~/utils/db.server";
-import { env, sqliteFilePath } from "~/utils/env.server";
+import { describeDatabaseUrl } from "~/utils/database-url";
+import { env } from "~/utils/env.server";
 import { demoAccounts, loadDemoDataIfEmpty } from "../prisma/seed";
 import { createConcordServer } from "./app";
 import { createLogger } from "./logger";
-import { applyMigrations } from "./migrate";
+import { migrateDatabase } from "./migrate";
 import { keepServingThroughStrayErrors } from "./process-guard";
+import { connectSharedState } from "./shared-state";
+import { reaching, StartupError, startupProblem } from "./startup";
 
+const startupEnv = (() => {
+  try {
+    return env();
+  } catch (error) {
+    process.stderr.write(`Concord could not start: ${startupProblem(error)}\n`);
+    process.exit(1);
+  }
+})();
 // React and Remix read NODE_ENV when the build is loaded below: without it they run their development
 // builds, several times slower.
-process.env.NODE_ENV ??= env().NODE_ENV;
-const logger = createLogger(env().LOG_LEVEL);
+process.env.NODE_ENV ??= startupEnv.NODE_ENV;
+const logger = createLogger(startupEnv.LOG_LEVEL);
 const buildPath = path.resolve(import.meta.dirname, "../build/index.js");
 const uploadSweepIntervalMs = 15 * 60 * 1000;
 
 async function main() {
-  const migrations = applyMigrations(sqliteFilePath());
+  const { DATABASE_URL } = env();
+  const migrations = await reaching(
+    "DATABASE_URL",
+    `the database at ${describeDatabaseUrl(DATABASE_URL)}`,
+    () => migrateDatabase(DATABASE_URL),
+  );
   logger.info({ applied: migrations.applied }, "database migrated");
   const lookalikes = await keyLegacyOrganisationNames();
   if (lookalikes.length > 0)
     logger.warn({ lookalikes }, "organisations named like others wait for verification");
   const demo = env().DEMO_DATA ? await loadDemoDataIfEmpty() : { loaded: false };
   if (demo.loaded) logger.info("demo data loaded");
+  const redis = await connectSharedState();
+  if (redis) logger.info({ prefix: redis.prefix }, "sharing rooms, limits and presence through Redis");
 
   if (!existsSync(buildPath)) throw new Error("No build found: run `npm run build` first.");
   const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
@@ -72,7 +90,7 @@ async function main() {
     httpServer.closeIdleConnections();
     void realtime
       .close()
-      .then(() => disconnectDb())
+      .then(() => Promise.all([disconnectDb(), redis?.client.close()]))
       .then(() => {
         logger.info("stopped");
         process.exit(0);
@@ -83,6 +101,10 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  logger.fatal({ err: error }, "Concord could not start");
+  const problem = startupProblem(error);
+  // A problem with the environment needs no stack trace; anything else keeps it, in the log.
+  logger.fatal(error instanceof StartupError ? { problem } : { err: error }, "Concord could not start");
+  // One line a person can act on, also when LOG_LEVEL hides the log; the details are in the log above.
+  process.stderr.write(`Concord could not start: ${problem}\n`);
   process.exit(1);
 });

@@ -2,10 +2,20 @@ import Database from "better-sqlite3";
 import { createHash, randomUUID } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import pg from "pg";
+import { isPostgresUrl, sqliteFilePath } from "~/utils/database-url";
 
 export const migrationsDir = path.resolve(import.meta.dirname, "../prisma/migrations");
+export const postgresMigrationsDir = path.resolve(import.meta.dirname, "../prisma/migrations-postgres");
 
 export type MigrationResult = { applied: string[]; alreadyApplied: number };
+
+/** Applies the migration set of the database `DATABASE_URL` names: prisma/migrations or prisma/migrations-postgres. */
+export async function migrateDatabase(databaseUrl: string): Promise<MigrationResult> {
+  return isPostgresUrl(databaseUrl)
+    ? applyPostgresMigrations(databaseUrl)
+    : applyMigrations(sqliteFilePath(databaseUrl));
+}
 
 /**
  * Applies prisma/migrations/<name>/migration.sql in order and keeps Prisma's own `_prisma_migrations`
@@ -38,25 +48,38 @@ export function applyMigrations(sqliteFile: string, dir = migrationsDir): Migrat
     );
 
     const result: MigrationResult = { applied: [], alreadyApplied: 0 };
-    for (const name of listMigrations(dir)) {
-      const sql = readFileSync(path.join(dir, name, "migration.sql"), "utf8");
-      const checksum = createHash("sha256").update(sql).digest("hex");
-      const recorded = applied.get(name);
-      if (recorded) {
-        if (recorded !== checksum) {
-          throw new Error(
-            `Migration ${name} was changed after it was applied; write a new migration instead.`,
-          );
-        }
-        result.alreadyApplied++;
-        continue;
-      }
-      applyOne(sqlite, name, sql, checksum);
-      result.applied.push(name);
-    }
+    for (const migration of pendingMigrations(dir, applied, result))
+      applyOne(sqlite, migration.name, migration.sql, migration.checksum);
     return result;
   } finally {
     sqlite.close();
+  }
+}
+
+type Migration = { name: string; sql: string; checksum: string };
+
+/**
+ * The migrations in `dir` not applied yet (counted in `result` as they are returned, so that the caller applies
+ * them in order); refuses a migration whose file changed after it was applied.
+ */
+function* pendingMigrations(
+  dir: string,
+  applied: Map<string, string>,
+  result: MigrationResult,
+): Generator<Migration> {
+  for (const name of listMigrations(dir)) {
+    const sql = readFileSync(path.join(dir, name, "migration.sql"), "utf8");
+    const checksum = createHash("sha256").update(sql).digest("hex");
+    const recorded = applied.get(name);
+    if (recorded) {
+      if (recorded !== checksum) {
+        throw new Error(`Migration ${name} was changed after it was applied; write a new migration instead.`);
+      }
+      result.alreadyApplied++;
+      continue;
+    }
+    yield { name, sql, checksum };
+    result.applied.push(name);
   }
 }
 
@@ -92,5 +115,57 @@ function applyOne(sqlite: Database.Database, name: string, sql: string, checksum
     throw new Error(`Migration ${name} failed: ${(error as Error).message}`);
   } finally {
     sqlite.pragma("foreign_keys = ON");
+  }
+}
+
+/** Prisma's own lock key for `migrate deploy`: processes starting together migrate one after the other. */
+const migrationLockKey = 72707369;
+
+/**
+ * The PostgreSQL twin of applyMigrations: the same bookkeeping in Prisma's PostgreSQL `_prisma_migrations`, each
+ * migration and its record in one transaction (PostgreSQL's DDL is transactional), under an advisory lock.
+ */
+export async function applyPostgresMigrations(
+  databaseUrl: string,
+  dir = postgresMigrationsDir,
+): Promise<MigrationResult> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query("SET client_min_messages = warning");
+    await client.query("SELECT pg_advisory_lock($1)", [migrationLockKey]);
+    await client.query(`CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+      "id" VARCHAR(36) PRIMARY KEY NOT NULL,
+      "checksum" VARCHAR(64) NOT NULL,
+      "finished_at" TIMESTAMPTZ,
+      "migration_name" VARCHAR(255) NOT NULL,
+      "logs" TEXT,
+      "rolled_back_at" TIMESTAMPTZ,
+      "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(),
+      "applied_steps_count" INTEGER NOT NULL DEFAULT 0
+    )`);
+    const rows = await client.query<{ migration_name: string; checksum: string }>(
+      `SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+    );
+    const applied = new Map(rows.rows.map((row) => [row.migration_name, row.checksum]));
+    const result: MigrationResult = { applied: [], alreadyApplied: 0 };
+    for (const { name, sql, checksum } of pendingMigrations(dir, applied, result)) {
+      try {
+        await client.query("BEGIN");
+        await client.query(sql);
+        await client.query(
+          `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, finished_at, applied_steps_count)
+           VALUES ($1, $2, $3, now(), now(), 1)`,
+          [randomUUID(), checksum, name],
+        );
+        await client.query("COMMIT");
+      } catch (error) {
+        await client.query("ROLLBACK");
+        throw new Error(`Migration ${name} failed: ${(error as Error).message}`);
+      }
+    }
+    return result;
+  } finally {
+    await client.end();
   }
 }

@@ -20,6 +20,7 @@ import { db } from "~/utils/db.server";
 import { allowedOrigins } from "~/utils/env.server";
 import { domainEvents } from "~/utils/events.server";
 import type { Logger } from "./logger";
+import { socketAdapterOption } from "./shared-state";
 
 type ConcordIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type ConcordSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -27,6 +28,9 @@ type ConcordSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<s
 type Adapter = ConcordIo["sockets"]["adapter"];
 /** What socket.io keeps of a dropped connection: its id, rooms and data, and the events sent to them since. */
 type RecoverableSession = Awaited<ReturnType<Adapter["restoreSession"]>>;
+
+/** socket.io-parser's PacketType.EVENT, the packet of an emitted event. */
+const eventPacketType = 2;
 
 export type Realtime = { io: ConcordIo; close: () => Promise<void> };
 
@@ -65,15 +69,18 @@ function isFromOwnPages(req: IncomingMessage): boolean {
  * asks the page to revalidate, so a repeat is harmless, a gap is not).
  */
 function holdMissedEventsBack(adapter: Adapter) {
-  // Null, despite the adapter's types, once the connection's state is gone (the window closed, or the
-  // server restarted).
-  const restore = adapter.restoreSession.bind(adapter) as (
-    pid: string,
-    offset: string,
-  ) => Promise<RecoverableSession | null>;
+  const original = adapter.restoreSession.bind(adapter);
+  // Null once the connection's state is gone (the window closed, or the server restarted): the in-process
+  // adapter answers null, despite its types, the Redis one rejects.
+  const restore = (pid: string, offset: string): Promise<RecoverableSession | null> =>
+    Promise.resolve(original(pid, offset)).catch(() => null);
   adapter.restoreSession = (async (pid: string, offset: string) => {
     const session = await restore(pid, offset);
-    return session && { ...session, missedPackets: [] };
+    if (!session) return null;
+    const { missedPackets: _held, ...kept } = session;
+    // The Redis adapter hands a session out once: kept again, resume() can read it after the checks.
+    await Promise.resolve(adapter.persistSession(kept));
+    return { ...session, missedPackets: [] };
   }) as Adapter["restoreSession"];
   return restore;
 }
@@ -113,6 +120,7 @@ export function attachRealtime(
     maxHttpBufferSize: maxSocketMessageBytes,
     serveClient: false,
     allowRequest: (req, callback) => callback(null, isFromOwnPages(req)),
+    ...socketAdapterOption(),
     // A connection that drops and comes back within the window resumes: same socket, its rooms, and the events
     // it missed. The middleware below runs on every reconnection all the same (socket.io would skip it), so a
     // session that ended meanwhile is refused; see resume() for the rest (docs/decisions/0013).
@@ -129,7 +137,8 @@ export function attachRealtime(
       const { actor } = signedIn;
       // A resumed socket comes back with the data of the session it was opened with: it resumes for that
       // session only, never for whoever the browser has signed in as since.
-      if (socket.recovered && socket.data.sessionId !== actor.sessionId)
+      // (A renewal moves a socket to its session's new room: socket.data cannot be edited from another process.)
+      if (socket.recovered && !socket.rooms.has(rooms.session(actor.sessionId)))
         return next(new Error("unauthorised"));
       socket.data = {
         personId: actor.personId,
@@ -163,9 +172,9 @@ export function attachRealtime(
   }
 
   io.on("connection", (socket: ConcordSocket) => {
-    const { personId, joinOnConnect } = socket.data;
+    const { personId, sessionId, joinOnConnect } = socket.data;
     if (socket.recovered) leaveOrganisationsNotIn(socket, joinOnConnect);
-    socket.join([rooms.person(personId), ...joinOnConnect.map(rooms.organisation)]);
+    socket.join([rooms.person(personId), rooms.session(sessionId), ...joinOnConnect.map(rooms.organisation)]);
     for (const organisationId of joinOnConnect)
       inBackground(announcePresence(organisationId), "announcing presence");
 
@@ -227,26 +236,14 @@ export function attachRealtime(
   });
 
   const unsubscribers = [
-    domainEvents().on("session.revoked", ({ personId, sessionIds }) => {
-      inBackground(
-        socketsOfSessions(personId, sessionIds).then((sockets) => {
-          for (const socket of sockets) {
-            socket.emit("session:ended");
-            // A namespace disconnect is queued behind "session:ended" on the same transport and tells
-            // the client not to reconnect (closing the transport would make it retry).
-            socket.disconnect();
-          }
-        }),
-        "ending the sockets of revoked sessions",
-      );
+    domainEvents().on("session.revoked", ({ sessionIds }) => {
+      if (sessionIds.length > 0)
+        inBackground(endSessions(sessionIds.map(rooms.session)), "ending the sockets of revoked sessions");
     }),
-    domainEvents().on("session.renewed", ({ personId, previousSessionId, sessionId }) => {
-      inBackground(
-        socketsOfSessions(personId, [previousSessionId]).then((sockets) => {
-          for (const socket of sockets) socket.data.sessionId = sessionId;
-        }),
-        "moving sockets to a renewed session",
-      );
+    domainEvents().on("session.renewed", ({ previousSessionId, sessionId }) => {
+      // Rooms rather than socket.data: another process's sockets can be moved between rooms, not edited.
+      io.in(rooms.session(previousSessionId)).socketsJoin(rooms.session(sessionId));
+      io.in(rooms.session(sessionId)).socketsLeave(rooms.session(previousSessionId));
     }),
     domainEvents().on("space.changed", ({ spaceId, what }) => {
       io.to(rooms.space(spaceId)).emit("space:changed", { spaceId, what });
@@ -265,10 +262,22 @@ export function attachRealtime(
     ),
   ];
 
-  /** The sockets opened with one of these sessions; only the person's own sockets can hold them. */
-  async function socketsOfSessions(personId: string, sessionIds: string[]) {
-    const sockets = await io.in(rooms.person(personId)).fetchSockets();
-    return sockets.filter((socket) => sessionIds.includes(socket.data.sessionId));
+  /**
+   * Sends "session:ended" to the sockets in these session rooms, in every process, then a namespace disconnect,
+   * queued behind it on the same transport, which tells the client not to reconnect (closing the transport
+   * would make it retry). Through the adapter, awaited: with Redis and connection state recovery an event
+   * leaves only once it is written to the stream, and a disconnect sent straight after would overtake it.
+   */
+  async function endSessions(sessionRooms: string[]) {
+    const { adapter } = io.of("/");
+    const inSessions = { rooms: new Set(sessionRooms), except: new Set<string>(), flags: {} };
+    const ended: { type: number; nsp: string; data: [keyof ServerToClientEvents] } = {
+      type: eventPacketType,
+      nsp: "/",
+      data: ["session:ended"],
+    };
+    await Promise.resolve(adapter.broadcast(ended, inSessions));
+    await Promise.resolve(adapter.disconnectSockets(inSessions, false));
   }
 
   /** Re-reads a person's memberships and moves their sockets into exactly the rooms can() now allows. */
@@ -284,8 +293,17 @@ export function attachRealtime(
       for (const room of allowed) if (!socket.rooms.has(room)) changed.add(room);
     }
     if (changed.size === 0) return;
-    io.in(personRoom).socketsLeave([...changed].filter((room) => !allowed.has(room)));
-    io.in(personRoom).socketsJoin([...allowed]);
+    // Through the adapter, awaited: io.in().socketsJoin() does not wait, and with Redis even this process's
+    // sockets move only once the move is published, so presence would be counted before it.
+    const inPersonRoom = { rooms: new Set([personRoom]), except: new Set<string>(), flags: {} };
+    const { adapter } = io.of("/");
+    await Promise.resolve(
+      adapter.delSockets(
+        inPersonRoom,
+        [...changed].filter((room) => !allowed.has(room)),
+      ),
+    );
+    await Promise.resolve(adapter.addSockets(inPersonRoom, [...allowed]));
     for (const room of changed) await announcePresence(room.slice("organisation:".length));
   }
 

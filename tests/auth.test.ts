@@ -211,7 +211,11 @@ describe("health", () => {
   it("reports the database reachable", async () => {
     const response = await fetch(new URL("/healthz", server.origin));
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: "ok", database: true });
+    expect(await response.json()).toEqual({
+      status: "ok",
+      database: true,
+      redis: process.env.REDIS_URL ? true : "not used",
+    });
   });
 });
 

@@ -1,7 +1,8 @@
-// The SQL migrations and their runner (server/migrate.ts) against the Prisma schema, using the same
-// offline diff as `npm run migration:new` (scripts/prisma-diff.mjs). Each diff runs Prisma 6's Wasm
+// The SQL migrations of both databases and their runner (server/migrate.ts) against the Prisma schema, using
+// the same offline diff as `npm run migration:new` (scripts/prisma-diff.mjs). Each diff runs Prisma 6's Wasm
 // engine in a child process (about a second).
 import Database from "better-sqlite3";
+import pg from "pg";
 import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -9,13 +10,23 @@ import { afterAll, describe, expect, it } from "vitest";
 import {
   copyMigrations,
   diffDatabaseToSchema,
+  diffPostgresDatabaseToSchema,
   EMPTY_MIGRATION,
+  migrationNames,
   nextMigrationName,
   pendingMigrationSql,
+  pendingPostgresMigrationSql,
   schemaPath,
+  withScratchPostgres,
   writeMigration,
 } from "../scripts/prisma-diff.mjs";
-import { applyMigrations, migrationsDir } from "../server/migrate";
+import {
+  applyMigrations,
+  applyPostgresMigrations,
+  migrationsDir,
+  postgresMigrationsDir,
+} from "../server/migrate";
+import { postgresAvailable } from "./support/postgres";
 
 const SLOW = 60_000;
 const scratch = mkdtempSync(path.join(tmpdir(), "concord-migrations-test-"));
@@ -208,6 +219,106 @@ describe("migrations", () => {
           expect(conn.prepare(`SELECT id FROM "AuditEvent"`).all()).toEqual([{ id: "e1" }]);
           expect(() => conn.prepare(`DELETE FROM "AuditEvent"`).run()).toThrow(/append-only/);
         });
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    SLOW,
+  );
+});
+
+async function withPostgres<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+const postgresMigrationRows = (url: string) =>
+  withPostgres(url, async (client) => {
+    const { rows } = await client.query(
+      `SELECT migration_name, checksum, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name`,
+    );
+    return rows;
+  });
+
+describe.runIf(await postgresAvailable())("PostgreSQL migrations", () => {
+  it("twin every SQLite migration under the same name", () => {
+    expect(migrationNames(postgresMigrationsDir)).toEqual(migrationNames(migrationsDir));
+  });
+
+  it(
+    "build exactly the PostgreSQL form of prisma/schema.prisma when applied to an empty database",
+    async () => {
+      await withScratchPostgres(async (url: string) => {
+        await applyPostgresMigrations(url);
+        expect(
+          diffPostgresDatabaseToSchema(url),
+          "prisma/migrations-postgres does not build prisma/schema.prisma: npm run migration:new -- <name>",
+        ).toBe(EMPTY_MIGRATION);
+
+        const probe = editedSchema((schema) => `${schema}\nmodel MigrationProbe {\n  id String @id\n}\n`);
+        const sql = diffPostgresDatabaseToSchema(url, probe);
+        expect(sql).toContain('CREATE TABLE "MigrationProbe"');
+        expect(sql).not.toContain('CREATE TABLE "Person"');
+      });
+    },
+    SLOW,
+  );
+
+  it("are applied once, also by processes starting together, and refuse a changed file", async () => {
+    await withScratchPostgres(async (url: string) => {
+      const results = await Promise.all([applyPostgresMigrations(url), applyPostgresMigrations(url)]);
+      const count = migrationNames(postgresMigrationsDir).length;
+      expect(results.map((result) => result.applied.length).sort()).toEqual([0, count]);
+      const rows = await postgresMigrationRows(url);
+      expect(rows).toHaveLength(count);
+      expect(await applyPostgresMigrations(url)).toEqual({ applied: [], alreadyApplied: count });
+
+      const dir = copyMigrations(postgresMigrationsDir);
+      try {
+        appendFileSync(path.join(dir, rows[0].migration_name, "migration.sql"), "\n-- edited afterwards\n");
+        await expect(applyPostgresMigrations(url, dir)).rejects.toThrow(/changed after it was applied/);
+        expect(await postgresMigrationRows(url)).toEqual(rows);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  });
+
+  it("make audit events append-only", async () => {
+    await withScratchPostgres(async (url: string) => {
+      await applyPostgresMigrations(url);
+      await withPostgres(url, async (client) => {
+        await client.query(
+          `INSERT INTO "AuditEvent" (id, action, "subjectType", "subjectId") VALUES ('e1', 'test', 'Person', 'p1')`,
+        );
+        await expect(client.query(`UPDATE "AuditEvent" SET action = 'changed'`)).rejects.toThrow(
+          /append-only/,
+        );
+        await expect(client.query(`DELETE FROM "AuditEvent"`)).rejects.toThrow(/append-only/);
+        await expect(client.query(`TRUNCATE "AuditEvent" CASCADE`)).rejects.toThrow(/append-only/);
+        const { rows } = await client.query(`SELECT id, action FROM "AuditEvent"`);
+        expect(rows).toEqual([{ id: "e1", action: "test" }]);
+      });
+    });
+  });
+
+  it(
+    "migration:new writes the PostgreSQL twin, which reaches the schema",
+    async () => {
+      const schemaFile = editedSchema((schema) =>
+        schema.replace(/(model AuditEvent \{[^}]*?\n\s*action\s+String)(\s)/, "$1?$2"),
+      );
+      const sql = await pendingPostgresMigrationSql(applyPostgresMigrations, { schemaFile });
+      expect(sql).toContain('ALTER TABLE "AuditEvent" ALTER COLUMN "action" DROP NOT NULL');
+      const dir = copyMigrations(postgresMigrationsDir);
+      try {
+        writeMigration(nextMigrationName("audit action optional", { dir }), sql, dir);
+        expect(await pendingPostgresMigrationSql(applyPostgresMigrations, { schemaFile, dir })).toBe("");
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

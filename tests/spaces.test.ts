@@ -415,6 +415,10 @@ describe("the directory", () => {
     const byPlace = await list({ place: "Lyon", q: tag });
     expect(byPlace).toContain(healthTable.title);
     expect(byPlace).not.toContain(housingPartnership.title);
+    // Search ignores case on both databases (SQLite's LIKE folds ASCII letters; PostgreSQL's does not).
+    const anyCase = await list({ q: `ALPHA HEALTH TABLE ${tag}`, place: "lyon" });
+    expect(anyCase).toContain(healthTable.title);
+    expect(anyCase).not.toContain(housingPartnership.title);
     expect(await list({ governanceLevel: "national", q: tag })).toContain("No space matches.");
     expect(await list({ kind: "not-a-kind", q: tag })).toContain(housingPartnership.title);
   });

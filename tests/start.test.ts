@@ -17,7 +17,7 @@ describe("starting Concord as `npm start` does", () => {
     expect(first.output()).toContain("demo data loaded");
 
     const health = await fetch(new URL("/healthz", first.origin));
-    expect(await health.json()).toEqual({ status: "ok", database: true });
+    expect(await health.json()).toMatchObject({ status: "ok", database: true });
     const cso = demoAccounts.find((account) => account.role === "CSO representative")!;
     const client = new Browserless(first.origin);
     await client.signIn(cso.email, cso.password);

@@ -1,9 +1,13 @@
 import { z } from "zod";
 
-/** Room names: one per organisation (its members' presence) and one per person (their own sessions). */
+/**
+ * Room names: one per organisation (its members' presence), one per person (their own sessions), one per session
+ * (its sockets, in whichever process they are) and one per watched space.
+ */
 export const rooms = {
   organisation: (organisationId: string) => `organisation:${organisationId}`,
   person: (personId: string) => `person:${personId}`,
+  session: (sessionId: string) => `session:${sessionId}`,
   space: (spaceId: string) => `space:${spaceId}`,
 };
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { databaseProviderOf, type DatabaseProvider } from "./database-url";
 
 const booleanFlag = z
   .enum(["true", "false", "1", "0"])
@@ -8,7 +9,22 @@ const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default("0.0.0.0"),
-  DATABASE_URL: z.string().default("file:./data/concord.db"),
+  DATABASE_URL: z
+    .string()
+    .default("file:./data/concord.db")
+    .refine((url) => databaseProviderOf(url) !== null, {
+      message: "must be file:<path> (SQLite) or postgresql://user:password@host:port/database",
+    }),
+  /** Several processes share socket.io rooms, rate limits and presence through this Redis (ADR 0016). */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, "must be redis://host:port (or rediss:// for TLS)")
+    .optional(),
+  /** Prefix of every Redis key and channel, so that several Concords (or test runs) can share one Redis. */
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[\w.-]+$/)
+    .default("concord"),
   /** The address people use to reach Concord; Origin headers and socket handshakes are checked against it. */
   PUBLIC_ORIGIN: z.string().url().default("http://localhost:3000"),
   /** Further origins allowed to post forms and open sockets, comma separated. */
@@ -54,7 +70,6 @@ export function isSecureOrigin(): boolean {
   return new URL(env().PUBLIC_ORIGIN).protocol === "https:";
 }
 
-export function sqliteFilePath(databaseUrl = env().DATABASE_URL): string {
-  if (!databaseUrl.startsWith("file:")) throw new Error("DATABASE_URL must start with file: for SQLite");
-  return databaseUrl.slice("file:".length);
+export function databaseProvider(): DatabaseProvider {
+  return databaseProviderOf(env().DATABASE_URL) ?? "sqlite";
 }

@@ -8,6 +8,7 @@ import { defaultTestPassword } from "../factories";
 import { createConcordServer, type ConcordServer } from "../../server/app";
 import type { RealtimeOptions } from "../../server/realtime";
 import { createLogger } from "../../server/logger";
+import { connectSharedState } from "../../server/shared-state";
 
 export type TestServer = ConcordServer & { origin: string; close: () => Promise<void> };
 
@@ -15,6 +16,7 @@ export type TestServer = ConcordServer & { origin: string; close: () => Promise<
 export async function startTestServer(realtime?: RealtimeOptions): Promise<TestServer> {
   const buildPath = path.resolve(import.meta.dirname, "../../build/index.js");
   const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
+  await connectSharedState();
   const server = createConcordServer({ build, logger: createLogger("silent"), realtime });
   await new Promise<void>((resolve) => server.httpServer.listen(0, "127.0.0.1", resolve));
   const { port } = server.httpServer.address() as AddressInfo;

@@ -1,5 +1,6 @@
-import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { DomainError } from "~/utils/errors";
+import { createRateLimiter } from "~/utils/rate-limiter.server";
 import { singleton } from "~/utils/singleton.server";
 
 const minute = 60;
@@ -54,12 +55,12 @@ export const limits = {
 export type LimitName = keyof typeof limits;
 
 /**
- * The one place a limit's counter is made. Counters live in this process's memory; for several app
- * processes to count together, return a RateLimiterRedis here with the same options and a storeClient.
+ * The one place a limit's counter is made: in Redis when processes share one (REDIS_URL), so they count
+ * together, in this process's memory otherwise (app/utils/rate-limiter.server.ts).
  */
 function createCounter(name: LimitName): RateLimiterAbstract {
   const { points, duration } = limits[name];
-  return new RateLimiterMemory({ keyPrefix: `abuse-${name}`, points, duration });
+  return createRateLimiter({ keyPrefix: `abuse-${name}`, points, duration });
 }
 
 function counter(name: LimitName): RateLimiterAbstract {

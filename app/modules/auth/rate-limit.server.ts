@@ -1,27 +1,27 @@
-import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { DomainError } from "~/utils/errors";
+import { createRateLimiter } from "~/utils/rate-limiter.server";
 import { singleton } from "~/utils/singleton.server";
 import { verifyAgainstDecoy, verifyPassword } from "./password.server";
 
 const quarterHour = 15 * 60;
 
 /**
- * The limits on password checks (ADR 0008), all in this one module so that several processes can later share
- * them through rate-limiter-flexible's Redis store. From a device the person signed in from before: 5 failures
+ * The limits on password checks (ADR 0008), shared by every process through Redis when there is one (ADR 0016). From a device the person signed in from before: 5 failures
  * per 15 minutes for that device, and nothing else, so nobody else can lock the owner out there. From
  * anywhere else: 20 per 15 minutes per address, 5 per 15 minutes per account and address, and 100 an hour per
  * account, against guessing spread over many addresses.
  */
 function limiters() {
   return singleton("password-check-limiters", () => ({
-    knownDevice: new RateLimiterMemory({ keyPrefix: "password-device", points: 5, duration: quarterHour }),
-    address: new RateLimiterMemory({ keyPrefix: "password-address", points: 20, duration: quarterHour }),
-    accountFromAddress: new RateLimiterMemory({
+    knownDevice: createRateLimiter({ keyPrefix: "password-device", points: 5, duration: quarterHour }),
+    address: createRateLimiter({ keyPrefix: "password-address", points: 20, duration: quarterHour }),
+    accountFromAddress: createRateLimiter({
       keyPrefix: "password-account-address",
       points: 5,
       duration: quarterHour,
     }),
-    account: new RateLimiterMemory({ keyPrefix: "password-account", points: 100, duration: 60 * 60 }),
+    account: createRateLimiter({ keyPrefix: "password-account", points: 100, duration: 60 * 60 }),
   }));
 }
 

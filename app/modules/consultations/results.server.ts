@@ -5,6 +5,7 @@ import { spaceThemes } from "~/modules/spaces/schema";
 import type { Actor } from "~/modules/authorization/actor";
 import { can } from "~/modules/authorization/can";
 import { db } from "~/utils/db.server";
+import { databaseProvider } from "~/utils/env.server";
 import { notFound } from "~/utils/errors";
 import { singleton } from "~/utils/singleton.server";
 import { loadConsultationResource } from "./access.server";
@@ -19,8 +20,8 @@ import { answeringOrganisations } from "./audience.server";
  * Submission.answers, the working draft organisations keep editing after submitting until they submit again.
  * The database counts the answers over their JSON, the way each question's kind asks (`results.tally`), and
  * the kind turns the counts into its aggregate (kinds/). Every SQL statement of the results lives in `sqlite`
- * below (SQLite's json_each / json_extract), so a PostgreSQL variant of that one object can follow (jsonb_each
- * / jsonb_array_elements WITH ORDINALITY).
+ * below (SQLite's json_each / json_extract) and in its twin `postgres` (jsonb_each / jsonb_array_elements WITH
+ * ORDINALITY); statements() picks the one for the database in use.
  */
 
 export type ResultsQuestion = {
@@ -225,6 +226,122 @@ const sqlite = {
   },
 };
 
+/**
+ * The same statements for PostgreSQL, with the same row types, over the answers as jsonb: jsonb_each and
+ * jsonb_array_elements WITH ORDINALITY for SQLite's json_each (whose array keys are 0-based positions), `->` /
+ * `#>>` for json_extract, BIGINT where SQLite's INTEGER arrives as a bigint, and quoted camelCase aliases
+ * (PostgreSQL folds unquoted ones to lower case). Set functions only ever get the JSON type they accept:
+ * PostgreSQL raises an error where SQLite's json_each merely yields nothing.
+ */
+const postgres: typeof sqlite = {
+  async aggregates(consultationId, allIds, answerIds, itemIds) {
+    const submitted = submittedOf(consultationId);
+    const answered = allIds.length
+      ? await db().$queryRaw<Record<string, bigint>[]>`
+          SELECT ${Prisma.join(
+            allIds.map(
+              (id, index) =>
+                Prisma.sql`CAST(COUNT(v."answers"::jsonb -> ${id}) AS BIGINT) AS ${Prisma.raw(`"q${index}"`)}`,
+            ),
+          )}
+          FROM ${withSubmittedVersion} WHERE ${submitted}`
+      : [];
+    const answers = answerIds.length
+      ? await db().$queryRaw<TallyRow[]>`
+          SELECT CAST(j."key" AS TEXT) AS qid, CAST(j."value" #>> '{}' AS TEXT) AS bucket, CAST(COUNT(*) AS BIGINT) AS n,
+            CAST(0 AS BIGINT) AS "positionSum"
+          FROM ${withSubmittedVersion}, jsonb_each(v."answers"::jsonb) j
+          WHERE ${submitted} AND j."key" IN (${Prisma.join(answerIds)}) AND jsonb_typeof(j."value") IN ('string', 'number')
+          GROUP BY 1, 2`
+      : [];
+    const items = itemIds.length
+      ? await db().$queryRaw<TallyRow[]>`
+          SELECT CAST(j."key" AS TEXT) AS qid,
+            CAST(CASE WHEN jsonb_typeof(j."value") = 'object' THEN e."key" ELSE e."value" #>> '{}' END AS TEXT) AS bucket,
+            CAST(COUNT(*) AS BIGINT) AS n,
+            CAST(SUM(CASE WHEN jsonb_typeof(j."value") = 'array' THEN CAST(e."key" AS INTEGER) + 1 ELSE 0 END) AS BIGINT)
+              AS "positionSum"
+          FROM ${withSubmittedVersion}, jsonb_each(v."answers"::jsonb) j,
+            LATERAL (
+              SELECT CAST(a."position" - 1 AS TEXT) AS "key", a."value" FROM jsonb_array_elements(
+                CASE WHEN jsonb_typeof(j."value") = 'array' THEN j."value" ELSE '[]'::jsonb END
+              ) WITH ORDINALITY a("value", "position")
+              UNION ALL
+              SELECT o."key", o."value" FROM jsonb_each(
+                CASE WHEN jsonb_typeof(j."value") = 'object' THEN j."value" ELSE '{}'::jsonb END
+              ) o
+            ) e
+          WHERE ${submitted} AND j."key" IN (${Prisma.join(itemIds)})
+            AND jsonb_typeof(e."value") = 'string' AND e."value" #>> '{}' <> ''
+          GROUP BY 1, 2`
+      : [];
+    const counts = answered[0] ?? {};
+    return {
+      answered: new Map(allIds.map((id, index) => [id, Number(counts[`q${index}`] ?? 0)])),
+      buckets: [...answers, ...items],
+    };
+  },
+
+  version(consultationId, spaceId) {
+    return db().$queryRaw<{ status: string; n: bigint; changed: string }[]>`
+      SELECT CAST(s."status" AS TEXT) AS status, CAST(COUNT(*) AS BIGINT) AS n,
+        CAST(MAX(s."updatedAt") AS TEXT) AS changed
+      FROM "Submission" s
+      WHERE s."consultationId" = ${consultationId} GROUP BY s."status"
+      UNION ALL
+      SELECT CAST('participation' AS TEXT) AS status, CAST(COUNT(*) AS BIGINT) AS n,
+        CAST(MAX(p."updatedAt") AS TEXT) AS changed
+      FROM "SpaceParticipant" p
+      WHERE p."spaceId" = ${spaceId}
+      ORDER BY status`;
+  },
+
+  submittedCounts(consultationId) {
+    return db().$queryRaw<{ type: string; isAggregated: bigint; n: bigint }[]>`
+      SELECT CAST(o."type" AS TEXT) AS type, CAST(CAST(s."isAggregated" AS INTEGER) AS BIGINT) AS "isAggregated",
+        CAST(COUNT(*) AS BIGINT) AS n
+      FROM "Submission" s JOIN "Organisation" o ON o."id" = s."organisationId"
+      WHERE ${submittedOf(consultationId)}
+      GROUP BY o."type", s."isAggregated"`;
+  },
+
+  themeLists: sqlite.themeLists,
+
+  textAnswers(consultationId, questionId, byParagraph, filter, limit, offset) {
+    const answerOf = Prisma.sql`(v."answers"::jsonb -> ${questionId})`;
+    const submitted = submittedOf(consultationId);
+    const answer = byParagraph
+      ? Prisma.sql`, jsonb_each(CASE WHEN jsonb_typeof(${answerOf}) = 'object' THEN ${answerOf} ELSE '{}'::jsonb END) c
+          WHERE ${submitted} AND jsonb_typeof(c."value") = 'string' AND trim(c."value" #>> '{}') <> ''`
+      : Prisma.sql`
+          WHERE ${submitted} AND jsonb_typeof(${answerOf}) = 'string' AND trim(${answerOf} #>> '{}') <> ''`;
+    const theme = filter.theme
+      ? Prisma.sql`AND strpos(',' || s."themes" || ',', ${`,${filter.theme},`}) > 0`
+      : Prisma.empty;
+    const type = filter.type ? Prisma.sql`AND o."type" = ${filter.type}` : Prisma.empty;
+    const from = Prisma.sql`FROM ${withSubmittedVersion} JOIN "Organisation" o ON o."id" = s."organisationId"
+      ${answer} ${theme} ${type}`;
+    const columns = byParagraph
+      ? Prisma.sql`CAST(CAST(c."key" AS INTEGER) AS BIGINT) AS paragraph, CAST(c."value" #>> '{}' AS TEXT) AS text`
+      : Prisma.sql`CAST(NULL AS BIGINT) AS paragraph, CAST(${answerOf} #>> '{}' AS TEXT) AS text`;
+    const order = byParagraph
+      ? Prisma.sql`s."submittedAt" DESC, s."id", CAST(c."key" AS INTEGER)`
+      : Prisma.sql`s."submittedAt" DESC, s."id"`;
+    return Promise.all([
+      db().$queryRaw<TextRow[]>`
+        SELECT CAST(s."id" AS TEXT) AS "submissionId", CAST(o."name" AS TEXT) AS "organisationName",
+          CAST(o."type" AS TEXT) AS "organisationType",
+          CAST(CAST(s."isAggregated" AS INTEGER) AS BIGINT) AS "isAggregated",
+          CAST(s."themes" AS TEXT) AS themes, ${columns}
+        ${from} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`,
+      db().$queryRaw<{ n: bigint }[]>`SELECT CAST(COUNT(*) AS BIGINT) AS n ${from}`,
+    ]);
+  },
+};
+
+/** The statements for the database in use. */
+const statements = () => (databaseProvider() === "postgresql" ? postgres : sqlite);
+
 // ——— Live counts ————————————————————————————————————————————————————————————————————————————————————
 
 export type LiveCounts = {
@@ -246,7 +363,7 @@ type CountedConsultation = { id: string; spaceId: string; audience: string };
 /** What the conveners watch while the consultation is open: inputs submitted, by organisation type, drafts. */
 async function liveCounts(consultation: CountedConsultation): Promise<LiveCounts> {
   const [rows, drafts] = await Promise.all([
-    sqlite.submittedCounts(consultation.id),
+    statements().submittedCounts(consultation.id),
     db().submission.count({
       where: {
         consultationId: consultation.id,
@@ -284,7 +401,7 @@ export async function questionResults(
     questions
       .filter((question) => kindOf(question.kind).results.tally === how)
       .map((question) => question.id);
-  const { answered, buckets: rows } = await sqlite.aggregates(
+  const { answered, buckets: rows } = await statements().aggregates(
     consultationId,
     questions.map((question) => question.id),
     tallied("answers"),
@@ -333,7 +450,7 @@ export const splitThemes = (themes: string) =>
 
 /** The themes the conveners tagged submitted inputs with, for the filter. */
 async function resultThemes(consultationId: string): Promise<string[]> {
-  const lists = await sqlite.themeLists(consultationId);
+  const lists = await statements().themeLists(consultationId);
   return [...new Set(lists.flatMap((row) => splitThemes(row.themes)))].sort();
 }
 
@@ -350,7 +467,7 @@ export async function textAnswers(
   question: ResultsQuestion,
   filter: Filter & { page: number },
 ) {
-  const [rows, [count]] = await sqlite.textAnswers(
+  const [rows, [count]] = await statements().textAnswers(
     consultationId,
     question.id,
     kindOf(question.kind).results.listed === "comments",
@@ -393,7 +510,7 @@ const resultsCache = () => singleton("consultation-results", () => new Map<strin
  * version share one computation.
  */
 async function resultsVersion(consultation: CountedConsultation, questions: ResultsQuestion[]) {
-  const rows = await sqlite.version(consultation.id, consultation.spaceId);
+  const rows = await statements().version(consultation.id, consultation.spaceId);
   return JSON.stringify([
     rows.map((row) => [row.status, Number(row.n), row.changed]),
     questions.map((question) => [question.id, question.updatedAt.getTime()]),

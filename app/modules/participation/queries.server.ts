@@ -3,7 +3,7 @@ import { can } from "~/modules/authorization/can";
 import type { Level } from "~/modules/engagement/levels";
 import type { ParticipationStatus, SpaceResource } from "~/modules/spaces/policy";
 import { participationVisibility } from "~/modules/spaces/visibility.server";
-import { db } from "~/utils/db.server";
+import { containsText, db } from "~/utils/db.server";
 
 /** Lists show at most this many rows a page. */
 export const participationPageSize = 100;
@@ -68,7 +68,7 @@ export async function invitableOrganisations(space: SpaceResource, search: strin
         OR: [{ role: "convener" }, { status: { in: presentStatuses } }],
       },
     },
-    ...(search ? { name: { contains: search } } : {}),
+    ...(search ? { name: containsText(search) } : {}),
   };
   const rows = await db().organisation.findMany({
     where,

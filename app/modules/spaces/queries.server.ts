@@ -1,7 +1,7 @@
 import type { Prisma } from "~/generated/prisma/client";
 import type { Actor } from "~/modules/authorization/actor";
 import { levels, type Level } from "~/modules/engagement/levels";
-import { db } from "~/utils/db.server";
+import { containsText, db } from "~/utils/db.server";
 import { verifiedMemberships } from "./access.server";
 import type { ParticipationRole, ParticipationStatus } from "./policy";
 import { convenerOrganisationTypes, directoryPageSize, type DirectoryFilter } from "./schema";
@@ -37,9 +37,9 @@ export async function spaceDirectory(actor: Actor, filter: DirectoryFilter) {
   if (filter.kind) conditions.push({ kind: filter.kind });
   if (filter.governanceLevel) conditions.push({ governanceLevel: filter.governanceLevel });
   if (filter.theme) conditions.push({ themes: { some: { theme: filter.theme } } });
-  if (filter.place) conditions.push({ place: { contains: filter.place } });
+  if (filter.place) conditions.push({ place: containsText(filter.place) });
   if (filter.q)
-    conditions.push({ OR: [{ title: { contains: filter.q } }, { mandate: { contains: filter.q } }] });
+    conditions.push({ OR: [{ title: containsText(filter.q) }, { mandate: containsText(filter.q) }] });
   const where: Prisma.SpaceWhereInput = { AND: conditions };
   const organisationIds = verifiedOrganisationIds(actor);
   const [rows, total] = await Promise.all([
@@ -276,7 +276,7 @@ export async function convenerCandidates(spaceId: string, search: string) {
     where: {
       verificationStatus: "verified",
       type: { in: [...convenerOrganisationTypes] },
-      name: search ? { contains: search } : undefined,
+      name: search ? containsText(search) : undefined,
       spaceParticipation: { none: { spaceId, role: "convener", status: "active" } },
     },
     select: { id: true, name: true, type: true },

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "SpaceUpdate_fileKey_idx" ON "SpaceUpdate"("fileKey");
