@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readOutbox } from "~/modules/mail/outbox.server";
 import { addMember, createOrganisation, createPerson } from "../factories";
-import { browserAvailable, browserJourney, expectAccessible } from "../support/browser";
+import { browserAvailable, browserJourney, expectAccessible, expectText } from "../support/browser";
 
 describe.skipIf(!browserAvailable)("the foundation journeys in a real browser", () => {
   const journey = browserJourney();
@@ -50,7 +50,7 @@ describe.skipIf(!browserAvailable)("the foundation journeys in a real browser", 
     await page.getByRole("button", { name: "Ask to register" }).click();
     await page.waitForURL((url) => url.pathname === "/confirm-email");
     await expect.poll(() => page.locator("h1").textContent()).toBe("Check your mail");
-    expect(await page.textContent("body")).toContain(`We have sent a message to ${email}`);
+    await expectText(page, `We have sent a message to ${email}`);
     await expectAccessible(page);
 
     const mail = (await readOutbox()).filter((message) => message.to === email).at(-1);
@@ -59,7 +59,7 @@ describe.skipIf(!browserAvailable)("the foundation journeys in a real browser", 
     await visit(page, new URL(link!).pathname);
     await page.getByRole("button", { name: "Confirm my address" }).click();
     await page.waitForURL((url) => url.pathname === "/login");
-    expect(await page.textContent("body")).toContain("Your email address is confirmed. Sign in to go on.");
+    await expectText(page, "Your email address is confirmed. Sign in to go on.");
     await signIn(page, email, password);
     await visit(page, "/organisations");
     const listed = page.getByRole("listitem").filter({ hasText: name });
