@@ -1,6 +1,6 @@
 import { PassThrough } from "node:stream";
 import type { ActionFunctionArgs, AppLoadContext, EntryContext, LoaderFunctionArgs } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
@@ -23,7 +23,7 @@ function i18nFor(language: Language): I18n {
 
 /** Unexpected errors are logged as JSON with the request id; the person sees the generic error page. */
 export function handleError(error: unknown, { request, context }: LoaderFunctionArgs | ActionFunctionArgs) {
-  if (request.signal.aborted || error instanceof Response) return;
+  if (request.signal.aborted || error instanceof Response || isRouteErrorResponse(error)) return;
   const detail =
     error instanceof Error ? { message: error.message, stack: error.stack } : { message: String(error) };
   console.error(

@@ -4,6 +4,7 @@ import type { ReadableStream as NodeWebReadableStream } from "node:stream/web";
 import { createRequestHandler, type AppLoadContext, type ServerBuild } from "@remix-run/node";
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from "express";
 import { cacheControlFor } from "./cache-control";
+import { answerRefusals } from "~/utils/refusals.server";
 import { toWebStream } from "~/utils/streams.server";
 
 /**
@@ -23,7 +24,7 @@ export function createRemixHandler({
   publicOrigin: () => string;
   getLoadContext: (req: ExpressRequest, res: ExpressResponse) => AppLoadContext;
 }) {
-  const handleRequest = createRequestHandler(build, mode);
+  const handleRequest = createRequestHandler(answerRefusals(build), mode);
   return async (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
     const request = toFetchRequest(req, res, new URL(publicOrigin()));
     if (!request) {

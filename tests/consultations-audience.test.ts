@@ -3,6 +3,7 @@ import { actorForPerson } from "~/modules/auth/session.server";
 import { loadConsultationResource } from "~/modules/consultations/access.server";
 import { resultsPage, resultsQuestions } from "~/modules/consultations/results.server";
 import { saveDraft } from "~/modules/consultations/save-draft.server";
+import { RefusalError } from "~/utils/errors";
 import { db } from "~/utils/db.server";
 import { addQuestion, createConsultation } from "./consultation-factories";
 import { createConvenedSpace, createParticipantOrganisation } from "./space-factories";
@@ -163,8 +164,8 @@ describe("an organisation removed from the space, though chosen", () => {
       aggregatedNote: "",
       baseline: "",
     }).catch((error: unknown) => error);
-    expect(refused).toBeInstanceOf(Response);
-    expect((refused as Response).status).toBe(403);
+    expect(refused).toBeInstanceOf(RefusalError);
+    expect((refused as RefusalError).status).toBe(403);
     expect(await db().submission.count({ where: { consultationId: consultation.id } })).toBe(0);
   });
 });

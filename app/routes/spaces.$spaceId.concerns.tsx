@@ -1,3 +1,4 @@
+import { forbidden } from "~/utils/errors";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -78,7 +79,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithToast(back, { kind: "success", message: "concerns.answer.done" });
   }
 
-  if (organisationId === null) throw new Response(null, { status: 403, statusText: "Forbidden" });
+  if (organisationId === null) forbidden();
   const space = await requireSpace(actor, spaceId, "space.raise-concern", organisationId);
   const submission = parseWithZod(formData, { schema: raiseConcernSchema });
   if (submission.status !== "success") return { formId: "raise-concern", result: submission.reply() };

@@ -1,5 +1,5 @@
 import type { Submission } from "@conform-to/react";
-import { DomainError } from "./errors";
+import { DomainError, isRefusal, RefusalError } from "./errors";
 
 const formMediaTypes = new Set(["application/x-www-form-urlencoded", "multipart/form-data"]);
 
@@ -26,10 +26,10 @@ export const maxFieldNameLength = 256;
  */
 export async function readForm(request: Request): Promise<FormData> {
   if (!isFormContentType(request.headers.get("Content-Type")))
-    throw new Response(null, { status: 415, statusText: "Unsupported Media Type" });
+    throw new RefusalError(415);
   const formData = await request.formData().catch(() => null);
   if (!formData || [...formData.keys()].some((name) => name.length > maxFieldNameLength))
-    throw new Response(null, { status: 400, statusText: "Bad Request" });
+    throw new RefusalError(400);
   return formData;
 }
 
@@ -44,7 +44,8 @@ export function encodeMessage(error: DomainError): string {
 
 /**
  * Runs a command for a form post; a DomainError becomes a field or form error that keeps what was typed
- * (except the fields named in `hideFields`, such as passwords). Other errors propagate to the error page.
+ * (except the fields named in `hideFields`, such as passwords). Refusals and other errors propagate: to their
+ * status page (refusals.server.ts) or to the error page.
  */
 export async function attempt<T, R>(
   submission: Submission<unknown>,
@@ -54,7 +55,7 @@ export async function attempt<T, R>(
   try {
     return { ok: true, value: await work() };
   } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
+    if (!(error instanceof DomainError) || isRefusal(error)) throw error;
     const message = encodeMessage(error);
     const reply = submission.reply({
       ...(error.field ? { fieldErrors: { [error.field]: [message] } } : { formErrors: [message] }),

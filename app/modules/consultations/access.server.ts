@@ -10,7 +10,7 @@ import {
 } from "~/modules/spaces/access.server";
 import type { SpaceResource } from "~/modules/spaces/policy";
 import { db, type Tx } from "~/utils/db.server";
-import { notFound } from "~/utils/errors";
+import { forbidden, notFound } from "~/utils/errors";
 import { oncePerRequest } from "~/utils/request-scope.server";
 import {
   consultationToDraftIn,
@@ -86,10 +86,10 @@ export async function requireConsultation(
 ) {
   const resource = await loadConsultationResource(actor, consultationId);
   if (!resource || !can(actor, "consultation.view", resource)) {
-    throw new Response(null, { status: 404, statusText: "Not Found" });
+    notFound();
   }
   if (!can(actor, action, { ...resource, organisationId })) {
-    throw new Response(null, { status: 403, statusText: "Forbidden" });
+    forbidden();
   }
   return resource;
 }
@@ -115,6 +115,6 @@ export async function readConsultation(request: Request, consultationId: string)
 export async function requireSpaceToConsult(actor: Actor, spaceId: string): Promise<SpaceResource> {
   const space = await requireSpace(actor, spaceId, "space.read-updates");
   if (!can(actor, "consultation.build", consultationToDraftIn(space)))
-    throw new Response(null, { status: 403, statusText: "Forbidden" });
+    forbidden();
   return space;
 }

@@ -3,7 +3,7 @@ import type { Actor } from "~/modules/authorization/actor";
 import { can } from "~/modules/authorization/can";
 import { runCommand } from "~/utils/command.server";
 import type { Tx } from "~/utils/db.server";
-import { DomainError } from "~/utils/errors";
+import { DomainError, forbidden } from "~/utils/errors";
 import { readConsultationResource, type LoadedConsultation } from "./access.server";
 import {
   aggregatedNoteErrors,
@@ -47,7 +47,7 @@ async function assertMayAnswer(
   if (consultation?.status === "closed" || consultation?.status === "published")
     throw new DomainError("consultations.respond.errors.closed");
   if (!consultation || !can(actor, action, { ...consultation, organisationId }))
-    throw new Response(null, { status: 403, statusText: "Forbidden" });
+    forbidden();
 }
 
 export function hasErrors(errors: InputErrors) {

@@ -1,3 +1,4 @@
+import { forbidden, notFound } from "~/utils/errors";
 import type { Actor, ActorMembership } from "~/modules/authorization/actor";
 import { actingOrganisation, can, type ResourceOf } from "~/modules/authorization/can";
 import type { ConsultationAction, ConsultationResource } from "~/modules/consultations/policy";
@@ -88,11 +89,11 @@ export async function requireSpace<A extends SpaceAction>(
 ): Promise<SpaceResource> {
   const space = await loadSpaceResource(actor, spaceId);
   if (!space || !can(actor, "space.view", space))
-    throw new Response(null, { status: 404, statusText: "Not Found" });
+    notFound();
   const resource = { ...space, organisationId } as ResourceOf<A> & SpaceResource;
   if (!can(actor, action, resource)) {
-    if (takesPartIn(space)) throw new Response(null, { status: 403, statusText: "Forbidden" });
-    throw new Response(null, { status: 404, statusText: "Not Found" });
+    if (takesPartIn(space)) forbidden();
+    notFound();
   }
   return space;
 }
@@ -115,6 +116,6 @@ export function actingConvener<A extends SpaceAction | ConsultationAction>(
     .filter((standing) => standing.role === "convener")
     .map((standing) => standing.organisationId);
   const organisationId = actingOrganisation(actor, action, resource, conveners, preferredOrganisationId);
-  if (!organisationId) throw new Response(null, { status: 403, statusText: "Forbidden" });
+  if (!organisationId) forbidden();
   return organisationId;
 }

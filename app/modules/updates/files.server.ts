@@ -5,6 +5,7 @@ import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
+import { RefusalError } from "~/utils/errors";
 import { mediaType, readForm } from "~/utils/forms.server";
 import { readMultipart, readTextPart, UnreadableFormError, type FormPart } from "~/utils/multipart.server";
 import { toWebStream } from "~/utils/streams.server";
@@ -27,7 +28,7 @@ function uploadsDirectory() {
 
 class FileTooLargeError extends Error {}
 
-const tooLarge = () => new Response(null, { status: 413, statusText: "Payload Too Large" });
+const tooLarge = () => new RefusalError(413);
 
 /**
  * Reads an update form. The file part is streamed to `${DATA_DIR}/uploads/<random key>` (never a path made
