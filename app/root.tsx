@@ -12,6 +12,7 @@ import {
 } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AppShell } from "~/components/layout/app-shell";
+import { useReaderTimeZone } from "~/components/ui/date";
 import { getActorWithCookie } from "~/modules/auth/session.server";
 import { can } from "~/modules/authorization/can";
 import { unreadNotificationCount } from "~/modules/notifications/queries.server";
@@ -20,6 +21,7 @@ import { currentOrganisationId } from "~/utils/current-organisation.server";
 import { defaultLanguage, textDirection, type Language } from "~/utils/i18n";
 import { resolveLanguage } from "~/utils/i18n.server";
 import { useNonce } from "~/utils/nonce";
+import { readerTimeZone } from "~/utils/time-zone.server";
 import { takeToast } from "~/utils/toast.server";
 
 export const links: LinksFunction = () => [
@@ -44,6 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return data(
     {
       language,
+      timeZone: readerTimeZone(request),
       toast,
       currentOrganisationId: organisationId,
       viewer: actor && {
@@ -91,6 +94,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
 }
 
 export default function App() {
+  useReaderTimeZone();
   return (
     <AppShell>
       <Outlet />

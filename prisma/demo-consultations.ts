@@ -37,8 +37,9 @@ async function stage(input: {
     decisionMaker: string;
     background: string;
     languages: string;
-    status: "closed" | "published";
+    status: "open" | "closed" | "published";
     openedDaysAgo: number;
+    /** Negative while it is open: it closes that many days from now. */
     closedDaysAgo: number;
     feedbackDueDaysAgo: number;
     publishedDaysAgo?: number;
@@ -58,7 +59,7 @@ async function stage(input: {
       opensAt: daysAgo(openedDaysAgo),
       openedAt: daysAgo(openedDaysAgo),
       closesAt: daysAgo(closedDaysAgo),
-      closedAt: daysAgo(closedDaysAgo),
+      closedAt: fields.status === "open" ? null : daysAgo(closedDaysAgo),
       feedbackDueAt: daysAgo(feedbackDueDaysAgo),
       publishedAt: publishedDaysAgo === undefined ? null : daysAgo(publishedDaysAgo),
       createdAt: daysAgo(openedDaysAgo + 7),
@@ -143,10 +144,12 @@ const strategyParagraphs = [
 ];
 
 /**
- * The demo's two consultations (DEMO-DATA.md): the Ottawa LIP's consultation on its next three-year strategy,
- * closed with every input answered and the feedback published; and the national working group's consultation
+ * The demo's three consultations (DEMO-DATA.md): the Ottawa LIP's consultation on its next three-year strategy,
+ * closed with every input answered and the feedback published; the national working group's consultation
  * on a diaspora engagement policy, closed with its promised feedback date passed and inputs still unanswered —
- * the failure the seeds warn about ("lack of follow-up … a source of disappointment", 001: 3296-3303).
+ * the failure the seeds warn about ("lack of follow-up … a source of disappointment", 001: 3296-3303); and the
+ * Ottawa LIP's open consultation on childcare during language classes, which the CSO representative's
+ * organisation has not answered yet, so a visitor meets the main journey on their home page.
  */
 export async function loadDemoConsultations(
   orgs: Record<string, Ids>,
@@ -533,6 +536,59 @@ export async function loadDemoConsultations(
           1: ["Skills and knowledge transfer"],
           2: 3,
           4: "Recognise skills gained abroad when diaspora members return",
+        },
+      },
+    ],
+  });
+
+  await stage({
+    consultation: {
+      spaceId: spaces.lipId,
+      title: "Childcare during language classes: designing the pilot",
+      purpose:
+        "Many newcomer women cannot attend language classes because no one can look after their children. The partnership will fund a pilot of on-site childcare during classes next year, and asks partners how it should work before the funding decision.",
+      openToChange: "Where and when the pilot runs; who it serves first; how families hear about it.",
+      notOpenToChange: "The pilot's budget, set by the city's newcomer services envelope.",
+      decision: "The design of the childcare pilot, adopted with the partnership's action plan",
+      decisionMaker: "The partnership council of the Ottawa LIP",
+      background: "https://olip-plio.ca/",
+      languages: "en,fr",
+      status: "open",
+      openedDaysAgo: 5,
+      closedDaysAgo: -12,
+      feedbackDueDaysAgo: -42,
+      createdById: people.officer.id,
+    },
+    questions: [
+      {
+        kind: "single_choice",
+        prompt: "When do the families you work with most need childcare during classes?",
+        required: true,
+        options: ["Weekday mornings", "Weekday evenings", "Saturdays"],
+      },
+      {
+        kind: "ranking",
+        prompt: "Rank these places for the pilot, the best first.",
+        options: ["Community health centres", "Public libraries", "Settlement agencies' own offices"],
+      },
+      {
+        kind: "long_text",
+        prompt: "What would stop a family from using the childcare, and how could the pilot avoid it?",
+        help: "Speak for the families you serve in general terms; do not name anyone.",
+      },
+    ],
+    responses: {},
+    authorId: people.officer.id,
+    inputs: [
+      {
+        organisationId: catholicCentre,
+        submittedById: ccRep.id,
+        submittedDaysAgo: 2,
+        themes: [],
+        answers: {
+          0: "Weekday evenings",
+          1: ["Settlement agencies' own offices", "Community health centres", "Public libraries"],
+          2: "Parents worry about leaving children with people who do not speak their language; hire carers from the communities served.",
         },
       },
     ],

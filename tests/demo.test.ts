@@ -88,4 +88,13 @@ describe("the demo", () => {
     expect(participants).toContain("Catholic Centre for Immigrants");
     expect(participants).not.toContain('value="invite"');
   });
+
+  it("meets the CSO representative on their home page with an open consultation to answer, and the officer with what waits", async () => {
+    const cso = await (await (await signedIn("CSO representative")).get("/")).text();
+    expect(cso).toContain("Childcare during language classes: designing the pilot");
+    expect(cso).toContain("Your organisation has not started its input.");
+    const officer = await (await (await signedIn("Local-authority officer")).get("/")).text();
+    expect(officer).toContain("Spaces you convene");
+    expect(officer).toContain(lip);
+  });
 });

@@ -67,3 +67,36 @@ export function audienceCandidate(spaceId: string): Prisma.SpaceParticipantWhere
     level: { in: answeringLevels },
   };
 }
+
+/**
+ * The consultations an organisation may answer through its place in their space ("consultation.draft"), as a
+ * query condition; public ones count where the organisation takes part in the space, so that its home page
+ * lists what is put to it rather than every public consultation.
+ */
+export function consultationsOpenTo(organisationId: string): Prisma.ConsultationWhereInput {
+  const rule: ConsultationRule = consultationRules["consultation.draft"];
+  const participants = rule.participants;
+  if (!participants) return { id: { in: [] } };
+  const takingPart: Prisma.ConsultationWhereInput = {
+    space: {
+      participants: {
+        some: {
+          organisationId,
+          role: "participant",
+          status: { in: participants.statuses },
+          level: { in: levelsFrom(participants.minimum) },
+        },
+      },
+    },
+    ...(rule.chosenOnly
+      ? { OR: [{ audience: { not: "chosen" } }, { audienceOrganisations: { some: { organisationId } } }] }
+      : {}),
+  };
+  if (rule.public === null) return takingPart;
+  return {
+    OR: [
+      takingPart,
+      { audience: "public", space: { participants: { some: { organisationId, status: "active" } } } },
+    ],
+  };
+}
