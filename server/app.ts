@@ -59,7 +59,8 @@ export function createConcordServer({
 
   const handleRemix = createRemixHandler({
     build,
-    mode: env().NODE_ENV,
+    // Anything but development hides errors' messages and stacks from the pages and data it serves.
+    mode: env().NODE_ENV === "development" ? "development" : "production",
     publicOrigin: () => env().PUBLIC_ORIGIN,
     getLoadContext: (req, res) => ({
       cspNonce: res.locals.cspNonce as string,

@@ -162,3 +162,18 @@ describe("the home page: what needs you", () => {
     expect(closing(await unknown.text())).toContain("Jan 15, 2027");
   });
 });
+
+describe("pages that are not there", () => {
+  it("keep the signed-in header: a missing page, a space that does not exist", async () => {
+    const { admin } = await createParticipantOrganisation((await createConvenedSpace()).space.id, "CONSULT");
+    const client = await Browserless.signedIn(server.origin, admin.email);
+    for (const path of ["/no-such-page", "/spaces/no-such-space"]) {
+      const response = await client.get(path);
+      expect(response.status, path).toBe(404);
+      const page = await response.text();
+      expect(page, path).toContain("Sign out");
+      expect(page, path).not.toContain(">Sign in<");
+      expect(page, path).not.toContain("node_modules");
+    }
+  });
+});

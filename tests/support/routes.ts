@@ -14,7 +14,7 @@ export type WalkedRoute = { file: string; id: string; segments: string[]; hasAct
 export function routesUnder(section: string, param: string): WalkedRoute[] {
   const pattern = new RegExp(`^${section}\\.\\$${param}([._].*)?\\.tsx?$`);
   return readdirSync(routesDirectory)
-    .filter((file) => pattern.test(file))
+    .filter((file) => pattern.test(file) && !/\.server\.tsx?$/.test(file))
     .map((file) => {
       const name = file.replace(/\.tsx?$/, "");
       const segments = name
@@ -27,7 +27,11 @@ export function routesUnder(section: string, param: string): WalkedRoute[] {
         file,
         id: `routes/${name}`,
         segments,
-        hasAction: /export\s+(async\s+)?function\s+action\b|export\s+const\s+action\b/.test(source),
+        // Declared in the route, or re-exported from its sibling <route>.server.ts.
+        hasAction:
+          /export\s+(async\s+)?function\s+action\b|export\s+const\s+action\b|export\s*\{[^}]*\baction\b[^}]*\}\s*from/.test(
+            source,
+          ),
       };
     });
 }
