@@ -20,7 +20,7 @@ export class DomainError extends Error {
  * it (403), what they sent cannot be read (400, 415) or is larger than allowed (413). Thrown by modules and routes alike; the edge of the
  * server turns it into its status (answerRefusals in refusals.server.ts).
  */
-export class RefusalError extends DomainError {
+export class RefusalError extends Error {
   constructor(readonly status: keyof typeof refusalKeys) {
     super(`common.errors.${refusalKeys[status]}`);
     this.name = "RefusalError";

@@ -1,5 +1,5 @@
 import type { Submission } from "@conform-to/react";
-import { DomainError, isRefusal, RefusalError } from "./errors";
+import { DomainError, RefusalError } from "./errors";
 
 const formMediaTypes = new Set(["application/x-www-form-urlencoded", "multipart/form-data"]);
 
@@ -55,7 +55,7 @@ export async function attempt<T, R>(
   try {
     return { ok: true, value: await work() };
   } catch (error) {
-    if (!(error instanceof DomainError) || isRefusal(error)) throw error;
+    if (!(error instanceof DomainError)) throw error;
     const message = encodeMessage(error);
     const reply = submission.reply({
       ...(error.field ? { fieldErrors: { [error.field]: [message] } } : { formErrors: [message] }),
