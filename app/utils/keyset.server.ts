@@ -227,13 +227,13 @@ export function listPageData<Value>(value: Value, links: PageLinks) {
 }
 
 /**
- * A count that stops at `cap`: reads at most `cap + 1` ids through an index instead of counting the whole
- * table, and says when there are more ("1,000+").
+ * A count that stops at `cap`: `count` is given `take` = cap + 1 for Prisma's count (which then counts at most
+ * that many rows of an index range, not the whole table), and the answer says when there are more ("1,000+").
  */
 export async function countUpTo(
   cap: number,
-  ids: (take: number) => Promise<unknown[]>,
+  count: (take: number) => Promise<number>,
 ): Promise<{ count: number; more: boolean }> {
-  const rows = await ids(cap + 1);
-  return { count: Math.min(rows.length, cap), more: rows.length > cap };
+  const counted = await count(cap + 1);
+  return { count: Math.min(counted, cap), more: counted > cap };
 }

@@ -1,5 +1,6 @@
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useCappedCount } from "~/components/ui/pagination";
 import { useCatchUp } from "~/realtime/use-catch-up";
 import { useNotificationsLive } from "~/realtime/use-notifications-live";
 import { useRootData } from "~/root";
@@ -9,6 +10,7 @@ import { ToastMessage } from "./toast-message";
 export function AppShell({ children }: { children: React.ReactNode }) {
   const rootData = useRootData();
   const { t, i18n } = useTranslation();
+  const cappedCount = useCappedCount();
   const location = useLocation();
   if (rootData && i18n.language !== rootData.language) void i18n.changeLanguage(rootData.language);
   // Until they confirm their address, a signed-in person gets only the language and signing out.
@@ -39,7 +41,7 @@ export function AppShell({ children }: { children: React.ReactNode }) {
                 <NavLink to="/admin/organisations">{t("common.nav.admin")}</NavLink>
               ) : null}
               <NavLink to="/notifications">
-                {t("notifications.nav.link", { unread: viewer.unreadNotifications })}
+                {t("notifications.nav.link", { unread: cappedCount(viewer.unreadNotifications) })}
               </NavLink>
               <NavLink to="/settings">{t("common.nav.settings")}</NavLink>
             </nav>

@@ -51,9 +51,13 @@ export function InvalidCursorNotice({ links }: { links: PaginationLinks }) {
   );
 }
 
-/** A count read with countUpTo: "1,000+" once it passed its cap, in the reader's digits. */
-export function CappedCount({ count, more }: { count: number; more: boolean }) {
+/** A count read with countUpTo (keyset.server.ts). */
+export type CappedCount = { count: number; more: boolean };
+
+/** Writes a capped count in the reader's language: "1,000+" once it passed its cap. */
+export function useCappedCount() {
   const { t, i18n } = useTranslation();
-  const number = new Intl.NumberFormat(i18n.language).format(count);
-  return <>{more ? t("common.pagination.atLeast", { count: number }) : number}</>;
+  const numbers = new Intl.NumberFormat(i18n.language);
+  return ({ count, more }: CappedCount) =>
+    more ? t("common.pagination.atLeast", { count: numbers.format(count) }) : numbers.format(count);
 }
