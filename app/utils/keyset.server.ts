@@ -33,7 +33,6 @@ export type PageQuery<Where> = {
   take: number;
 };
 
-export const cursorParameter = "cursor";
 const longestCursor = 1024;
 const longestTextKey = 512;
 const macLength = 22;
@@ -42,6 +41,8 @@ const flipped = { asc: "desc", desc: "asc" } as const;
 
 export type KeysetList<Where> = {
   name: string;
+  /** The search parameter of its cursor: "cursor", or another where one page shows two lists. */
+  parameter: string;
   pageSize: number;
   keys: readonly KeyColumn[];
   /** Reads `?cursor=`: no cursor is the first page; anything Concord did not sign is refused. */
@@ -65,10 +66,11 @@ export type KeysetList<Where> = {
  */
 export function keysetList<Where>(definition: {
   name: string;
+  parameter?: string;
   pageSize: number;
   keys: readonly KeyColumn[];
 }): KeysetList<Where> {
-  const { name, pageSize, keys } = definition;
+  const { name, pageSize, keys, parameter = "cursor" } = definition;
   if (keys.length === 0) throw new Error(`The list ${name} needs at least one key column`);
 
   const sign = (payload: string) =>
@@ -88,7 +90,7 @@ export function keysetList<Where>(definition: {
   };
 
   const read = (searchParams: URLSearchParams): CursorReading => {
-    const given = searchParams.getAll(cursorParameter);
+    const given = searchParams.getAll(parameter);
     if (given.length === 0 || (given.length === 1 && given[0] === "")) return { ok: true, cursor: null };
     const token = given[0]!;
     if (given.length > 1 || !tokenPattern.test(token)) return { ok: false, reason: "malformed" };
@@ -126,9 +128,8 @@ export function keysetList<Where>(definition: {
     const taken = fetched.slice(0, pageSize);
     const link = (direction: Cursor["direction"] | "first", row?: Row) => {
       const search = new URLSearchParams(url.searchParams);
-      search.delete(cursorParameter);
-      if (direction !== "first" && row)
-        search.set(cursorParameter, encode({ direction, values: keyOf(row) }));
+      search.delete(parameter);
+      if (direction !== "first" && row) search.set(parameter, encode({ direction, values: keyOf(row) }));
       const text = search.toString();
       return text ? `${url.pathname}?${text}` : url.pathname;
     };
@@ -170,7 +171,7 @@ export function keysetList<Where>(definition: {
     };
   };
 
-  return { name, pageSize, keys, read, encode, query, findPage };
+  return { name, parameter, pageSize, keys, read, encode, query, findPage };
 }
 
 function decodePayload(payload: string, keys: readonly KeyColumn[]): Cursor | null {
@@ -221,9 +222,12 @@ function keysetCondition(keys: readonly KeyColumn[], cursor: Cursor): Record<str
   return condition(0);
 }
 
-/** The loader's answer for a list page: status 400 when the cursor was refused (the first page is shown). */
-export function listPageData<Value>(value: Value, links: PageLinks) {
-  return data(value, { status: links.invalidCursor ? 400 : 200 });
+/**
+ * The loader's answer for a page of lists: status 400 when a cursor was refused (that list shows its first
+ * page).
+ */
+export function listPageData<Value>(value: Value, ...lists: (PageLinks | null)[]) {
+  return data(value, { status: lists.some((links) => links?.invalidCursor) ? 400 : 200 });
 }
 
 /**
