@@ -38,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     resolveLanguage(request, actor),
     takeToast(request),
     actor ? currentOrganisationId(request, actor) : null,
-    actor ? unreadNotificationCount(actor.personId) : 0,
+    actor ? unreadNotificationCount(actor.personId) : { count: 0, more: false },
   ]);
   const headers = new Headers();
   if (setCookie) headers.append("Set-Cookie", setCookie);

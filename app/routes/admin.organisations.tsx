@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { InvalidCursorNotice, Pagination, useCappedCount } from "~/components/ui/pagination";
 import {
   DecisionForms,
   OrganisationReview,
@@ -13,30 +14,36 @@ import { organisationsForReview } from "~/modules/registration/queries.server";
 import { reviewFilterSchema, reviewQueues } from "~/modules/registration/schema";
 import { notFound } from "~/utils/errors";
 import { resolveLanguage } from "~/utils/i18n.server";
+import { listPageData } from "~/utils/keyset.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   if (!can(actor, "platform.administer", null)) notFound();
-  const filter = reviewFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const url = new URL(request.url);
+  const { status } = reviewFilterSchema.parse(Object.fromEntries(url.searchParams));
   const [review, language] = await Promise.all([
-    organisationsForReview(filter),
+    organisationsForReview(status, url),
     resolveLanguage(request, actor),
   ]);
-  return {
-    ...review,
-    status: filter.status,
-    organisations: review.organisations.map((organisation) => ({
-      ...presentForReview(organisation, language),
-      canDecide: can(actor, "organisation.verify", organisation),
-      canDecideRename: can(actor, "organisation.decide-rename", organisation),
-    })),
-  };
+  return listPageData(
+    {
+      counts: review.counts,
+      pages: review.links,
+      status,
+      organisations: review.organisations.map((organisation) => ({
+        ...presentForReview(organisation, language),
+        canDecide: can(actor, "organisation.verify", organisation),
+        canDecideRename: can(actor, "organisation.decide-rename", organisation),
+      })),
+    },
+    review.links,
+  );
 }
 
 export default function AdminOrganisationsPage() {
   const { t } = useTranslation();
-  const { organisations, counts, status, page, pageCount } = useLoaderData<typeof loader>();
-  const pageLink = (target: number) => `?${new URLSearchParams({ status, page: String(target) })}`;
+  const { organisations, counts, status, pages } = useLoaderData<typeof loader>();
+  const cappedCount = useCappedCount();
   return (
     <>
       <h1>{t("admin.organisations.title")}</h1>
@@ -50,11 +57,12 @@ export default function AdminOrganisationsPage() {
           >
             {t("admin.organisations.tab", {
               label: t(`admin.organisations.status.${candidate}`),
-              count: counts[candidate],
+              count: cappedCount(counts[candidate]),
             })}
           </Link>
         ))}
       </nav>
+      <InvalidCursorNotice links={pages} />
       {organisations.length === 0 ? (
         <p>{t(`admin.organisations.empty.${status}`)}</p>
       ) : (
@@ -75,21 +83,7 @@ export default function AdminOrganisationsPage() {
           ))}
         </ul>
       )}
-      {pageCount > 1 ? (
-        <nav aria-label={t("admin.organisations.pagination.label")} className="actions">
-          {page > 1 ? (
-            <Link to={pageLink(page - 1)} rel="prev">
-              {t("admin.organisations.pagination.newer")}
-            </Link>
-          ) : null}
-          <span>{t("admin.organisations.pagination.position", { page, pageCount })}</span>
-          {page < pageCount ? (
-            <Link to={pageLink(page + 1)} rel="next">
-              {t("admin.organisations.pagination.older")}
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      <Pagination label={t("admin.organisations.pagination.label")} links={pages} kind="time" />
     </>
   );
 }

@@ -1,20 +1,18 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
+import { InvalidCursorNotice, Pagination } from "~/components/ui/pagination";
 import { requireActor } from "~/modules/auth/session.server";
 import { markAllNotificationsRead } from "~/modules/notifications/mark-read.server";
 import { notificationsOf } from "~/modules/notifications/queries.server";
 import { resolveLanguage } from "~/utils/i18n.server";
+import { listPageData } from "~/utils/keyset.server";
 import { redirectWithToast } from "~/utils/toast.server";
-
-const pageSchema = z.object({ page: z.coerce.number().int().min(1).max(100_000).catch(1) });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
-  const { page } = pageSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const [list, language] = await Promise.all([
-    notificationsOf(actor.personId, page),
+    notificationsOf(actor.personId, new URL(request.url)),
     resolveLanguage(request, actor),
   ]);
   // Dates are written on the server, in UTC, so the page reads the same before and after hydration.
@@ -23,16 +21,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
     timeStyle: "short",
     timeZone: "UTC",
   });
-  return {
-    page: list.page,
-    pageCount: list.pageCount,
-    notifications: list.notifications.map(({ createdAt, readAt, ...notification }) => ({
-      ...notification,
-      unread: readAt === null,
-      date: date.format(createdAt),
-      dateTime: createdAt.toISOString(),
-    })),
-  };
+  return listPageData(
+    {
+      pages: list.links,
+      notifications: list.notifications.map(({ createdAt, readAt, ...notification }) => ({
+        ...notification,
+        unread: readAt === null,
+        date: date.format(createdAt),
+        dateTime: createdAt.toISOString(),
+      })),
+    },
+    list.links,
+  );
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -43,11 +43,12 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NotificationsPage() {
   const { t } = useTranslation();
-  const { notifications, page, pageCount } = useLoaderData<typeof loader>();
+  const { notifications, pages } = useLoaderData<typeof loader>();
   const hasUnread = notifications.some((notification) => notification.unread);
   return (
     <div className="stack">
       <h1>{t("notifications.page.title")}</h1>
+      <InvalidCursorNotice links={pages} />
       {hasUnread ? (
         <Form method="post">
           <button type="submit" className="button button--small">
@@ -72,21 +73,7 @@ export default function NotificationsPage() {
           ))}
         </ol>
       )}
-      {pageCount > 1 ? (
-        <nav aria-label={t("notifications.pagination.label")} className="actions">
-          {page > 1 ? (
-            <Link to={`?page=${page - 1}`} rel="prev">
-              {t("notifications.pagination.newer")}
-            </Link>
-          ) : null}
-          <span>{t("notifications.pagination.position", { page, pageCount })}</span>
-          {page < pageCount ? (
-            <Link to={`?page=${page + 1}`} rel="next">
-              {t("notifications.pagination.older")}
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      <Pagination label={t("notifications.pagination.label")} links={pages} kind="time" />
     </div>
   );
 }

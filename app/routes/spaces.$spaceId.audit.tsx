@@ -1,18 +1,19 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { InvalidCursorNotice, Pagination } from "~/components/ui/pagination";
 import { spaceAuditTrail } from "~/modules/audit/queries.server";
 import { requireActor } from "~/modules/auth/session.server";
 import { requireSpace } from "~/modules/spaces/access.server";
 import { resolveLanguage } from "~/utils/i18n.server";
+import { listPageData } from "~/utils/keyset.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const spaceId = params.spaceId ?? "";
   await requireSpace(actor, spaceId, "space.view-audit");
-  const before = new URL(request.url).searchParams.get("before");
   const [trail, language] = await Promise.all([
-    spaceAuditTrail(spaceId, before ? before.slice(0, 64) : null),
+    spaceAuditTrail(spaceId, new URL(request.url)),
     resolveLanguage(request, actor),
   ]);
   const time = new Intl.DateTimeFormat(language, {
@@ -20,23 +21,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     timeStyle: "short",
     timeZone: "UTC",
   });
-  return {
-    spaceId,
-    isFirstPage: !before,
-    nextBefore: trail.nextBefore,
-    events: trail.events.map(({ createdAt, ...event }) => ({
-      ...event,
-      at: createdAt.toISOString(),
-      time: time.format(createdAt),
-    })),
-  };
+  return listPageData(
+    {
+      pages: trail.links,
+      events: trail.events.map(({ createdAt, ...event }) => ({
+        ...event,
+        at: createdAt.toISOString(),
+        time: time.format(createdAt),
+      })),
+    },
+    trail.links,
+  );
 }
 
 /** The space's audit trail for its conveners: who did what, for which organisation, newest first. */
 export default function SpaceAuditTrail() {
-  const { spaceId, events, isFirstPage, nextBefore } = useLoaderData<typeof loader>();
+  const { events, pages } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  const base = `/spaces/${spaceId}/audit`;
   const subject = (type: string, name: string | null) => {
     const kind = t(`engagement.audit.subjects.${type}`, { defaultValue: type });
     return name ? t("engagement.audit.subject", { kind, name }) : kind;
@@ -45,6 +46,7 @@ export default function SpaceAuditTrail() {
     <section aria-labelledby="audit-heading" className="stack">
       <h2 id="audit-heading">{t("engagement.audit.title")}</h2>
       <p>{t("engagement.audit.intro")}</p>
+      <InvalidCursorNotice links={pages} />
       {events.length === 0 ? (
         <p>{t("engagement.audit.empty")}</p>
       ) : (
@@ -76,16 +78,7 @@ export default function SpaceAuditTrail() {
           </table>
         </div>
       )}
-      {!isFirstPage || nextBefore ? (
-        <nav aria-label={t("engagement.audit.pages")} className="subnav">
-          {!isFirstPage ? <Link to={base}>{t("engagement.audit.newest")}</Link> : null}
-          {nextBefore ? (
-            <Link to={`${base}?${new URLSearchParams({ before: nextBefore })}`}>
-              {t("engagement.audit.older")}
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      <Pagination label={t("engagement.audit.pages")} links={pages} kind="time" />
     </section>
   );
 }

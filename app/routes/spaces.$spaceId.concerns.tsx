@@ -1,9 +1,10 @@
 import { forbidden } from "~/utils/errors";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, SelectField, TextAreaField, ValidatedForm, useSchemaForm } from "~/components/ui/form";
+import { InvalidCursorNotice, Pagination } from "~/components/ui/pagination";
 import { answerConcern } from "~/modules/concerns/answer-concern.server";
 import { concernRegister, waitingConcerns } from "~/modules/concerns/queries.server";
 import { raiseConcern } from "~/modules/concerns/raise-concern.server";
@@ -21,42 +22,52 @@ import { spaceThemes } from "~/modules/spaces/schema";
 import { currentOrganisationId } from "~/utils/current-organisation.server";
 import { attempt, readForm } from "~/utils/forms.server";
 import { resolveLanguage } from "~/utils/i18n.server";
+import { listPageData } from "~/utils/keyset.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const space = await requireSpace(actor, params.spaceId ?? "", "space.view-concerns");
-  const filter = concernFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const url = new URL(request.url);
+  const filter = concernFilterSchema.parse(Object.fromEntries(url.searchParams));
   const [register, waiting, organisationId, language] = await Promise.all([
-    concernRegister(space.spaceId, filter),
+    concernRegister(space.spaceId, filter, url),
     waitingConcerns(space.spaceId),
     currentOrganisationId(request, actor),
     resolveLanguage(request, actor),
   ]);
   // Dates are written on the server, in UTC, so the page reads the same before and after hydration.
   const date = new Intl.DateTimeFormat(language, { dateStyle: "medium", timeZone: "UTC" });
-  return {
-    filter: { status: filter.status ?? "", theme: filter.theme ?? "" },
-    page: register.page,
-    pageCount: register.pageCount,
-    waiting,
-    concerns: register.concerns.map(
-      ({ createdAt, answeredAt, organisation, raisedBy, answeredBy, ...concern }) => ({
-        ...concern,
-        organisation: organisation.name,
-        raisedBy: raisedBy.name,
-        answeredBy: answeredBy?.name ?? null,
-        date: date.format(createdAt),
-        dateTime: createdAt.toISOString(),
-        answerDate: answeredAt ? date.format(answeredAt) : null,
-        answerDateTime: answeredAt?.toISOString() ?? null,
-      }),
-    ),
-    mayRaise:
-      organisationId !== null &&
-      can(actor, "space.raise-concern", { ...space, organisationId: organisationId }),
-    mayAnswer: can(actor, "space.answer-concern", space),
-  };
+  const shown = (list: (typeof register)["waiting"]) =>
+    list && {
+      pages: list.links,
+      concerns: list.concerns.map(
+        ({ createdAt, answeredAt, organisation, raisedBy, answeredBy, ...concern }) => ({
+          ...concern,
+          organisation: organisation.name,
+          raisedBy: raisedBy.name,
+          answeredBy: answeredBy?.name ?? null,
+          date: date.format(createdAt),
+          dateTime: createdAt.toISOString(),
+          answerDate: answeredAt ? date.format(answeredAt) : null,
+          answerDateTime: answeredAt?.toISOString() ?? null,
+        }),
+      ),
+    };
+  return listPageData(
+    {
+      filter: { status: filter.status ?? "", theme: filter.theme ?? "" },
+      waiting,
+      open: shown(register.waiting),
+      answered: shown(register.answered),
+      mayRaise:
+        organisationId !== null &&
+        can(actor, "space.raise-concern", { ...space, organisationId: organisationId }),
+      mayAnswer: can(actor, "space.answer-concern", space),
+    },
+    register.waiting?.links ?? null,
+    register.answered?.links ?? null,
+  );
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -90,11 +101,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirectWithToast(back, { kind: "success", message: "concerns.raise.done" });
 }
 
+type ConcernList = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["open"]>;
+
 export default function ConcernRegisterPage() {
   const { t } = useTranslation();
-  const { concerns, waiting, filter, page, pageCount, mayRaise, mayAnswer } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const pageLink = (target: number) => `?${new URLSearchParams({ ...filter, page: String(target) })}`;
+  const { open, answered, waiting, filter, mayRaise } = useLoaderData<typeof loader>();
   return (
     <div className="stack">
       <section aria-labelledby="concerns-heading" className="stack">
@@ -131,70 +142,74 @@ export default function ConcernRegisterPage() {
             {t("concerns.filter.submit")}
           </button>
         </Form>
-        {concerns.length === 0 ? (
-          <p>{t("concerns.register.empty")}</p>
-        ) : (
-          <ol className="card-list">
-            {concerns.map((concern) => (
-              <li key={concern.id} className="card stack">
-                <article className="stack" aria-labelledby={`concern-${concern.id}`}>
-                  <p>
-                    <span className={concern.status === "open" ? "badge badge--pending" : "badge"}>
-                      {t(`concerns.statuses.${concern.status}`)}
-                    </span>{" "}
-                    <span className="badge">{t(`spaces.themes.${concern.theme}`)}</span>
-                  </p>
-                  <h3 id={`concern-${concern.id}`} className="card__title">
-                    {t("concerns.register.raisedBy", {
-                      organisation: concern.organisation,
-                      name: concern.raisedBy,
-                    })}
-                  </h3>
-                  <p className="review__meta">
-                    <time dateTime={concern.dateTime}>{concern.date}</time>
-                    {concern.waitingDays !== null ? (
-                      <> · {t("concerns.register.waitingFor", { count: concern.waitingDays })}</>
-                    ) : null}
-                  </p>
-                  <p className="prewrap">{concern.text}</p>
-                  {concern.answer !== null ? (
-                    <div className="notice stack">
-                      <p className="review__meta">
-                        {t("concerns.register.answeredBy", { name: concern.answeredBy ?? "" })}{" "}
-                        {concern.answerDate && concern.answerDateTime ? (
-                          <time dateTime={concern.answerDateTime}>{concern.answerDate}</time>
-                        ) : null}
-                      </p>
-                      <p className="prewrap">{concern.answer}</p>
-                    </div>
-                  ) : null}
-                  {mayAnswer &&
-                  (concern.status === "open" || actionData?.formId === `answer-${concern.id}`) ? (
-                    <AnswerForm concernId={concern.id} />
-                  ) : null}
-                </article>
-              </li>
-            ))}
-          </ol>
-        )}
-        {pageCount > 1 ? (
-          <nav aria-label={t("concerns.pagination.label")} className="actions">
-            {page > 1 ? (
-              <Link to={pageLink(page - 1)} rel="prev">
-                {t("concerns.pagination.previous")}
-              </Link>
-            ) : null}
-            <span>{t("concerns.pagination.position", { page, pageCount })}</span>
-            {page < pageCount ? (
-              <Link to={pageLink(page + 1)} rel="next">
-                {t("concerns.pagination.next")}
-              </Link>
-            ) : null}
-          </nav>
-        ) : null}
+        {open ? <ConcernSection list={open} part="open" /> : null}
+        {answered ? <ConcernSection list={answered} part="answered" /> : null}
       </section>
       {mayRaise ? <RaiseForm /> : null}
     </div>
+  );
+}
+
+/** One of the register's two lists, with its own pages. */
+function ConcernSection({ list, part }: { list: ConcernList; part: "open" | "answered" }) {
+  const { t } = useTranslation();
+  const { mayAnswer } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <section aria-labelledby={`concerns-${part}-heading`} className="stack">
+      <h3 id={`concerns-${part}-heading`}>{t(`concerns.register.parts.${part}`)}</h3>
+      <InvalidCursorNotice links={list.pages} />
+      {list.concerns.length === 0 ? (
+        <p>{t("concerns.register.empty")}</p>
+      ) : (
+        <ol className="card-list">
+          {list.concerns.map((concern) => (
+            <li key={concern.id} className="card stack">
+              <article className="stack" aria-labelledby={`concern-${concern.id}`}>
+                <p>
+                  <span className={concern.status === "open" ? "badge badge--pending" : "badge"}>
+                    {t(`concerns.statuses.${concern.status}`)}
+                  </span>{" "}
+                  <span className="badge">{t(`spaces.themes.${concern.theme}`)}</span>
+                </p>
+                <h4 id={`concern-${concern.id}`} className="card__title">
+                  {t("concerns.register.raisedBy", {
+                    organisation: concern.organisation,
+                    name: concern.raisedBy,
+                  })}
+                </h4>
+                <p className="review__meta">
+                  <time dateTime={concern.dateTime}>{concern.date}</time>
+                  {concern.waitingDays !== null ? (
+                    <> · {t("concerns.register.waitingFor", { count: concern.waitingDays })}</>
+                  ) : null}
+                </p>
+                <p className="prewrap">{concern.text}</p>
+                {concern.answer !== null ? (
+                  <div className="notice stack">
+                    <p className="review__meta">
+                      {t("concerns.register.answeredBy", { name: concern.answeredBy ?? "" })}{" "}
+                      {concern.answerDate && concern.answerDateTime ? (
+                        <time dateTime={concern.answerDateTime}>{concern.answerDate}</time>
+                      ) : null}
+                    </p>
+                    <p className="prewrap">{concern.answer}</p>
+                  </div>
+                ) : null}
+                {mayAnswer && (concern.status === "open" || actionData?.formId === `answer-${concern.id}`) ? (
+                  <AnswerForm concernId={concern.id} />
+                ) : null}
+              </article>
+            </li>
+          ))}
+        </ol>
+      )}
+      <Pagination
+        label={t(`concerns.pagination.${part}`)}
+        links={list.pages}
+        kind={part === "open" ? "sequence" : "time"}
+      />
+    </section>
   );
 }
 

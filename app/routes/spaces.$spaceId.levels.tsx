@@ -1,54 +1,53 @@
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, SelectField, TextAreaField, ValidatedForm, useSchemaForm } from "~/components/ui/form";
+import { InvalidCursorNotice, Pagination } from "~/components/ui/pagination";
 import { requireActor } from "~/modules/auth/session.server";
 import { can } from "~/modules/authorization/can";
 import { decideLevelRequest } from "~/modules/participation/decide-level-request.server";
 import { levelHistoryOf, pendingLevelRequestsOf } from "~/modules/participation/queries.server";
-import {
-  decideLevelRequestSchema,
-  levelRequestDecisions,
-  participantsQuerySchema,
-} from "~/modules/participation/schema";
+import { decideLevelRequestSchema, levelRequestDecisions } from "~/modules/participation/schema";
 import { actingConvener, requireSpace } from "~/modules/spaces/access.server";
 import { currentOrganisationId } from "~/utils/current-organisation.server";
 import { DomainError } from "~/utils/errors";
 import { encodeMessage, readForm } from "~/utils/forms.server";
 import { resolveLanguage } from "~/utils/i18n.server";
+import { listPageData } from "~/utils/keyset.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const space = await requireSpace(actor, params.spaceId ?? "", "space.view-participants");
-  const { page } = participantsQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const [history, requests, language] = await Promise.all([
-    levelHistoryOf(actor, space, page),
+    levelHistoryOf(actor, space, new URL(request.url)),
     pendingLevelRequestsOf(actor, space),
     resolveLanguage(request, actor),
   ]);
   // Dates are written on the server, in UTC, so the page reads the same before and after hydration.
   const date = new Intl.DateTimeFormat(language, { dateStyle: "medium", timeZone: "UTC" });
-  return {
-    page,
-    pageCount: history.pageCount,
-    changes: history.changes.map(({ createdAt, organisation, changedBy, ...change }) => ({
-      ...change,
-      organisation: organisation.name,
-      changedBy: changedBy.name,
-      date: date.format(createdAt),
-      dateTime: createdAt.toISOString(),
-    })),
-    requests: requests.map(({ createdAt, organisation, requestedBy, ...request }) => ({
-      ...request,
-      organisation: organisation.name,
-      requestedBy: requestedBy.name,
-      date: date.format(createdAt),
-      dateTime: createdAt.toISOString(),
-    })),
-    mayDecide: can(actor, "space.decide-level-request", space),
-  };
+  return listPageData(
+    {
+      pages: history.links,
+      changes: history.rows.map(({ createdAt, organisation, changedBy, ...change }) => ({
+        ...change,
+        organisation: organisation.name,
+        changedBy: changedBy.name,
+        date: date.format(createdAt),
+        dateTime: createdAt.toISOString(),
+      })),
+      requests: requests.map(({ createdAt, organisation, requestedBy, ...request }) => ({
+        ...request,
+        organisation: organisation.name,
+        requestedBy: requestedBy.name,
+        date: date.format(createdAt),
+        dateTime: createdAt.toISOString(),
+      })),
+      mayDecide: can(actor, "space.decide-level-request", space),
+    },
+    history.links,
+  );
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -84,7 +83,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function LevelHistoryPage() {
   const { t } = useTranslation();
-  const { changes, requests, mayDecide, page, pageCount } = useLoaderData<typeof loader>();
+  const { changes, requests, mayDecide, pages } = useLoaderData<typeof loader>();
   const levelName = (level: string | null) =>
     level ? t(`spaces.levels.${level}.name`) : t("participation.history.noLevel");
   return (
@@ -117,6 +116,7 @@ export default function LevelHistoryPage() {
       </section>
       <section aria-labelledby="history-heading" className="stack">
         <h2 id="history-heading">{t("participation.history.title")}</h2>
+        <InvalidCursorNotice links={pages} />
         {changes.length === 0 ? (
           <p>{t("participation.history.empty")}</p>
         ) : (
@@ -144,21 +144,7 @@ export default function LevelHistoryPage() {
             ))}
           </ol>
         )}
-        {pageCount > 1 ? (
-          <nav aria-label={t("participation.pagination.label")} className="actions">
-            {page > 1 ? (
-              <Link to={`?page=${page - 1}`} rel="prev">
-                {t("participation.pagination.previous")}
-              </Link>
-            ) : null}
-            <span>{t("participation.pagination.position", { page, pageCount })}</span>
-            {page < pageCount ? (
-              <Link to={`?page=${page + 1}`} rel="next">
-                {t("participation.pagination.next")}
-              </Link>
-            ) : null}
-          </nav>
-        ) : null}
+        <Pagination label={t("participation.pagination.history")} links={pages} kind="time" />
       </section>
     </div>
   );

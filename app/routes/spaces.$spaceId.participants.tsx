@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, SelectField, TextAreaField, ValidatedForm, useSchemaForm } from "~/components/ui/form";
+import { InvalidCursorNotice, Pagination } from "~/components/ui/pagination";
 import { requireActor } from "~/modules/auth/session.server";
 import { can } from "~/modules/authorization/can";
 import { levels } from "~/modules/engagement/levels";
@@ -19,6 +20,7 @@ import {
 import { actingConvener, requireSpace } from "~/modules/spaces/access.server";
 import { currentOrganisationId } from "~/utils/current-organisation.server";
 import { attempt, readForm } from "~/utils/forms.server";
+import { listPageData } from "~/utils/keyset.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 const statusBadges: Record<string, string> = {
@@ -31,20 +33,24 @@ const statusBadges: Record<string, string> = {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const space = await requireSpace(actor, params.spaceId ?? "", "space.view-participants");
-  const query = participantsQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const url = new URL(request.url);
+  const query = participantsQuerySchema.parse(Object.fromEntries(url.searchParams));
   const mayInvite = can(actor, "space.invite-organisation", space);
   const [list, invitable] = await Promise.all([
-    participantsOf(actor, space, query.page),
+    participantsOf(actor, space, url),
     mayInvite ? invitableOrganisations(space, query.q) : null,
   ]);
-  return {
-    spaceId: space.spaceId,
-    ...list,
-    page: query.page,
-    q: query.q,
-    invitable,
-    mayChangeLevel: can(actor, "space.change-level", space),
-  };
+  return listPageData(
+    {
+      spaceId: space.spaceId,
+      participants: list.participants,
+      pages: list.links,
+      q: query.q,
+      invitable,
+      mayChangeLevel: can(actor, "space.change-level", space),
+    },
+    list.links,
+  );
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -101,14 +107,13 @@ function useLastResult(formId: string) {
 
 export default function ParticipantsPage() {
   const { t } = useTranslation();
-  const { participants, page, pageCount, q, invitable, mayChangeLevel } = useLoaderData<typeof loader>();
-  const pageLink = (target: number) =>
-    `?${new URLSearchParams({ ...(q ? { q } : {}), page: String(target) })}`;
+  const { participants, pages, q, invitable, mayChangeLevel } = useLoaderData<typeof loader>();
   return (
     <div className="stack">
       {invitable ? <InviteSection invitable={invitable} q={q} /> : null}
       <section aria-labelledby="participants-heading" className="stack">
         <h2 id="participants-heading">{t("participation.participants.title")}</h2>
+        <InvalidCursorNotice links={pages} />
         {participants.length === 0 ? (
           <p>{t("participation.participants.empty")}</p>
         ) : (
@@ -167,21 +172,7 @@ export default function ParticipantsPage() {
             </table>
           </div>
         )}
-        {pageCount > 1 ? (
-          <nav aria-label={t("participation.pagination.label")} className="actions">
-            {page > 1 ? (
-              <Link to={pageLink(page - 1)} rel="prev">
-                {t("participation.pagination.previous")}
-              </Link>
-            ) : null}
-            <span>{t("participation.pagination.position", { page, pageCount })}</span>
-            {page < pageCount ? (
-              <Link to={pageLink(page + 1)} rel="next">
-                {t("participation.pagination.next")}
-              </Link>
-            ) : null}
-          </nav>
-        ) : null}
+        <Pagination label={t("participation.pagination.participants")} links={pages} />
       </section>
     </div>
   );

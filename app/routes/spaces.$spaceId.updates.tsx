@@ -1,7 +1,7 @@
 import { getInputProps, useField, type FieldMetadata } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import {
   ErrorList,
@@ -11,6 +11,7 @@ import {
   ValidatedForm,
   useSchemaForm,
 } from "~/components/ui/form";
+import { InvalidCursorNotice, Pagination } from "~/components/ui/pagination";
 import { requireActor } from "~/modules/auth/session.server";
 import { can } from "~/modules/authorization/can";
 import { requireSpace } from "~/modules/spaces/access.server";
@@ -22,19 +23,18 @@ import {
   publishUpdateSchema,
   updateFieldsSchema,
   updateKinds,
-  updatesPageSchema,
 } from "~/modules/updates/schema";
 import { currentOrganisationId } from "~/utils/current-organisation.server";
 import { attempt } from "~/utils/forms.server";
 import { resolveLanguage } from "~/utils/i18n.server";
+import { listPageData } from "~/utils/keyset.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const space = await requireSpace(actor, params.spaceId ?? "", "space.read-updates");
-  const { page } = updatesPageSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const [feed, language] = await Promise.all([
-    spaceUpdates(space.spaceId, page),
+    spaceUpdates(space.spaceId, new URL(request.url)),
     resolveLanguage(request, actor),
   ]);
   // Dates and sizes are written on the server, in UTC, so the page reads the same before and after hydration.
@@ -44,20 +44,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     timeZone: "UTC",
   });
   const size = new Intl.NumberFormat(language, { style: "unit", unit: "kilobyte", maximumFractionDigits: 0 });
-  return {
-    spaceId: space.spaceId,
-    page: feed.page,
-    pageCount: feed.pageCount,
-    updates: feed.updates.map(({ createdAt, author, organisation, fileSize, ...update }) => ({
-      ...update,
-      author: author.name,
-      organisation: organisation.name,
-      fileSize: fileSize === null ? null : size.format(Math.max(1, Math.ceil(fileSize / 1024))),
-      date: date.format(createdAt),
-      dateTime: createdAt.toISOString(),
-    })),
-    mayPublish: can(actor, "space.publish-update", space),
-  };
+  return listPageData(
+    {
+      spaceId: space.spaceId,
+      pages: feed.links,
+      updates: feed.rows.map(({ createdAt, author, organisation, fileSize, ...update }) => ({
+        ...update,
+        author: author.name,
+        organisation: organisation.name,
+        fileSize: fileSize === null ? null : size.format(Math.max(1, Math.ceil(fileSize / 1024))),
+        date: date.format(createdAt),
+        dateTime: createdAt.toISOString(),
+      })),
+      mayPublish: can(actor, "space.publish-update", space),
+    },
+    feed.links,
+  );
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -93,13 +95,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function SpaceUpdatesPage() {
   const { t } = useTranslation();
-  const { spaceId, updates, page, pageCount, mayPublish } = useLoaderData<typeof loader>();
-  const pageLink = (target: number) => `?${new URLSearchParams({ page: String(target) })}`;
+  const { spaceId, updates, pages, mayPublish } = useLoaderData<typeof loader>();
   return (
     <div className="stack">
       {mayPublish ? <PublishForm /> : null}
       <section aria-labelledby="updates-heading" className="stack">
         <h2 id="updates-heading">{t("updates.feed.title")}</h2>
+        <InvalidCursorNotice links={pages} />
         {updates.length === 0 ? (
           <p>{t("updates.feed.empty")}</p>
         ) : (
@@ -140,21 +142,7 @@ export default function SpaceUpdatesPage() {
             ))}
           </ol>
         )}
-        {pageCount > 1 ? (
-          <nav aria-label={t("updates.pagination.label")} className="actions">
-            {page > 1 ? (
-              <Link to={pageLink(page - 1)} rel="prev">
-                {t("updates.pagination.newer")}
-              </Link>
-            ) : null}
-            <span>{t("updates.pagination.position", { page, pageCount })}</span>
-            {page < pageCount ? (
-              <Link to={pageLink(page + 1)} rel="next">
-                {t("updates.pagination.older")}
-              </Link>
-            ) : null}
-          </nav>
-        ) : null}
+        <Pagination label={t("updates.pagination.label")} links={pages} kind="time" />
       </section>
     </div>
   );

@@ -1,44 +1,48 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { InvalidCursorNotice, Pagination, useCappedCount } from "~/components/ui/pagination";
 import { requireActor } from "~/modules/auth/session.server";
 import { can } from "~/modules/authorization/can";
 import { conveningOrganisation, spaceDirectory } from "~/modules/spaces/queries.server";
 import { directoryFilterSchema, governanceLevels, spaceKinds, spaceThemes } from "~/modules/spaces/schema";
 import { currentOrganisationId } from "~/utils/current-organisation.server";
+import { listPageData } from "~/utils/keyset.server";
 
 export const meta: MetaFunction = () => [{ title: "Concord" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
-  const filter = directoryFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const url = new URL(request.url);
+  const filter = directoryFilterSchema.parse(Object.fromEntries(url.searchParams));
   const [directory, organisation] = await Promise.all([
-    spaceDirectory(actor, filter),
+    spaceDirectory(actor, filter, url),
     currentOrganisationId(request, actor).then(conveningOrganisation),
   ]);
-  return {
-    ...directory,
-    filter: {
-      kind: filter.kind ?? "",
-      governanceLevel: filter.governanceLevel ?? "",
-      theme: filter.theme ?? "",
-      place: filter.place ?? "",
-      q: filter.q ?? "",
+  return listPageData(
+    {
+      spaces: directory.spaces,
+      total: directory.total,
+      pages: directory.links,
+      filter: {
+        kind: filter.kind ?? "",
+        governanceLevel: filter.governanceLevel ?? "",
+        theme: filter.theme ?? "",
+        place: filter.place ?? "",
+        q: filter.q ?? "",
+      },
+      mayCreate: can(actor, "space.create", organisation),
     },
-    mayCreate: can(actor, "space.create", organisation),
-  };
+    directory.links,
+  );
 }
 
 /** The directory of the spaces the person can see, with filters that work as a plain GET form. */
 export default function SpacesDirectory() {
-  const { spaces, total, page, pageCount, filter, mayCreate } = useLoaderData<typeof loader>();
+  const { spaces, total, pages, filter, mayCreate } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
+  const cappedCount = useCappedCount();
   const filtered = Object.values(filter).some(Boolean);
-  const pageLink = (target: number) =>
-    `?${new URLSearchParams({
-      ...Object.fromEntries(Object.entries(filter).filter(([, value]) => value)),
-      page: String(target),
-    })}`;
   const select = (
     name: "kind" | "governanceLevel" | "theme",
     options: { value: string; label: string }[],
@@ -99,7 +103,8 @@ export default function SpacesDirectory() {
           {filtered ? <Link to="/spaces">{t("spaces.directory.filters.clear")}</Link> : null}
         </p>
       </Form>
-      <p role="status">{t("spaces.directory.count", { count: total })}</p>
+      <InvalidCursorNotice links={pages} />
+      <p role="status">{t("spaces.directory.count", { count: total.count, shown: cappedCount(total) })}</p>
       {spaces.length === 0 ? (
         <p>{t("spaces.directory.empty")}</p>
       ) : (
@@ -138,21 +143,7 @@ export default function SpacesDirectory() {
           ))}
         </ul>
       )}
-      {pageCount > 1 ? (
-        <nav aria-label={t("spaces.directory.pagination.label")} className="actions">
-          {page > 1 ? (
-            <Link to={pageLink(page - 1)} rel="prev">
-              {t("spaces.directory.pagination.previous")}
-            </Link>
-          ) : null}
-          <span>{t("spaces.directory.pagination.position", { page, pageCount })}</span>
-          {page < pageCount ? (
-            <Link to={pageLink(page + 1)} rel="next">
-              {t("spaces.directory.pagination.next")}
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      <Pagination label={t("spaces.directory.pagination.label")} links={pages} />
     </div>
   );
 }

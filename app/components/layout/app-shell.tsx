@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useCappedCount } from "~/components/ui/pagination";
 import { useCatchUp } from "~/realtime/use-catch-up";
 import { useNotificationsLive } from "~/realtime/use-notifications-live";
 import { useRootData } from "~/root";
@@ -19,6 +20,7 @@ export function AppShell({ children }: { children: React.ReactNode }) {
   useNotificationsLive(viewer !== null);
   useCatchUp();
   const menu = useCollapsibleMenu(location.key);
+  const cappedCount = useCappedCount();
 
   return (
     <>
@@ -51,7 +53,7 @@ export function AppShell({ children }: { children: React.ReactNode }) {
                   <NavLink to="/admin/organisations">{t("common.nav.admin")}</NavLink>
                 ) : null}
                 <NavLink to="/notifications">
-                  {t("notifications.nav.link", { unread: viewer.unreadNotifications })}
+                  {t("notifications.nav.link", { unread: cappedCount(viewer.unreadNotifications) })}
                 </NavLink>
                 <NavLink to="/settings">{t("common.nav.settings")}</NavLink>
               </nav>

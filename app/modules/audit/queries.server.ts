@@ -1,6 +1,15 @@
+import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
+import { keysetList, type PageLinks } from "~/utils/keyset.server";
 
-export const auditPageSize = 50;
+export const auditTrailList = keysetList<Prisma.AuditEventWhereInput>({
+  name: "space-audit",
+  pageSize: 50,
+  keys: [
+    { field: "createdAt", order: "desc", type: "date" },
+    { field: "id", order: "desc", type: "string" },
+  ],
+});
 
 export type AuditRow = {
   id: string;
@@ -14,44 +23,29 @@ export type AuditRow = {
 };
 
 /**
- * A page of a space's audit trail, newest first, starting after the event `before` (keyset pagination, so every
- * page costs the same however long the trail). Only for a viewer who may see it (can(…, "space.view-audit")).
+ * The page of a space's audit trail that `url` asks for, newest first. Only for a viewer who may see it
+ * (can(…, "space.view-audit")).
  */
 export async function spaceAuditTrail(
   spaceId: string,
-  before: string | null,
-): Promise<{ events: AuditRow[]; nextBefore: string | null }> {
-  const cursor = before
-    ? await db().auditEvent.findFirst({
-        where: { id: before, spaceId },
-        select: { id: true, createdAt: true },
-      })
-    : null;
-  const rows = await db().auditEvent.findMany({
-    where: {
-      spaceId,
-      ...(cursor
-        ? {
-            OR: [
-              { createdAt: { lt: cursor.createdAt } },
-              { createdAt: cursor.createdAt, id: { lt: cursor.id } },
-            ],
-          }
-        : {}),
-    },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: auditPageSize + 1,
-    select: {
-      id: true,
-      createdAt: true,
-      action: true,
-      subjectType: true,
-      subjectId: true,
-      actor: { select: { name: true } },
-      organisation: { select: { name: true } },
-    },
-  });
-  const page = rows.slice(0, auditPageSize);
+  url: URL,
+): Promise<{ events: AuditRow[]; links: PageLinks }> {
+  const { rows: page, links } = await auditTrailList.findPage(url, (query) =>
+    db().auditEvent.findMany({
+      where: { AND: [{ spaceId }, query.where] },
+      orderBy: query.orderBy,
+      take: query.take,
+      select: {
+        id: true,
+        createdAt: true,
+        action: true,
+        subjectType: true,
+        subjectId: true,
+        actor: { select: { name: true } },
+        organisation: { select: { name: true } },
+      },
+    }),
+  );
   const names = await subjectNames(spaceId, page);
   return {
     events: page.map((row) => ({
@@ -63,7 +57,7 @@ export async function spaceAuditTrail(
       subjectType: row.subjectType,
       subjectName: names.get(`${row.subjectType}:${row.subjectId}`) ?? null,
     })),
-    nextBefore: rows.length > auditPageSize ? (page.at(-1)?.id ?? null) : null,
+    links,
   };
 }
 

@@ -1,8 +1,29 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
+import { keysetList } from "~/utils/keyset.server";
 import type { ConcernFilter } from "./schema";
 
-export const concernsPerPage = 50;
+/** The open concerns, the longest waiting on top. */
+export const waitingConcernsList = keysetList<Prisma.ConcernWhereInput>({
+  name: "concerns-waiting",
+  parameter: "waiting",
+  pageSize: 50,
+  keys: [
+    { field: "createdAt", order: "asc", type: "date" },
+    { field: "id", order: "asc", type: "string" },
+  ],
+});
+
+/** The answered concerns, the latest answer first. */
+export const answeredConcernsList = keysetList<Prisma.ConcernWhereInput>({
+  name: "concerns-answered",
+  parameter: "answered",
+  pageSize: 50,
+  keys: [
+    { field: "answeredAt", order: "desc", type: "date" },
+    { field: "id", order: "desc", type: "string" },
+  ],
+});
 const dayMs = 24 * 60 * 60 * 1000;
 
 /** Whole days between `since` and `now`. */
@@ -34,47 +55,44 @@ export async function waitingConcerns(spaceId: string) {
 }
 
 /**
- * One page of the concern register: open concerns first, the longest waiting on top, then the answered
- * ones, the latest answer first. Callers have checked "space.view-concerns".
+ * The concern register as `url` asks for it, in two lists that page apart: the open concerns, the longest
+ * waiting on top, and the answered ones, the latest answer first (null: the status filter leaves that list
+ * out). Callers have checked "space.view-concerns".
  */
-export async function concernRegister(spaceId: string, filter: ConcernFilter) {
+export async function concernRegister(spaceId: string, filter: ConcernFilter, url: URL) {
   const base: Prisma.ConcernWhereInput = { spaceId, ...(filter.theme ? { theme: filter.theme } : {}) };
-  const openWhere = { ...base, status: "open" };
-  const closedWhere = { ...base, status: filter.status ?? { not: "open" } };
-  const wantsOpen = filter.status === undefined || filter.status === "open";
-  const wantsClosed = filter.status !== "open";
-  const [openCount, closedCount] = await Promise.all([
-    wantsOpen ? db().concern.count({ where: openWhere }) : 0,
-    wantsClosed ? db().concern.count({ where: closedWhere }) : 0,
-  ]);
-  const skip = (filter.page - 1) * concernsPerPage;
-  const open =
-    skip < openCount
-      ? await db().concern.findMany({
-          where: openWhere,
-          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-          skip,
-          take: concernsPerPage,
-          select: concernColumns,
-        })
-      : [];
-  const closed =
-    wantsClosed && open.length < concernsPerPage
-      ? await db().concern.findMany({
-          where: closedWhere,
-          orderBy: [{ answeredAt: "desc" }, { id: "desc" }],
-          skip: Math.max(0, skip - openCount),
-          take: concernsPerPage - open.length,
-          select: concernColumns,
-        })
-      : [];
+  // An answer always has its time (answer-concern.server.ts): the range keeps PostgreSQL's index walk off
+  // the open concerns, whose null answeredAt sorts first in a descending index there.
+  const answeredWhere = { ...base, status: filter.status ?? { not: "open" }, answeredAt: { not: null } };
   const now = new Date();
+  const withWaiting = <Concern extends { status: string; createdAt: Date }>(concern: Concern) => ({
+    ...concern,
+    waitingDays: concern.status === "open" ? daysSince(concern.createdAt, now) : null,
+  });
+  const [waiting, answered] = await Promise.all([
+    filter.status === undefined || filter.status === "open"
+      ? waitingConcernsList.findPage(url, (query) =>
+          db().concern.findMany({
+            where: { AND: [{ ...base, status: "open" }, query.where] },
+            orderBy: query.orderBy,
+            take: query.take,
+            select: concernColumns,
+          }),
+        )
+      : null,
+    filter.status !== "open"
+      ? answeredConcernsList.findPage(url, (query) =>
+          db().concern.findMany({
+            where: { AND: [answeredWhere, query.where] },
+            orderBy: query.orderBy,
+            take: query.take,
+            select: concernColumns,
+          }),
+        )
+      : null,
+  ]);
   return {
-    concerns: [...open, ...closed].map((concern) => ({
-      ...concern,
-      waitingDays: concern.status === "open" ? daysSince(concern.createdAt, now) : null,
-    })),
-    page: filter.page,
-    pageCount: Math.max(1, Math.ceil((openCount + closedCount) / concernsPerPage)),
+    waiting: waiting && { links: waiting.links, concerns: waiting.rows.map(withWaiting) },
+    answered: answered && { links: answered.links, concerns: answered.rows.map(withWaiting) },
   };
 }

@@ -22,10 +22,9 @@ export const answerConcernSchema = z.object({
 });
 export type AnswerConcernInput = z.infer<typeof answerConcernSchema>;
 
-/** The register's filters and page; anything unreadable means "all" or the first page. */
+/** The register's filters; anything unreadable means "all". */
 export const concernFilterSchema = z.object({
   status: z.enum(concernStatuses).optional().catch(undefined),
   theme: z.enum(spaceThemes).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
 });
 export type ConcernFilter = z.infer<typeof concernFilterSchema>;

@@ -1,30 +1,41 @@
+import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
+import { countUpTo, keysetList } from "~/utils/keyset.server";
 
-export const notificationsPerPage = 50;
+export const notificationsList = keysetList<Prisma.NotificationWhereInput>({
+  name: "notifications",
+  pageSize: 50,
+  keys: [
+    { field: "createdAt", order: "desc", type: "date" },
+    { field: "id", order: "desc", type: "string" },
+  ],
+});
 
-/** How many of the person's notifications are unread (the header shows it). */
+/** The header shows "99+" past this many unread notifications. */
+export const unreadShownUpTo = 99;
+
+/** How many of the person's notifications are unread (the header shows it), counted up to unreadShownUpTo. */
 export function unreadNotificationCount(personId: string) {
-  return db().notification.count({ where: { personId, readAt: null } });
+  return countUpTo(unreadShownUpTo, (take) =>
+    db().notification.count({ where: { personId, readAt: null }, take }),
+  );
 }
 
-/** One page of the person's own notifications, newest first, with their catalogue values parsed. */
-export async function notificationsOf(personId: string, page: number) {
-  const [total, notifications] = await Promise.all([
-    db().notification.count({ where: { personId } }),
+/** The page of the person's own notifications that `url` asks for, newest first, their values parsed. */
+export async function notificationsOf(personId: string, url: URL) {
+  const page = await notificationsList.findPage(url, (query) =>
     db().notification.findMany({
-      where: { personId },
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      skip: (page - 1) * notificationsPerPage,
-      take: notificationsPerPage,
+      where: { AND: [{ personId }, query.where] },
+      orderBy: query.orderBy,
+      take: query.take,
       select: { id: true, message: true, values: true, link: true, readAt: true, createdAt: true },
     }),
-  ]);
+  );
   return {
-    notifications: notifications.map((notification) => ({
+    links: page.links,
+    notifications: page.rows.map((notification) => ({
       ...notification,
       values: JSON.parse(notification.values) as Record<string, string>,
     })),
-    page,
-    pageCount: Math.max(1, Math.ceil(total / notificationsPerPage)),
   };
 }

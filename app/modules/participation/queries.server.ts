@@ -1,9 +1,11 @@
+import type { Prisma } from "~/generated/prisma/client";
 import type { Actor } from "~/modules/authorization/actor";
 import { can } from "~/modules/authorization/can";
 import type { Level } from "~/modules/engagement/levels";
 import type { ParticipationStatus, SpaceResource } from "~/modules/spaces/policy";
 import { participationVisibility } from "~/modules/spaces/visibility.server";
 import { containsText, db } from "~/utils/db.server";
+import { keysetList } from "~/utils/keyset.server";
 
 /** Lists show at most this many rows a page. */
 export const participationPageSize = 100;
@@ -11,28 +13,47 @@ export const participationPageSize = 100;
 /** Statuses in which an organisation is in the space (or on its way in) and cannot be invited again. */
 export const presentStatuses: ParticipationStatus[] = ["invited", "active"];
 
+/** Conveners first ("convener" sorts before "participant"), then by name. */
+export const participantsList = keysetList<Prisma.SpaceParticipantWhereInput>({
+  name: "space-participants",
+  pageSize: participationPageSize,
+  keys: [
+    { field: "role", order: "asc", type: "string" },
+    { field: "organisationName", order: "asc", type: "string" },
+    { field: "organisationId", order: "asc", type: "string" },
+  ],
+});
+
+export const levelHistoryList = keysetList<Prisma.LevelChangeWhereInput>({
+  name: "level-history",
+  pageSize: participationPageSize,
+  keys: [
+    { field: "createdAt", order: "desc", type: "date" },
+    { field: "id", order: "desc", type: "string" },
+  ],
+});
+
 /**
- * The organisations of a space the viewer may see (participationVisibility: conveners every status, everyone
- * else those in the space now), conveners first then by name.
+ * The page `url` asks for of the organisations of a space the viewer may see (participationVisibility:
+ * conveners every status, everyone else those in the space now), conveners first then by name.
  */
-export async function participantsOf(actor: Actor, space: SpaceResource, page: number) {
+export async function participantsOf(actor: Actor, space: SpaceResource, url: URL) {
   const where = { spaceId: space.spaceId, ...participationVisibility(actor, space).participants };
-  const [total, rows] = await Promise.all([
-    db().spaceParticipant.count({ where }),
+  const { rows, links } = await participantsList.findPage(url, (query) =>
     db().spaceParticipant.findMany({
-      where,
+      where: { AND: [where, query.where] },
       select: {
         organisationId: true,
+        organisationName: true,
         role: true,
         level: true,
         status: true,
-        organisation: { select: { name: true, type: true } },
+        organisation: { select: { type: true } },
       },
-      orderBy: [{ role: "asc" }, { organisation: { name: "asc" } }, { organisationId: "asc" }],
-      skip: (page - 1) * participationPageSize,
-      take: participationPageSize,
+      orderBy: query.orderBy,
+      take: query.take,
     }),
-  ]);
+  );
   const leads = await db().spaceDelegate.findMany({
     where: {
       spaceId: space.spaceId,
@@ -42,10 +63,10 @@ export async function participantsOf(actor: Actor, space: SpaceResource, page: n
     select: { organisationId: true, person: { select: { name: true } } },
   });
   return {
-    pageCount: Math.max(1, Math.ceil(total / participationPageSize)),
+    links,
     participants: rows.map((row) => ({
       organisationId: row.organisationId,
-      name: row.organisation.name,
+      name: row.organisationName,
       type: row.organisation.type,
       role: row.role as "convener" | "participant",
       level: row.level as Level | null,
@@ -79,13 +100,12 @@ export async function invitableOrganisations(space: SpaceResource, search: strin
   return { organisations: rows.slice(0, participationPageSize), more: rows.length > participationPageSize };
 }
 
-/** The entries of a space's level history the viewer may see (participationVisibility), newest first. */
-export async function levelHistoryOf(actor: Actor, space: SpaceResource, page: number) {
+/** The page `url` asks for of a space's level history the viewer may see (participationVisibility), newest first. */
+export async function levelHistoryOf(actor: Actor, space: SpaceResource, url: URL) {
   const where = { spaceId: space.spaceId, ...participationVisibility(actor, space).history };
-  const [total, changes] = await Promise.all([
-    db().levelChange.count({ where }),
+  return levelHistoryList.findPage(url, (query) =>
     db().levelChange.findMany({
-      where,
+      where: { AND: [where, query.where] },
       select: {
         id: true,
         fromLevel: true,
@@ -96,12 +116,10 @@ export async function levelHistoryOf(actor: Actor, space: SpaceResource, page: n
         organisation: { select: { name: true } },
         changedBy: { select: { name: true } },
       },
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      skip: (page - 1) * participationPageSize,
-      take: participationPageSize,
+      orderBy: query.orderBy,
+      take: query.take,
     }),
-  ]);
-  return { pageCount: Math.max(1, Math.ceil(total / participationPageSize)), changes };
+  );
 }
 
 /**

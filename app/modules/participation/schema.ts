@@ -72,8 +72,5 @@ export const decideLevelRequestSchema = z
     message: "participation.errors.reasonRequired",
   });
 
-/** The search box of the invite form, and the page of a list. */
-export const participantsQuerySchema = z.object({
-  q: z.string().trim().max(120).catch(""),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
-});
+/** The search box of the invite form. */
+export const participantsQuerySchema = z.object({ q: z.string().trim().max(120).catch("") });

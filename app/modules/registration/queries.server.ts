@@ -1,9 +1,43 @@
+import type { Prisma } from "~/generated/prisma/client";
 import type { VerificationStatus } from "~/modules/authorization/actor";
 import { profileColumns } from "~/modules/organisations/queries.server";
 import { db } from "~/utils/db.server";
-import type { ReviewQueue } from "./schema";
+import { countUpTo, keysetList } from "~/utils/keyset.server";
+import { reviewQueues, type ReviewQueue } from "./schema";
 
-export const reviewPageSize = 50;
+const reviewPageSize = 50;
+
+/** The tabs say "1,000+" past this many. */
+export const queueCountCap = 1000;
+
+/** The queue of one verification status, newest first. */
+export const statusQueueList = keysetList<Prisma.OrganisationWhereInput>({
+  name: "admin-organisations",
+  pageSize: reviewPageSize,
+  keys: [
+    { field: "createdAt", order: "desc", type: "date" },
+    { field: "id", order: "desc", type: "string" },
+  ],
+});
+
+/** The organisations waiting for a new name, latest request first. */
+export const renameQueueList = keysetList<Prisma.OrganisationWhereInput>({
+  name: "admin-renames",
+  pageSize: reviewPageSize,
+  keys: [
+    { field: "nameRequestedAt", order: "desc", type: "date" },
+    { field: "id", order: "desc", type: "string" },
+  ],
+});
+
+/** A request for a new name always has its time (update-profile.server.ts sets both, decisions clear both). */
+const waitingForName: Prisma.OrganisationWhereInput = {
+  nameRequestedAt: { not: null },
+  requestedName: { not: null },
+};
+
+const queueWhere = (queue: ReviewQueue): Prisma.OrganisationWhereInput =>
+  queue === "renames" ? waitingForName : { verificationStatus: queue };
 
 const reviewFields = {
   ...profileColumns,
@@ -25,37 +59,31 @@ function toReview<T extends { verificationStatus: string }>(organisation: T) {
 export type OrganisationForReview = NonNullable<Awaited<ReturnType<typeof organisationForReview>>>;
 
 /**
- * One queue for platform administrators (the route checks can(actor, "platform.administer")): the
- * organisations of one verification status, newest first, or those waiting for a new name to be
- * confirmed, latest request first; with how many each queue holds, for the tabs.
+ * The page `url` asks for of one queue for platform administrators (the route checks can(actor,
+ * "platform.administer")): the organisations of one verification status, newest first, or those waiting for
+ * a new name to be confirmed, latest request first; with how many each queue holds (up to queueCountCap),
+ * for the tabs.
  */
-export async function organisationsForReview({ status, page }: { status: ReviewQueue; page: number }) {
-  const renames = status === "renames";
-  const [organisations, grouped, renameCount] = await Promise.all([
-    db().organisation.findMany({
-      where: renames ? { requestedName: { not: null } } : { verificationStatus: status },
-      select: reviewFields,
-      orderBy: renames
-        ? [{ nameRequestedAt: "desc" }, { id: "desc" }]
-        : [{ createdAt: "desc" }, { id: "desc" }],
-      skip: (page - 1) * reviewPageSize,
-      take: reviewPageSize,
-    }),
-    db().organisation.groupBy({ by: ["verificationStatus"], _count: { _all: true } }),
-    db().organisation.count({ where: { requestedName: { not: null } } }),
+export async function organisationsForReview(queue: ReviewQueue, url: URL) {
+  const list = queue === "renames" ? renameQueueList : statusQueueList;
+  const where = queueWhere(queue);
+  const [page, ...counted] = await Promise.all([
+    list.findPage(url, (query) =>
+      db().organisation.findMany({
+        where: { AND: [where, query.where] },
+        orderBy: query.orderBy,
+        take: query.take,
+        select: reviewFields,
+      }),
+    ),
+    ...reviewQueues.map((candidate) =>
+      countUpTo(queueCountCap, (take) => db().organisation.count({ where: queueWhere(candidate), take })),
+    ),
   ]);
-  const counts: Record<ReviewQueue, number> = { pending: 0, verified: 0, rejected: 0, renames: renameCount };
-  for (const group of grouped) {
-    if (Object.hasOwn(counts, group.verificationStatus)) {
-      counts[group.verificationStatus as VerificationStatus] = group._count._all;
-    }
-  }
-  return {
-    organisations: organisations.map(toReview),
-    counts,
-    page,
-    pageCount: Math.max(1, Math.ceil(counts[status] / reviewPageSize)),
-  };
+  const counts = Object.fromEntries(
+    reviewQueues.map((candidate, index) => [candidate, counted[index]!]),
+  ) as Record<ReviewQueue, { count: number; more: boolean }>;
+  return { organisations: page.rows.map(toReview), counts, links: page.links };
 }
 
 /** One organisation with what an administrator needs to decide on it, or null if there is none. */

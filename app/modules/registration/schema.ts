@@ -28,11 +28,8 @@ export const verificationStatuses = ["pending", "verified", "rejected"] as const
 export const reviewQueues = [...verificationStatuses, "renames"] as const;
 export type ReviewQueue = (typeof reviewQueues)[number];
 
-/** The administrators' list: which queue, which page. Anything unreadable falls back to the first page of pending. */
-export const reviewFilterSchema = z.object({
-  status: z.enum(reviewQueues).catch("pending"),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
-});
+/** The administrators' list: which queue. Anything unreadable falls back to pending. */
+export const reviewFilterSchema = z.object({ status: z.enum(reviewQueues).catch("pending") });
 
 const rejectionReason = "admin.decision.reasonRequired";
 

@@ -2,9 +2,10 @@ import type { Prisma } from "~/generated/prisma/client";
 import type { Actor } from "~/modules/authorization/actor";
 import { levels, type Level } from "~/modules/engagement/levels";
 import { containsText, db } from "~/utils/db.server";
+import { countUpTo, keysetList, type PageQuery } from "~/utils/keyset.server";
 import { verifiedMemberships } from "./access.server";
 import type { ParticipationRole, ParticipationStatus } from "./policy";
-import { convenerOrganisationTypes, directoryPageSize, type DirectoryFilter } from "./schema";
+import { convenerOrganisationTypes, type DirectoryFilter } from "./schema";
 
 /** Lists of one space's parts (children, conveners, an organisation's spaces) show at most this many. */
 export const spaceListLimit = 100;
@@ -31,52 +32,119 @@ function visibleTo(actor: Actor): Prisma.SpaceWhereInput {
   };
 }
 
-/** The directory: the spaces the person can see, filtered and searched, a page at a time, by title. */
-export async function spaceDirectory(actor: Actor, filter: DirectoryFilter) {
-  const conditions: Prisma.SpaceWhereInput[] = [visibleTo(actor)];
+/**
+ * The directory reads the participation rows of the person's organisations in title order, from the index
+ * (organisationId, spaceTitle, spaceId): each page costs one seek per organisation, however many spaces there
+ * are and however few of them the person sees (docs/decisions/0021-keyset-lists.md).
+ */
+export const directoryList = keysetList<Prisma.SpaceParticipantWhereInput>({
+  name: "spaces-directory",
+  pageSize: 20,
+  keys: [
+    { field: "spaceTitle", order: "asc", type: "string" },
+    { field: "spaceId", order: "asc", type: "string" },
+  ],
+});
+
+/** The directory says "1,000+ spaces" past this many. */
+export const directoryCountCap = 1000;
+
+function directoryConditions(filter: DirectoryFilter): Prisma.SpaceWhereInput[] {
+  const conditions: Prisma.SpaceWhereInput[] = [];
   if (filter.kind) conditions.push({ kind: filter.kind });
   if (filter.governanceLevel) conditions.push({ governanceLevel: filter.governanceLevel });
   if (filter.theme) conditions.push({ themes: { some: { theme: filter.theme } } });
   if (filter.place) conditions.push({ place: containsText(filter.place) });
   if (filter.q)
     conditions.push({ OR: [{ title: containsText(filter.q) }, { mandate: containsText(filter.q) }] });
-  const where: Prisma.SpaceWhereInput = { AND: conditions };
-  const organisationIds = verifiedOrganisationIds(actor);
-  const [rows, total] = await Promise.all([
-    db().space.findMany({
-      where,
-      select: {
-        id: true,
-        title: true,
-        kind: true,
-        governanceLevel: true,
-        place: true,
-        themes: { select: { theme: true }, orderBy: { theme: "asc" } },
-        participants: {
-          where: { organisationId: { in: organisationIds }, ...seeingStanding },
-          select: { role: true, level: true, status: true, organisation: { select: { name: true } } },
+  return conditions;
+}
+
+type DirectoryKey = { spaceTitle: string; spaceId: string };
+
+/** Byte order of the UTF-8 text: SQLite's and (COLLATE "C") PostgreSQL's order of spaceTitle. */
+function compareKeys(a: DirectoryKey, b: DirectoryKey) {
+  return (
+    Buffer.compare(Buffer.from(a.spaceTitle), Buffer.from(b.spaceTitle)) ||
+    Buffer.compare(Buffer.from(a.spaceId), Buffer.from(b.spaceId))
+  );
+}
+
+/**
+ * One page of the spaces `organisationIds` see: a page from each organisation's rows, merged in the page's
+ * direction, each space once (two of the person's organisations may take part in the same space).
+ */
+async function directoryKeys(
+  organisationIds: string[],
+  conditions: Prisma.SpaceWhereInput[],
+  query: PageQuery<Prisma.SpaceParticipantWhereInput>,
+) {
+  const pages = await Promise.all(
+    organisationIds.map((organisationId) =>
+      db().spaceParticipant.findMany({
+        where: {
+          AND: [
+            { organisationId },
+            seeingStanding,
+            ...(conditions.length > 0 ? [{ space: { AND: conditions } }] : []),
+            query.where,
+          ],
         },
-      },
-      orderBy: [{ title: "asc" }, { id: "asc" }],
-      skip: (filter.page - 1) * directoryPageSize,
-      take: directoryPageSize,
-    }),
-    db().space.count({ where }),
+        orderBy: query.orderBy,
+        take: query.take,
+        select: { spaceTitle: true, spaceId: true },
+      }),
+    ),
+  );
+  const direction = query.orderBy[0]?.spaceTitle === "desc" ? -1 : 1;
+  const merged = pages.flat().sort((a, b) => direction * compareKeys(a, b));
+  return merged
+    .filter((row, index) => index === 0 || row.spaceId !== merged[index - 1]!.spaceId)
+    .slice(0, query.take);
+}
+
+/** The directory: the spaces the person can see, filtered and searched, a page at a time, by title. */
+export async function spaceDirectory(actor: Actor, filter: DirectoryFilter, url: URL) {
+  const conditions = directoryConditions(filter);
+  const organisationIds = verifiedOrganisationIds(actor);
+  const [page, total] = await Promise.all([
+    directoryList.findPage(url, (query) => directoryKeys(organisationIds, conditions, query)),
+    countUpTo(directoryCountCap, (take) =>
+      db().space.count({ where: { AND: [visibleTo(actor), ...conditions] }, take }),
+    ),
   ]);
+  const ids = page.rows.map((row) => row.spaceId);
+  const rows = await db().space.findMany({
+    where: { id: { in: ids } },
+    select: {
+      id: true,
+      title: true,
+      kind: true,
+      governanceLevel: true,
+      place: true,
+      themes: { select: { theme: true }, orderBy: { theme: "asc" } },
+      participants: {
+        where: { organisationId: { in: organisationIds }, ...seeingStanding },
+        select: { role: true, level: true, status: true, organisationName: true },
+      },
+    },
+  });
+  const byId = new Map(rows.map((row) => [row.id, row]));
   return {
-    spaces: rows.map(({ themes, participants, ...space }) => ({
-      ...space,
-      themes: themes.map(({ theme }) => theme),
-      standings: participants.map(({ organisation, ...standing }) => ({
-        organisationName: organisation.name,
-        role: standing.role as ParticipationRole,
-        level: standing.level as Level | null,
-        status: standing.status as ParticipationStatus,
-      })),
-    })),
+    links: page.links,
     total,
-    page: filter.page,
-    pageCount: Math.max(1, Math.ceil(total / directoryPageSize)),
+    spaces: ids
+      .flatMap((id) => byId.get(id) ?? [])
+      .map(({ themes, participants, ...space }) => ({
+        ...space,
+        themes: themes.map(({ theme }) => theme),
+        standings: participants.map((standing) => ({
+          organisationName: standing.organisationName,
+          role: standing.role as ParticipationRole,
+          level: standing.level as Level | null,
+          status: standing.status as ParticipationStatus,
+        })),
+      })),
   };
 }
 

@@ -37,9 +37,6 @@ export const convenerOrganisationTypes: readonly OrganisationType[] = [
 /** The parent select's value for "no parent space" (an empty select value would mean "not chosen"). */
 export const noParent = "none";
 
-/** The directory shows this many spaces a page. */
-export const directoryPageSize = 20;
-
 const parentField = z
   .string()
   .trim()
@@ -109,6 +106,5 @@ export const directoryFilterSchema = z.object({
   theme: z.enum(spaceThemes).optional().catch(undefined),
   place: z.string().trim().max(120).optional().catch(undefined),
   q: z.string().trim().max(200).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
 });
 export type DirectoryFilter = z.infer<typeof directoryFilterSchema>;

@@ -1,19 +1,26 @@
+import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
+import { keysetList } from "~/utils/keyset.server";
 
-export const updatesPerPage = 20;
+export const updatesList = keysetList<Prisma.SpaceUpdateWhereInput>({
+  name: "space-updates",
+  pageSize: 20,
+  keys: [
+    { field: "createdAt", order: "desc", type: "date" },
+    { field: "id", order: "desc", type: "string" },
+  ],
+});
 
 /**
- * One page of a space's updates, newest first. Callers have checked that the viewer may read the space's
- * updates (requireSpace … "space.read-updates").
+ * The page of a space's updates that `url` asks for, newest first. Callers have checked that the viewer may
+ * read the space's updates (requireSpace … "space.read-updates").
  */
-export async function spaceUpdates(spaceId: string, page: number) {
-  const [total, updates] = await Promise.all([
-    db().spaceUpdate.count({ where: { spaceId } }),
+export function spaceUpdates(spaceId: string, url: URL) {
+  return updatesList.findPage(url, (page) =>
     db().spaceUpdate.findMany({
-      where: { spaceId },
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      skip: (page - 1) * updatesPerPage,
-      take: updatesPerPage,
+      where: { AND: [{ spaceId }, page.where] },
+      orderBy: page.orderBy,
+      take: page.take,
       select: {
         id: true,
         kind: true,
@@ -27,8 +34,7 @@ export async function spaceUpdates(spaceId: string, page: number) {
         organisation: { select: { name: true } },
       },
     }),
-  ]);
-  return { updates, page, pageCount: Math.max(1, Math.ceil(total / updatesPerPage)) };
+  );
 }
 
 /** The file attached to one of the space's updates, or null when there is none. */

@@ -70,6 +70,3 @@ const fileField = z
 
 /** The publishing form as the browser validates it. */
 export const publishUpdateSchema = updateFieldsSchema.extend({ file: fileField });
-
-/** Which page of the feed; anything unreadable is the first. */
-export const updatesPageSchema = z.object({ page: z.coerce.number().int().min(1).max(100_000).catch(1) });
