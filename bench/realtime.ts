@@ -84,6 +84,8 @@ async function seed() {
         role: "participant",
         level: "INFORM",
         status: "active",
+        spaceTitle: space.title,
+        organisationName: `Partner organisation ${String(i).padStart(8, "0")}`,
       })),
     });
     spaces.set(size, space.id);

@@ -22,7 +22,7 @@ async function seed() {
   const focalPoint = await createPerson({ email: `focal-${Date.now()}@bench.example` });
   await addMember(focalPoint.id, convener.id, { role: "admin", isFocalPoint: true });
   const space = await createSpace({ convenerOrganisationId: convener.id, createdById: focalPoint.id });
-  const organisations: { id: string }[] = [];
+  const organisations: { id: string; name: string }[] = [];
   for (let index = 0; index < 200; index++) {
     organisations.push(await createOrganisation({ name: `Partner organisation ${index}` }));
   }
@@ -33,6 +33,8 @@ async function seed() {
       role: "participant",
       level: levels[index % levels.length]!,
       status: "active",
+      spaceTitle: space.title,
+      organisationName: organisation.name,
     })),
   });
   await db().levelChange.createMany({

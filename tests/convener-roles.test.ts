@@ -5,7 +5,7 @@ import { loadSpaceResource } from "~/modules/spaces/access.server";
 import { db } from "~/utils/db.server";
 import { addQuestion, createConsultation, createSubmittedInput } from "./consultation-factories";
 import { addMember, createOrganisation, createPerson } from "./factories";
-import { createConvenedSpace, createParticipantOrganisation } from "./space-factories";
+import { addConvenerRow, createConvenedSpace, createParticipantOrganisation } from "./space-factories";
 import { Browserless, startTestServer, type TestServer } from "./support/server";
 
 /*
@@ -201,9 +201,7 @@ describe("naming a convener delegate", () => {
     const { space, convener, officer } = await ministryWithOfficer();
     // The officer is an admin of a co-convening ministry, and only a member of the first.
     const coConvener = await createOrganisation({ type: "national_ministry", name: "Ministry of Labour" });
-    await db().spaceParticipant.create({
-      data: { spaceId: space.id, organisationId: coConvener.id, role: "convener", status: "active" },
-    });
+    await addConvenerRow(space.id, coConvener.id);
     await addMember(officer.id, coConvener.id, { role: "admin" });
     const actor = (await actorForPerson(officer.id))!;
     const resource = (await loadSpaceResource(actor, space.id))!;

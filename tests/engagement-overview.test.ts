@@ -2,7 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { engagementOverview } from "~/modules/engagement/overview.server";
 import { db } from "~/utils/db.server";
 import { addMember, createOrganisation, createPerson } from "./factories";
-import { addParticipant, createConvenedSpace, createParticipantOrganisation } from "./space-factories";
+import {
+  addConvenerRow,
+  addParticipant,
+  createConvenedSpace,
+  createParticipantOrganisation,
+} from "./space-factories";
 import { Browserless, startTestServer, type TestServer } from "./support/server";
 
 let server: TestServer;
@@ -20,9 +25,7 @@ describe("the engagement overview", () => {
   it("counts active participant organisations per level and type, and conveners apart", async () => {
     const { space, focalPoint } = await createConvenedSpace();
     const city = await createOrganisation({ type: "local_authority" });
-    await db().spaceParticipant.create({
-      data: { spaceId: space.id, organisationId: city.id, role: "convener", status: "active" },
-    });
+    await addConvenerRow(space.id, city.id);
     for (const [type, level, status] of [
       ["cso", "INFORM", "active"],
       ["cso", "INFORM", "active"],

@@ -110,8 +110,10 @@ describe("migrations", () => {
   it("count everyone who had an account before address confirmation as confirmed since they opened it", () => {
     const identity = "20261201084907_identity";
     const dir = copyMigrations();
+    // The database as it was just before the identity migration: that one and every later one still to come.
+    const toCome = migrationNames(dir).filter((name) => name >= identity);
     try {
-      rmSync(path.join(dir, identity), { recursive: true });
+      for (const name of toCome) rmSync(path.join(dir, name), { recursive: true });
       const db = migratedDatabase(dir);
       withDb(db, (conn) =>
         conn
@@ -120,7 +122,7 @@ describe("migrations", () => {
           )
           .run(),
       );
-      expect(applyMigrations(db).applied).toEqual([identity]);
+      expect(applyMigrations(db).applied).toEqual(toCome);
       withDb(db, (conn) =>
         expect(conn.prepare(`SELECT emailConfirmedAt, createdAt FROM "Person"`).all()).toEqual([
           { emailConfirmedAt: 1700000000000, createdAt: 1700000000000 },

@@ -1,4 +1,5 @@
 import type { Level } from "~/modules/engagement/levels";
+import { participantCopies } from "~/modules/spaces/participant-copies.server";
 import { db } from "~/utils/db.server";
 import { addMember, createOrganisation, createPerson, type OrganisationInput } from "./factories";
 
@@ -20,9 +21,14 @@ let sequence = 0;
 
 export async function createSpace(input: SpaceInput) {
   const n = ++sequence;
+  const title = input.title ?? `Working group ${n}`;
+  const convener = await db().organisation.findUniqueOrThrow({
+    where: { id: input.convenerOrganisationId },
+    select: { name: true },
+  });
   const space = await db().space.create({
     data: {
-      title: input.title ?? `Working group ${n}`,
+      title,
       kind: input.kind ?? "local_immigration_partnership",
       governanceLevel: input.governanceLevel ?? "local",
       mandate: input.mandate ?? "Coordinate settlement and integration services across the city.",
@@ -36,6 +42,8 @@ export async function createSpace(input: SpaceInput) {
           role: "convener",
           status: "active",
           level: null,
+          spaceTitle: title,
+          organisationName: convener.name,
         },
       },
     },
@@ -50,7 +58,14 @@ export async function addParticipant(
   options: { status?: "invited" | "active" | "declined" | "left"; changedById?: string } = {},
 ) {
   const participant = await db().spaceParticipant.create({
-    data: { spaceId, organisationId, role: "participant", level, status: options.status ?? "active" },
+    data: {
+      spaceId,
+      organisationId,
+      role: "participant",
+      level,
+      status: options.status ?? "active",
+      ...(await participantCopies(db(), spaceId, organisationId)),
+    },
   });
   if (options.changedById) {
     await db().levelChange.create({
@@ -62,6 +77,19 @@ export async function addParticipant(
 
 export async function addDelegate(spaceId: string, organisationId: string, personId: string, isLead = false) {
   return db().spaceDelegate.create({ data: { spaceId, organisationId, personId, isLead } });
+}
+
+/** Another convening organisation of the space, written straight into the table. */
+export async function addConvenerRow(spaceId: string, organisationId: string) {
+  return db().spaceParticipant.create({
+    data: {
+      spaceId,
+      organisationId,
+      role: "convener",
+      status: "active",
+      ...(await participantCopies(db(), spaceId, organisationId)),
+    },
+  });
 }
 
 /** A space with a convening ministry and its focal point, ready for a test to add participants to. */

@@ -2,6 +2,7 @@ import { recordAudit } from "~/modules/audit/record.server";
 import type { Actor, VerificationStatus } from "~/modules/authorization/actor";
 import { can } from "~/modules/authorization/can";
 import type { RenameDecision } from "~/modules/registration/schema";
+import { copyOrganisationName } from "~/modules/spaces/participant-copies.server";
 import { runCommand } from "~/utils/command.server";
 import { DomainError } from "~/utils/errors";
 import type { Language } from "~/utils/i18n";
@@ -60,6 +61,7 @@ export async function decideRename(
         nameRequestedAt: null,
       },
     });
+    if (confirmed) await copyOrganisationName(tx, resource.id, requestedName);
     await recordAudit(tx, {
       actorId: actor.personId,
       organisationId: resource.id,

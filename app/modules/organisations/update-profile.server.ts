@@ -1,5 +1,6 @@
 import { recordAudit } from "~/modules/audit/record.server";
 import type { Actor } from "~/modules/authorization/actor";
+import { copyOrganisationName } from "~/modules/spaces/participant-copies.server";
 import { runCommand } from "~/utils/command.server";
 import { DomainError } from "~/utils/errors";
 import { isNameTaken, organisationName } from "./names.server";
@@ -60,6 +61,7 @@ export async function updateOrganisationProfile(
       },
     });
     if (count !== 1) throw new DomainError("organisations.edit.outdated");
+    if (changes.name) await copyOrganisationName(tx, current.id, wanted.name);
     await recordAudit(tx, {
       actorId: actor.personId,
       organisationId: current.id,

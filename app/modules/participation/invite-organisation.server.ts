@@ -2,6 +2,7 @@ import { recordAudit } from "~/modules/audit/record.server";
 import type { Actor } from "~/modules/authorization/actor";
 import { isLevel, type Level } from "~/modules/engagement/levels";
 import { notify } from "~/modules/notifications/notify.server";
+import { participantCopies } from "~/modules/spaces/participant-copies.server";
 import type { SpaceResource } from "~/modules/spaces/policy";
 import { runCommand } from "~/utils/command.server";
 import { DomainError } from "~/utils/errors";
@@ -47,7 +48,14 @@ export async function inviteOrganisation(
     };
     const participant = existing
       ? await tx.spaceParticipant.update({ where: { id: existing.id }, data: invited })
-      : await tx.spaceParticipant.create({ data: { spaceId: space.spaceId, organisationId, ...invited } });
+      : await tx.spaceParticipant.create({
+          data: {
+            spaceId: space.spaceId,
+            organisationId,
+            ...invited,
+            ...(await participantCopies(tx, space.spaceId, organisationId)),
+          },
+        });
     await tx.levelChange.create({
       data: {
         spaceId: space.spaceId,

@@ -32,6 +32,10 @@ export async function createSpace(
   if (input.parentId) await assertVisibleParent(actor, input.parentId);
   const promises = defaultPromises(language);
   return runCommand(async (tx, emit) => {
+    const convener = await tx.organisation.findUniqueOrThrow({
+      where: { id: organisation.id },
+      select: { name: true },
+    });
     const space = await tx.space.create({
       data: {
         kind: input.kind,
@@ -44,7 +48,14 @@ export async function createSpace(
         themes: { create: input.themes.map((theme) => ({ theme })) },
         promises: { create: levels.map((level) => ({ level, ...promises[level] })) },
         participants: {
-          create: { organisationId: organisation.id, role: "convener", level: null, status: "active" },
+          create: {
+            organisationId: organisation.id,
+            role: "convener",
+            level: null,
+            status: "active",
+            spaceTitle: input.title,
+            organisationName: convener.name,
+          },
         },
         // Whoever convenes the space is its first focal point: the convening organisation's lead delegate.
         delegates: { create: { organisationId: organisation.id, personId: actor.personId, isLead: true } },

@@ -3,6 +3,7 @@ import type { Actor } from "~/modules/authorization/actor";
 import { runCommand } from "~/utils/command.server";
 import { DomainError } from "~/utils/errors";
 import { actingConvener } from "./access.server";
+import { participantCopies } from "./participant-copies.server";
 import type { SpaceResource } from "./policy";
 import { convenerOrganisationTypes } from "./schema";
 
@@ -38,7 +39,14 @@ export async function addConvener(actor: Actor, space: SpaceResource, organisati
         data: { ...convener, respondedAt: new Date() },
       });
     } else {
-      await tx.spaceParticipant.create({ data: { spaceId, organisationId, ...convener } });
+      await tx.spaceParticipant.create({
+        data: {
+          spaceId,
+          organisationId,
+          ...convener,
+          ...(await participantCopies(tx, spaceId, organisationId)),
+        },
+      });
     }
     const fromLevel = existing?.status === "active" || existing?.status === "invited" ? existing.level : null;
     await tx.levelChange.create({

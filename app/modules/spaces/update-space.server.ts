@@ -5,6 +5,7 @@ import { runCommand } from "~/utils/command.server";
 import { DomainError } from "~/utils/errors";
 import { assertVisibleParent } from "./create-space.server";
 import { actingConvener } from "./access.server";
+import { copySpaceTitle } from "./participant-copies.server";
 import type { SpaceResource } from "./policy";
 import type { SpaceDetails } from "./schema";
 
@@ -62,6 +63,7 @@ export async function updateSpace(
       where: { id: spaceId },
       data: { title: after.title, mandate: after.mandate, parentId: after.parentId },
     });
+    if (changes.title) await copySpaceTitle(tx, spaceId, after.title);
     if (changes.themes) {
       await tx.spaceTheme.deleteMany({ where: { spaceId } });
       await tx.spaceTheme.createMany({ data: after.themes.map((theme) => ({ spaceId, theme })) });
