@@ -1,4 +1,5 @@
 import type { QuestionKind } from "~/modules/consultations/kinds";
+import { countSubmittedVersion } from "~/modules/consultations/tallies.server";
 import { db } from "~/utils/db.server";
 
 /** Builders for consultations, shared by the tests and the demo data loader. */
@@ -117,7 +118,7 @@ export async function createSubmittedInput(
 ) {
   const json = JSON.stringify(answers);
   const aggregatedNote = options.aggregatedNote ?? "";
-  return db().submission.create({
+  const input = await db().submission.create({
     data: {
       consultationId,
       organisationId,
@@ -132,4 +133,14 @@ export async function createSubmittedInput(
       versions: { create: { version: 1, answers: json, aggregatedNote, submittedById } },
     },
   });
+  await countSubmitted(input.id);
+  return input;
+}
+
+/**
+ * Counts an input written straight to the database in its consultation's results, as the submit command
+ * does in its transaction: its latest version, in place of `previousVersion` if it had one.
+ */
+export function countSubmitted(submissionId: string, previousVersion = 0) {
+  return db().$transaction((tx) => countSubmittedVersion(tx, submissionId, previousVersion));
 }
