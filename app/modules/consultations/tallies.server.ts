@@ -233,10 +233,10 @@ export const splitThemes = (themes: string) =>
 /** A consultation's tallies by subject: each a Tally of its buckets that count at least one input. */
 export type Tallies = ReadonlyMap<string, Tally>;
 
-/** Reads every tally of a consultation: one range of its primary key. */
-export async function readTallies(consultationId: string): Promise<Tallies> {
+/** Reads a consultation's tallies (of the subjects named, or all): one range of their primary key each. */
+export async function readTallies(consultationId: string, subjects?: string[]): Promise<Tallies> {
   const rows = await db().resultTally.findMany({
-    where: { consultationId, count: { gt: 0 } },
+    where: { consultationId, count: { gt: 0 }, ...(subjects ? { subject: { in: subjects } } : {}) },
     select: { subject: true, bucket: true, count: true, positionSum: true },
   });
   const tallies = new Map<string, Map<string, { count: number; positionSum: number }>>();
