@@ -114,10 +114,11 @@ export async function createSubmittedInput(
   organisationId: string,
   submittedById: string,
   answers: Record<string, unknown>,
-  options: { isAggregated?: boolean; aggregatedNote?: string; themes?: string[] } = {},
+  options: { isAggregated?: boolean; aggregatedNote?: string; themes?: string[]; submittedAt?: Date } = {},
 ) {
   const json = JSON.stringify(answers);
   const aggregatedNote = options.aggregatedNote ?? "";
+  const submittedAt = options.submittedAt ?? new Date();
   const input = await db().submission.create({
     data: {
       consultationId,
@@ -127,10 +128,10 @@ export async function createSubmittedInput(
       answers: json,
       status: "submitted",
       version: 1,
-      submittedAt: new Date(),
+      submittedAt,
       submittedById,
       themes: (options.themes ?? []).join(","),
-      versions: { create: { version: 1, answers: json, aggregatedNote, submittedById } },
+      versions: { create: { version: 1, answers: json, aggregatedNote, submittedById, submittedAt } },
     },
   });
   await countSubmitted(input.id);
