@@ -1,3 +1,4 @@
+import { countSubmittedVersion } from "~/modules/consultations/tallies.server";
 import { db } from "~/utils/db.server";
 import { addMember, createPerson } from "../tests/factories";
 import { addDelegate } from "../tests/space-factories";
@@ -98,7 +99,7 @@ async function stage(input: {
       ),
     );
     const submittedAt = daysAgo(entry.submittedDaysAgo);
-    await db().submission.create({
+    const submission = await db().submission.create({
       data: {
         consultationId: consultation.id,
         organisationId: entry.organisationId,
@@ -123,6 +124,7 @@ async function stage(input: {
         },
       },
     });
+    await db().$transaction((tx) => countSubmittedVersion(tx, submission.id, 0));
   }
   return consultation;
 }

@@ -1,4 +1,5 @@
 import type { QuestionKind } from "~/modules/consultations/kinds";
+import { countSubmittedVersion } from "~/modules/consultations/tallies.server";
 import { db } from "~/utils/db.server";
 
 /** Builders for consultations, shared by the tests and the demo data loader. */
@@ -113,11 +114,12 @@ export async function createSubmittedInput(
   organisationId: string,
   submittedById: string,
   answers: Record<string, unknown>,
-  options: { isAggregated?: boolean; aggregatedNote?: string; themes?: string[] } = {},
+  options: { isAggregated?: boolean; aggregatedNote?: string; themes?: string[]; submittedAt?: Date } = {},
 ) {
   const json = JSON.stringify(answers);
   const aggregatedNote = options.aggregatedNote ?? "";
-  return db().submission.create({
+  const submittedAt = options.submittedAt ?? new Date();
+  const input = await db().submission.create({
     data: {
       consultationId,
       organisationId,
@@ -126,10 +128,20 @@ export async function createSubmittedInput(
       answers: json,
       status: "submitted",
       version: 1,
-      submittedAt: new Date(),
+      submittedAt,
       submittedById,
       themes: (options.themes ?? []).join(","),
-      versions: { create: { version: 1, answers: json, aggregatedNote, submittedById } },
+      versions: { create: { version: 1, answers: json, aggregatedNote, submittedById, submittedAt } },
     },
   });
+  await countSubmitted(input.id);
+  return input;
+}
+
+/**
+ * Counts an input written straight to the database in its consultation's results, as the submit command
+ * does in its transaction: its latest version, in place of `previousVersion` if it had one.
+ */
+export function countSubmitted(submissionId: string, previousVersion = 0) {
+  return db().$transaction((tx) => countSubmittedVersion(tx, submissionId, previousVersion));
 }

@@ -135,9 +135,13 @@ describe("an organisation removed from the space, though chosen", () => {
     ).toBe(1);
 
     // The conveners still read its input, counted with the rest; its unfinished draft is no longer under way.
-    const { counts } = await resultsPage(consultation, await resultsQuestions(consultation.id), undefined, {
-      page: 1,
-    });
+    const { counts } = await resultsPage(
+      consultation,
+      await resultsQuestions(consultation.id),
+      undefined,
+      {},
+      new URL(`http://concord.test/consultations/${consultation.id}/results`),
+    );
     expect(counts).toMatchObject({ submitted: 1, drafts: 1 });
     const csv = await (await convener.get(`/consultations/${consultation.id}/export.csv`)).text();
     expect(csv).toContain("Soon Removed Network");

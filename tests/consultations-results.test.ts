@@ -2,7 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { QuestionResult } from "~/modules/consultations/kinds";
 import { questionResults, resultsQuestions, textAnswers } from "~/modules/consultations/results.server";
 import { db } from "~/utils/db.server";
-import { addQuestion, createConsultation, createSubmittedInput } from "./consultation-factories";
+import {
+  addQuestion,
+  countSubmitted,
+  createConsultation,
+  createSubmittedInput,
+} from "./consultation-factories";
 import { createMember, createPerson } from "./factories";
 import { createConvenedSpace, createParticipantOrganisation } from "./space-factories";
 import { Browserless, startTestServer, type TestServer } from "./support/server";
@@ -70,7 +75,7 @@ async function fixture() {
       "Every partner reports twice a year.",
     ]),
   };
-  const submit = (
+  const submit = async (
     organisationId: string,
     answers: Record<string, unknown>,
     extra: { isAggregated?: boolean; themes?: string; status?: string; minutesAgo?: number } = {},
@@ -79,7 +84,7 @@ async function fixture() {
     const aggregatedNote = extra.isAggregated ? "We spoke with 40 women attending language courses." : "";
     const draft = extra.status === "draft";
     const submittedAt = draft ? null : new Date(Date.now() - (extra.minutesAgo ?? 0) * 60_000);
-    return db().submission.create({
+    const input = await db().submission.create({
       data: {
         consultationId: consultation.id,
         organisationId,
@@ -104,6 +109,8 @@ async function fixture() {
             },
       },
     });
+    if (!draft) await countSubmitted(input.id);
+    return input;
   };
   const first = await submit(
     cso.organisation.id,
@@ -247,32 +254,33 @@ describe("results aggregates", () => {
     const { consultation, q, cso } = await fixture();
     const questions = await resultsQuestions(consultation.id);
     const long = questions.find((question) => question.id === q.long.id)!;
-    const all = await textAnswers(consultation.id, long, { page: 1 });
-    expect(all.total).toBe(2);
+    const url = new URL(`http://concord.test/consultations/${consultation.id}/results`);
+    const all = await textAnswers(long, {}, url);
+    expect(all.total).toEqual({ count: 2, more: false });
     expect(all.answers.map((answer) => [answer.organisationName, answer.isAggregated])).toEqual([
       [cso.organisation.name, true],
       [cso.organisation.name, false],
     ]);
     expect(all.answers[1]).toMatchObject({ organisationType: "cso", themes: ["housing", "language"] });
 
-    const housing = await textAnswers(consultation.id, long, { page: 1, theme: "housing" });
+    const housing = await textAnswers(long, { theme: "housing" }, url);
     expect(housing.answers.map((answer) => answer.text)).toEqual([
       'Waiting lists, "long" ones,\nand no evening classes',
     ]);
     const short = questions.find((question) => question.id === q.short.id)!;
-    const diaspora = await textAnswers(consultation.id, short, { page: 1, type: "migrant_association" });
+    const diaspora = await textAnswers(short, { type: "migrant_association" }, url);
     expect(diaspora.answers.map((answer) => answer.text)).toEqual(["Family reunification"]);
-    expect((await textAnswers(consultation.id, short, { page: 1, type: "private_sector" })).total).toBe(0);
+    expect((await textAnswers(short, { type: "private_sector" }, url)).total.count).toBe(0);
 
     const paragraphs = questions.find((question) => question.id === q.paragraphs.id)!;
-    const comments = await textAnswers(consultation.id, paragraphs, { page: 1 });
+    const comments = await textAnswers(paragraphs, {}, url);
     expect(comments.answers.map((answer) => [answer.paragraph, answer.text])).toEqual([
       [2, "Once a year would do."],
       [1, "Publish it in French too."],
       [2, "Twice is too often."],
     ]);
-    const family = await textAnswers(consultation.id, paragraphs, { page: 1, theme: "family" });
-    expect(family.total).toBe(1);
+    const family = await textAnswers(paragraphs, { theme: "family" }, url);
+    expect(family.total.count).toBe(1);
   });
 
   it("counts a rating question whose id sorts before a choice question's", async () => {
@@ -337,7 +345,7 @@ describe("the results page", () => {
     expect(housing).toContain("1 answer");
     expect(housing).not.toContain("Mothers cannot attend");
 
-    // The draft is submitted (as version 1): the next read counts it (the cached results follow the inputs' version).
+    // The draft is submitted (as version 1): the next read counts it (the cached tallies follow the results' version).
     await db().submission.update({
       where: { id: draft.id },
       data: {
@@ -347,6 +355,7 @@ describe("the results page", () => {
         versions: { create: { version: 1, answers: draft.answers, submittedById: focalPoint.id } },
       },
     });
+    await countSubmitted(draft.id);
     const after = await (await convenerClient.get(`/consultations/${consultation.id}/results`)).text();
     expect(after).toContain("4 inputs submitted.");
     expect(after).not.toContain("is still drafting");

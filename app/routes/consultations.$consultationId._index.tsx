@@ -1,98 +1,17 @@
-import { parseWithZod } from "@conform-to/zod";
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ConsultationFields } from "~/components/consultations/consultation-fields";
 import { ErrorList, ValidatedForm, useSchemaForm } from "~/components/ui/form";
-import { requireActor } from "~/modules/auth/session.server";
-import { can } from "~/modules/authorization/can";
-import { readConsultation, requireConsultation } from "~/modules/consultations/access.server";
-import { closeConsultation } from "~/modules/consultations/close-consultation.server";
-import { openConsultation } from "~/modules/consultations/open-consultation.server";
-import {
-  audienceCandidates,
-  consultationOverview,
-  promisedFeedbackDays,
-} from "~/modules/consultations/queries.server";
-import { backgroundLinks, consultationSchema, dayValue } from "~/modules/consultations/schema";
-import { updateConsultation } from "~/modules/consultations/update-consultation.server";
-import { currentOrganisationId } from "~/utils/current-organisation.server";
-import { DomainError } from "~/utils/errors";
-import { attempt, readForm } from "~/utils/forms.server";
-import { redirectWithToast } from "~/utils/toast.server";
+import { consultationSchema } from "~/modules/consultations/schema";
+import { useFormReply } from "~/utils/form-reply";
+import type { action, loader } from "./consultations.$consultationId._index.server";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor, resource } = await readConsultation(request, params.consultationId ?? "");
-  const mayManage = can(actor, "consultation.build", resource);
-  const consultation = await consultationOverview(actor, resource);
-  const editing = mayManage && consultation.status === "draft";
-  // Conveners get the edit form's lists; a refused edit (opened meanwhile) shows the form again with what was typed.
-  const [candidates, feedbackDays] = mayManage
-    ? await Promise.all([
-        audienceCandidates(consultation.spaceId),
-        promisedFeedbackDays(consultation.spaceId),
-      ])
-    : [[], 0];
-  return {
-    consultation: {
-      ...consultation,
-      languages: consultation.languages.split(",").filter(Boolean),
-      backgroundLinks: backgroundLinks(consultation.background),
-      opensAt: dayValue(consultation.opensAt),
-      closesAt: dayValue(consultation.closesAt),
-      feedbackDueAt: dayValue(consultation.feedbackDueAt),
-    },
-    mayManage,
-    mayOpen: can(actor, "consultation.open", resource),
-    editing,
-    candidates,
-    feedbackDays,
-  };
-}
-
-export async function action({ request, params }: ActionFunctionArgs) {
-  const actor = await requireActor(request);
-  const consultationId = params.consultationId ?? "";
-  await requireConsultation(actor, consultationId, "consultation.view");
-  const formData = await readForm(request);
-  const intent = formData.get("intent");
-  const lifecycle = intent === "open" || intent === "close";
-  const consultation = await requireConsultation(
-    actor,
-    consultationId,
-    lifecycle ? "consultation.open" : "consultation.build",
-  );
-  const organisationId = await currentOrganisationId(request, actor);
-  const here = `/consultations/${consultation.consultationId}`;
-
-  if (lifecycle) {
-    try {
-      if (intent === "open") await openConsultation(actor, consultation, organisationId);
-      else await closeConsultation(actor, consultation, organisationId);
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      return redirectWithToast(here, { kind: "error", message: error.messageKey });
-    }
-    return redirectWithToast(here, {
-      kind: "success",
-      message:
-        intent === "open" ? "consultations.builder.overview.opened" : "consultations.builder.overview.closed",
-    });
-  }
-
-  const submission = parseWithZod(formData, { schema: consultationSchema });
-  if (submission.status !== "success") return submission.reply();
-  const result = await attempt(submission, () =>
-    updateConsultation(actor, consultation, submission.value, organisationId),
-  );
-  if (!result.ok) return result.reply;
-  return redirectWithToast(here, { kind: "success", message: "consultations.builder.overview.saved" });
-}
+export { action, loader } from "./consultations.$consultationId._index.server";
 
 /** What the consultation is about, what it can change and who decides; the conveners edit, open and close it. */
 export default function ConsultationOverviewPage() {
   const { consultation, mayManage, mayOpen, editing } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const lastResult = useFormReply<typeof action>();
   const { t } = useTranslation();
   const o = "consultations.builder.overview";
   const section = (key: string, text: string) =>
@@ -190,7 +109,7 @@ function Lifecycle({ status, questionCount }: { status: string; questionCount: n
 
 function EditForm() {
   const { consultation, candidates, feedbackDays } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const lastResult = useFormReply<typeof action>();
   const { t } = useTranslation();
   const [form, fields] = useSchemaForm(consultationSchema, {
     id: "edit-consultation",

@@ -1,108 +1,17 @@
-import { parseWithZod } from "@conform-to/zod";
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { QuestionForm } from "~/components/consultations/question-form";
 import { QuestionInput } from "~/components/consultations/question-input";
-import { requireActor } from "~/modules/auth/session.server";
-import { requireConsultation } from "~/modules/consultations/access.server";
-import { addQuestion } from "~/modules/consultations/add-question.server";
-import { moveQuestion } from "~/modules/consultations/move-question.server";
-import { consultationQuestions } from "~/modules/consultations/queries.server";
-import { removeQuestion } from "~/modules/consultations/remove-question.server";
-import {
-  isQuestionKind,
-  questionFormValues,
-  questionKinds,
-  questionSchema,
-  type QuestionKind,
-} from "~/modules/consultations/kinds";
-import { moveDirections } from "~/modules/consultations/schema";
-import { updateQuestion } from "~/modules/consultations/update-question.server";
-import { currentOrganisationId } from "~/utils/current-organisation.server";
-import { DomainError, notFound } from "~/utils/errors";
-import { attempt, readForm } from "~/utils/forms.server";
-import { redirectWithToast } from "~/utils/toast.server";
+import { questionKinds, type QuestionKind } from "~/modules/consultations/kinds";
+import { useFormReply } from "~/utils/form-reply";
+import type { action, loader } from "./consultations.$consultationId.questions.server";
 
-const questionIdSchema = z.object({ questionId: z.string().trim().min(1).max(64) });
-const moveSchema = questionIdSchema.extend({ direction: z.enum(moveDirections) });
-
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const actor = await requireActor(request);
-  const consultation = await requireConsultation(actor, params.consultationId ?? "", "consultation.build");
-  const { questions, locked } = await consultationQuestions(consultation.consultationId);
-  const search = new URL(request.url).searchParams;
-  const add = search.get("add");
-  const edit = questions.find((question) => question.id === search.get("edit"));
-  return {
-    questions,
-    locked,
-    adding: !locked && isQuestionKind(add) ? add : null,
-    editing: !locked && edit ? { id: edit.id, kind: edit.kind, values: questionFormValues(edit) } : null,
-  };
-}
-
-export async function action({ request, params }: ActionFunctionArgs) {
-  const actor = await requireActor(request);
-  const consultation = await requireConsultation(actor, params.consultationId ?? "", "consultation.build");
-  const formData = await readForm(request);
-  const organisationId = await currentOrganisationId(request, actor);
-  const here = `/consultations/${consultation.consultationId}/questions`;
-  const intent = formData.get("intent");
-
-  if (intent === "remove" || intent === "move") {
-    const fields = Object.fromEntries(formData);
-    try {
-      if (intent === "remove") {
-        const parsed = questionIdSchema.safeParse(fields);
-        if (!parsed.success) notFound();
-        await removeQuestion(actor, consultation, parsed.data.questionId, organisationId);
-      } else {
-        const parsed = moveSchema.safeParse(fields);
-        if (!parsed.success) notFound();
-        await moveQuestion(
-          actor,
-          consultation,
-          parsed.data.questionId,
-          parsed.data.direction,
-          organisationId,
-        );
-      }
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      return redirectWithToast(here, { kind: "error", message: error.messageKey });
-    }
-    return redirectWithToast(here, {
-      kind: "success",
-      message:
-        intent === "remove"
-          ? "consultations.builder.questions.removed"
-          : "consultations.builder.questions.moved",
-    });
-  }
-
-  const questionId = intent === "update" ? questionIdSchema.safeParse(Object.fromEntries(formData)) : null;
-  if (questionId && !questionId.success) notFound();
-  const formId = questionId?.data ? `edit-${questionId.data.questionId}` : "add-question";
-  const submission = parseWithZod(formData, { schema: questionSchema });
-  if (submission.status !== "success") return { formId, result: submission.reply() };
-  const result = await attempt(submission, async () => {
-    if (questionId?.data)
-      await updateQuestion(actor, consultation, questionId.data.questionId, submission.value, organisationId);
-    else await addQuestion(actor, consultation, submission.value, organisationId);
-  });
-  if (!result.ok) return { formId, result: result.reply };
-  return redirectWithToast(here, {
-    kind: "success",
-    message: questionId ? "consultations.builder.questions.saved" : "consultations.builder.questions.added",
-  });
-}
+export { action, loader } from "./consultations.$consultationId.questions.server";
 
 /** The form builder: the questions in order, each previewed as respondents will see it. */
 export default function ConsultationQuestionsPage() {
   const { questions, locked, adding, editing } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useFormReply<typeof action>();
   const { t } = useTranslation();
   const q = "consultations.builder.questions";
   return (

@@ -1,38 +1,18 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ResponseView } from "~/components/consultations/response-view";
 import { AnswerList } from "~/components/consultations/answer-list";
-import { readConsultation } from "~/modules/consultations/access.server";
-import { feedbackReport } from "~/modules/consultations/review-queries.server";
-import { reportPageSchema, responseOutcomes } from "~/modules/consultations/review-schema";
-import { notFound } from "~/utils/errors";
-import { resolveLanguage } from "~/utils/i18n.server";
+import { ResponseCard } from "~/components/consultations/response-card";
+import { InvalidCursorNotice, Pagination } from "~/components/ui/pagination";
+import { responseOutcomes } from "~/modules/consultations/review-schema";
+import type { loader } from "./consultations.$consultationId.report.server";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const consultationId = params.consultationId ?? "";
-  const { actor, resource: consultation } = await readConsultation(request, consultationId);
-  // Until the conveners publish it, the report does not exist for anyone.
-  if (consultation.status !== "published") notFound();
-  const { page } = reportPageSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const [{ publishedAt, ...report }, language] = await Promise.all([
-    feedbackReport(consultationId, page),
-    resolveLanguage(request, actor),
-  ]);
-  // Dates are written on the server, in UTC, so the page reads the same before and after hydration.
-  const date = new Intl.DateTimeFormat(language, { dateStyle: "long", timeZone: "UTC" });
-  return {
-    ...report,
-    published: publishedAt ? date.format(publishedAt) : null,
-    publishedDateTime: publishedAt?.toISOString() ?? null,
-  };
-}
+export { loader } from "./consultations.$consultationId.report.server";
 
 /** "You said, we did": every input next to the conveners' response, and the changes made. */
 export default function FeedbackReportPage() {
   const { t } = useTranslation();
   const report = useLoaderData<typeof loader>();
-  const { inputs, page, pageCount, outcomeCounts, changes, changesTotal, total } = report;
+  const { inputs, links, outcomeCounts, changes, changesTotal, total } = report;
   return (
     <article className="stack feedback-report" aria-labelledby="report-heading">
       <header className="stack">
@@ -95,6 +75,7 @@ export default function FeedbackReportPage() {
 
       <section aria-labelledby="inputs-heading" className="stack">
         <h3 id="inputs-heading">{t("consultations.report.inputsTitle")}</h3>
+        <InvalidCursorNotice links={links} />
         <ol className="card-list">
           {inputs.map((input) => (
             <li key={input.id} className="card report-entry">
@@ -117,30 +98,15 @@ export default function FeedbackReportPage() {
               </div>
               <div className="stack report-entry__response">
                 <h5>{t("consultations.report.weDid")}</h5>
-                {input.response ? (
-                  <ResponseView response={input.response} />
-                ) : (
-                  <p>{t("consultations.report.noResponse")}</p>
-                )}
+                <ResponseCard
+                  response={input.response}
+                  missing={<p>{t("consultations.report.noResponse")}</p>}
+                />
               </div>
             </li>
           ))}
         </ol>
-        {pageCount > 1 ? (
-          <nav aria-label={t("consultations.review.pagination.label")} className="actions">
-            {page > 1 ? (
-              <Link to={`?page=${page - 1}`} rel="prev">
-                {t("consultations.review.pagination.previous")}
-              </Link>
-            ) : null}
-            <span>{t("consultations.review.pagination.position", { page, pageCount })}</span>
-            {page < pageCount ? (
-              <Link to={`?page=${page + 1}`} rel="next">
-                {t("consultations.review.pagination.next")}
-              </Link>
-            ) : null}
-          </nav>
-        ) : null}
+        <Pagination label={t("consultations.review.pagination.label")} links={links} />
       </section>
     </article>
   );

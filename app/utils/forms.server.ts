@@ -1,5 +1,6 @@
 import type { Submission } from "@conform-to/react";
 import { DomainError, RefusalError } from "./errors";
+import { redirectWithToast } from "./toast.server";
 
 const formMediaTypes = new Set(["application/x-www-form-urlencoded", "multipart/form-data"]);
 
@@ -25,8 +26,7 @@ export const maxFieldNameLength = 256;
  * that says so, instead of failing as an unexpected error. (server/security.ts refuses other types first.)
  */
 export async function readForm(request: Request): Promise<FormData> {
-  if (!isFormContentType(request.headers.get("Content-Type")))
-    throw new RefusalError(415);
+  if (!isFormContentType(request.headers.get("Content-Type"))) throw new RefusalError(415);
   const formData = await request.formData().catch(() => null);
   if (!formData || [...formData.keys()].some((name) => name.length > maxFieldNameLength))
     throw new RefusalError(400);
@@ -63,4 +63,21 @@ export async function attempt<T, R>(
     });
     return { ok: false, reply };
   }
+}
+
+/**
+ * Runs a command posted by a button, with no form to show a refusal in: back to `to` with a toast, `success`
+ * or the DomainError's message. Refusals and other errors propagate, as in `attempt`.
+ */
+export async function attemptWithToast(to: string, success: string, work: () => Promise<unknown>) {
+  try {
+    await work();
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    const values = error.values
+      ? Object.fromEntries(Object.entries(error.values).map(([name, value]) => [name, String(value)]))
+      : undefined;
+    return redirectWithToast(to, { kind: "error", message: error.messageKey, values });
+  }
+  return redirectWithToast(to, { kind: "success", message: success });
 }

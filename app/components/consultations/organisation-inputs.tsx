@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ResponseView } from "./response-view";
+import { ResponseCard } from "./response-card";
 import type { ResponseOutcome } from "~/modules/consultations/review-schema";
 
 export type OrganisationInputsData = {
@@ -39,22 +39,22 @@ export function OrganisationInputs({ data }: { data: OrganisationInputsData }) {
                 {input.consultation.space}
                 {input.isAggregated ? <> · {t("consultations.report.ourInputs.aggregated")}</> : null}
               </p>
-              {input.response ? (
-                <div className="notice stack">
-                  <ResponseView response={input.response} />
+              <ResponseCard
+                response={input.response}
+                missing={
                   <p>
-                    <Link to={`/consultations/${input.consultation.id}/report`}>
-                      {t("consultations.report.ourInputs.report")}
-                    </Link>
+                    {t("consultations.report.ourInputs.awaiting", {
+                      date: date.format(new Date(input.consultation.feedbackDueAt)),
+                    })}
                   </p>
-                </div>
-              ) : (
+                }
+              >
                 <p>
-                  {t("consultations.report.ourInputs.awaiting", {
-                    date: date.format(new Date(input.consultation.feedbackDueAt)),
-                  })}
+                  <Link to={`/consultations/${input.consultation.id}/report`}>
+                    {t("consultations.report.ourInputs.report")}
+                  </Link>
                 </p>
-              )}
+              </ResponseCard>
             </li>
           ))}
         </ol>

@@ -1,5 +1,32 @@
 /** Charts for aggregates: bars drawn in SVG, each next to the data table that carries the same numbers. */
 
+/** One row of a bar chart: its label, the bar's length and the number written at its end, and the table's other cells. */
+export type BarRow = { label: string; value: number; shown: string; cells: string[] };
+
+/**
+ * An aggregate as bars and, next to them, the data table with the same rows (the table is what screen readers
+ * and copy-paste get): the first column is each row's label, then its cells.
+ */
+export function BarChart({
+  label,
+  caption,
+  columns,
+  rows,
+}: {
+  /** What the chart shows, for its accessible name (the values follow it). */
+  label: string;
+  caption: string;
+  columns: string[];
+  rows: BarRow[];
+}) {
+  return (
+    <>
+      <Bars label={label} bars={rows} />
+      <DataTable caption={caption} columns={columns} rows={rows.map((row) => [row.label, ...row.cells])} />
+    </>
+  );
+}
+
 const barRow = 28;
 const labelWidth = 220;
 const barSpace = 300;
@@ -9,13 +36,7 @@ const clip = (text: string) => (text.length > 30 ? `${text.slice(0, 29)}…` : t
  * One horizontal bar per row, as inline SVG (presentation attributes and classes only: the CSP allows no style
  * attributes). The drawing reads left to right in every language; the table next to it carries the data.
  */
-export function Bars({
-  label,
-  bars,
-}: {
-  label: string;
-  bars: { label: string; value: number; shown: string }[];
-}) {
+function Bars({ label, bars }: { label: string; bars: { label: string; value: number; shown: string }[] }) {
   const largest = Math.max(1, ...bars.map((bar) => bar.value));
   const summary = bars.map((bar) => `${bar.label}: ${bar.shown}`).join(", ");
   return (
@@ -45,6 +66,7 @@ export function Bars({
   );
 }
 
+/** A table of figures: a caption, column headings, and rows headed by their first cell. */
 export function DataTable({
   caption,
   columns,

@@ -130,6 +130,10 @@ export function changedSinceBaseline(
   };
 }
 
+/** The id of the form of one organisation's own input, or of its aggregated community input. */
+export const inputFormId = (organisationId: string, aggregated: boolean) =>
+  `input-${organisationId}-${aggregated ? "aggregated" : "own"}`;
+
 export const respondIntents = ["save", "submit"] as const;
 export type RespondIntent = (typeof respondIntents)[number];
 

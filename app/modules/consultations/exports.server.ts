@@ -4,7 +4,8 @@ import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
 import { storedAnswers } from "./answers";
 import { answerTextOf, parseQuestionOptions } from "./kinds";
-import { splitThemes, type ResultsQuestion } from "./results.server";
+import type { ResultsQuestion } from "./results.server";
+import { splitThemes } from "./tallies.server";
 
 /**
  * The conveners' exports of a consultation's submitted inputs (what was submitted: each input's latest

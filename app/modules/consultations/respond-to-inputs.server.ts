@@ -5,6 +5,7 @@ import { DomainError } from "~/utils/errors";
 import type { RespondValues } from "./review-schema";
 import { actingConvener } from "~/modules/spaces/access.server";
 import type { LoadedConsultation } from "./access.server";
+import { countOutcomes } from "./tallies.server";
 
 /**
  * The conveners write one response and attach it to one or several submitted inputs of the consultation
@@ -29,7 +30,7 @@ export async function respondToInputs(
     if (found.status !== "closed") throw new DomainError("consultations.review.errors.notClosed");
     const inputs = await tx.submission.findMany({
       where: { id: { in: submissionIds }, consultationId: consultation.consultationId, status: "submitted" },
-      select: { id: true, responseId: true },
+      select: { id: true, responseId: true, response: { select: { outcome: true } } },
     });
     if (inputs.length !== submissionIds.length) {
       throw new DomainError("consultations.review.errors.unknownInputs", "submissionIds");
@@ -50,6 +51,11 @@ export async function respondToInputs(
       where: { id: { in: submissionIds } },
       data: { responseId: response.id },
     });
+    await countOutcomes(
+      tx,
+      consultation.consultationId,
+      inputs.map((row) => ({ from: row.response?.outcome ?? null, to: input.outcome })),
+    );
     const previous = [...new Set(inputs.flatMap((row) => (row.responseId ? [row.responseId] : [])))];
     if (previous.length > 0) {
       await tx.consultationResponse.deleteMany({

@@ -1,9 +1,12 @@
 import type { Actor } from "~/modules/authorization/actor";
 import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
+import { keysetList } from "~/utils/keyset.server";
 import { storedAnswers } from "./answers";
 import { answerTextOf } from "./kinds";
+import type { Tally } from "./kinds/kind";
 import { responseOutcomes, reviewPageSize, type ResponseOutcome, type ReviewFilter } from "./review-schema";
+import { facets, readTallies } from "./tallies.server";
 
 /** One answer of an input in its text form (kinds/: the same as in the CSV export). */
 export type AnswerView = { questionId: string; prompt: string; text: string };
@@ -77,37 +80,57 @@ function questionsOf(consultationId: string) {
   });
 }
 
-/** How many submitted inputs the consultation has, and how many of them have a response. */
+/** How many submitted inputs the consultation has, and how many of them have a response (from its tallies). */
 export async function responseCoverage(consultationId: string) {
-  const [inputs, answered] = await Promise.all([
-    db().submission.count({ where: { consultationId, status: "submitted" } }),
-    db().submission.count({ where: { consultationId, status: "submitted", responseId: { not: null } } }),
-  ]);
-  return { inputs, answered };
+  const tallies = await readTallies(consultationId, [facets.type, facets.outcome]);
+  return { inputs: sum(tallies.get(facets.type)), answered: sum(tallies.get(facets.outcome)) };
 }
 
-async function inputPage(consultationId: string, where: Prisma.SubmissionWhereInput, page: number) {
+const sum = (tally: Tally | undefined) =>
+  [...(tally?.values() ?? [])].reduce((total, bucket) => total + bucket.count, 0);
+
+/** The submitted inputs in the order they came in: the review page's list and the report's. */
+const inputOrder = [
+  { field: "submittedAt", order: "asc", type: "date" },
+  { field: "id", order: "asc", type: "string" },
+] as const;
+const reviewList = keysetList<Prisma.SubmissionWhereInput>({
+  name: "review-inputs",
+  pageSize: reviewPageSize,
+  keys: inputOrder,
+});
+const reportList = keysetList<Prisma.SubmissionWhereInput>({
+  name: "report-inputs",
+  pageSize: 50,
+  keys: inputOrder,
+});
+
+/** One page of submitted inputs, the one `url`'s cursor names (the first without one). */
+async function inputPage(
+  list: typeof reviewList,
+  consultationId: string,
+  where: Prisma.SubmissionWhereInput,
+  url: URL,
+) {
   const filter = { consultationId, status: "submitted", ...where };
-  const [total, questions] = await Promise.all([
-    db().submission.count({ where: filter }),
+  const [page, questions] = await Promise.all([
+    list.findPage(url, (query) =>
+      db().submission.findMany({
+        where: { AND: [filter, query.where] },
+        orderBy: query.orderBy,
+        take: query.take,
+        select: inputSelect,
+      }),
+    ),
     questionsOf(consultationId),
   ]);
-  const pageCount = Math.max(1, Math.ceil(total / reviewPageSize));
-  const current = Math.min(page, pageCount);
-  const rows = await db().submission.findMany({
-    where: filter,
-    orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
-    skip: (current - 1) * reviewPageSize,
-    take: reviewPageSize,
-    select: inputSelect,
-  });
   const forms = textForms(questions);
-  return { total, page: current, pageCount, inputs: rows.map((row) => inputView(forms, row)) };
+  return { links: page.links, inputs: page.rows.map((row) => inputView(forms, row)) };
 }
 
-/** The submitted inputs for the conveners' review (the route has checked "consultation.manage"), a page at a time. */
-export function inputsForReview(consultationId: string, filter: ReviewFilter) {
-  return inputPage(consultationId, filter.show === "unanswered" ? { responseId: null } : {}, filter.page);
+/** The submitted inputs for the conveners' review (the route has checked "consultation.review"), a page at a time. */
+export function inputsForReview(consultationId: string, filter: ReviewFilter, url: URL) {
+  return inputPage(reviewList, consultationId, filter.show === "unanswered" ? { responseId: null } : {}, url);
 }
 
 /** The most changes the report's summary lists; it says how many more there are. */
@@ -115,46 +138,37 @@ const changesShown = 100;
 
 /**
  * The published feedback report: every input next to its response (a page at a time), how many inputs got
- * each outcome, and the changes made.
+ * each outcome (from the tallies), and the changes made.
  */
-export async function feedbackReport(consultationId: string, page: number) {
-  const [details, inputs, outcomes, changes, changesTotal] = await Promise.all([
+export async function feedbackReport(consultationId: string, url: URL) {
+  const changed = {
+    consultationId,
+    changeMade: { not: "" },
+    submissions: { some: { status: "submitted" } },
+  } satisfies Prisma.ConsultationResponseWhereInput;
+  const [details, inputs, tallies, changes, changesTotal] = await Promise.all([
     db().consultation.findUniqueOrThrow({
       where: { id: consultationId },
       select: { publishedAt: true, decision: true, decisionMaker: true },
     }),
-    inputPage(consultationId, {}, page),
-    db().submission.groupBy({
-      by: ["responseId"],
-      where: { consultationId, status: "submitted", responseId: { not: null } },
-      _count: { _all: true },
-    }),
+    inputPage(reportList, consultationId, {}, url),
+    readTallies(consultationId, [facets.type, facets.outcome]),
     db().consultationResponse.findMany({
-      where: { consultationId, changeMade: { not: "" }, submissions: { some: { status: "submitted" } } },
+      where: changed,
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       take: changesShown,
       select: { id: true, outcome: true, changeMade: true, _count: { select: { submissions: true } } },
     }),
-    db().consultationResponse.count({
-      where: { consultationId, changeMade: { not: "" }, submissions: { some: { status: "submitted" } } },
-    }),
+    db().consultationResponse.count({ where: changed }),
   ]);
-  const responses = await db().consultationResponse.findMany({
-    where: { id: { in: outcomes.flatMap((row) => (row.responseId ? [row.responseId] : [])) } },
-    select: { id: true, outcome: true },
-  });
-  const outcomeOf = new Map(responses.map((response) => [response.id, response.outcome]));
-  const outcomeCounts = Object.fromEntries(responseOutcomes.map((outcome) => [outcome, 0])) as Record<
-    ResponseOutcome,
-    number
-  >;
-  for (const row of outcomes) {
-    const outcome = outcomeOf.get(row.responseId ?? "") as ResponseOutcome | undefined;
-    if (outcome && Object.hasOwn(outcomeCounts, outcome)) outcomeCounts[outcome] += row._count._all;
-  }
+  const outcomes = tallies.get(facets.outcome);
+  const outcomeCounts = Object.fromEntries(
+    responseOutcomes.map((outcome) => [outcome, outcomes?.get(outcome)?.count ?? 0]),
+  ) as Record<ResponseOutcome, number>;
   return {
     ...details,
     ...inputs,
+    total: sum(tallies.get(facets.type)),
     outcomeCounts,
     changes: changes.map((change) => ({
       id: change.id,

@@ -9,8 +9,8 @@ export type ResponseOutcome = (typeof responseOutcomes)[number];
 /** Outcomes that changed something, so the response must say what. */
 const outcomesWithChange: readonly ResponseOutcome[] = ["accepted", "partly_accepted"];
 
-/** The review page shows this many inputs a page; the feedback report too. */
-export const reviewPageSize = 50;
+/** The review page shows this many inputs a page (each with its tag form); a response is for at most that many. */
+export const reviewPageSize = 20;
 
 const idField = z.string({ required_error: "validation.required" }).trim().min(1).max(64);
 
@@ -47,13 +47,8 @@ export type RespondValues = z.infer<typeof respondSchema>;
 
 export const publishSchema = z.object({ intent: z.literal("publish") });
 
-/** The review list's filter and page; anything unreadable means every input, first page. */
+/** The review list's filter; anything unreadable means every input. */
 export const reviewFilterSchema = z.object({
   show: z.enum(["all", "unanswered"]).catch("all"),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
 });
 export type ReviewFilter = z.infer<typeof reviewFilterSchema>;
-
-export const reportPageSchema = z.object({
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
-});

@@ -4,12 +4,14 @@ import { runCommand } from "~/utils/command.server";
 import { aggregatedNoteErrors, validateAnswers } from "./answers";
 import type { LoadedConsultation } from "./access.server";
 import { hasErrors, mergeIntoDraft, type InputErrors, type PostedInput } from "./save-draft.server";
+import { countSubmittedVersion } from "./tallies.server";
 
 /**
  * The lead delegate (or an organisation admin) submits the organisation's input on its behalf: what they
  * changed is merged into the shared draft first, then the whole draft must pass every rule. Each submission
- * is kept as a new version (1, 2, …); a revision before closing simply submits again. When something is
- * wrong nothing is submitted, the valid changes stay in the draft and the errors are returned.
+ * is kept as a new version (1, 2, …); a revision before closing simply submits again, and the results trade
+ * the previous version's counts for the new one's in the same transaction. When something is wrong nothing
+ * is submitted, the valid changes stay in the draft and the errors are returned.
  */
 export async function submitSubmission(
   actor: Actor,
@@ -46,6 +48,7 @@ export async function submitSubmission(
       where: { id: draft.submission.id },
       data: { status: "submitted", version, submittedAt, submittedById: actor.personId },
     });
+    await countSubmittedVersion(tx, draft.submission.id, draft.submission.version);
     await recordAudit(tx, {
       actorId: actor.personId,
       organisationId: posted.organisationId,

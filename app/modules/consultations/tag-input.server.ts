@@ -5,6 +5,7 @@ import { DomainError, notFound } from "~/utils/errors";
 import type { TagInputValues } from "./review-schema";
 import { actingConvener } from "~/modules/spaces/access.server";
 import type { LoadedConsultation } from "./access.server";
+import { countThemes } from "./tallies.server";
 
 /**
  * A convener tags a submitted input with themes (the route has checked "consultation.manage"); the tags
@@ -30,6 +31,7 @@ export async function tagInput(
     const before = submission.themes ? submission.themes.split(",") : [];
     if (before.join(",") === themes.join(",")) return { changed: false };
     await tx.submission.update({ where: { id: submission.id }, data: { themes: themes.join(",") } });
+    await countThemes(tx, consultation.consultationId, submission.id, before, themes);
     await recordAudit(tx, {
       actorId: actor.personId,
       organisationId,

@@ -1,7 +1,7 @@
 import { useField } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { Bars, DataTable } from "~/components/ui/chart";
+import { BarChart } from "~/components/ui/chart";
 import { TextAreaField } from "~/components/ui/form";
 import { nonEmptyLines } from "~/utils/validation";
 import { QuestionFieldset, issue, questionBase, type InputFrame, type Tally } from "./kind";
@@ -111,28 +111,23 @@ export function ChoiceCountsView({
 }) {
   const { t } = useTranslation();
   return (
-    <>
-      <Bars
-        label={t("consultations.results.chart.choices", { question: title })}
-        bars={result.options.map((option) => ({
-          label: option.label,
-          value: option.count,
-          shown: String(option.count),
-        }))}
-      />
-      <DataTable
-        caption={t("consultations.results.table.choices", { question: title })}
-        columns={[
-          t("consultations.results.table.option"),
-          t("consultations.results.table.inputs"),
-          t("consultations.results.table.share"),
-        ]}
-        rows={result.options.map((option) => [
-          option.label,
+    <BarChart
+      label={t("consultations.results.chart.choices", { question: title })}
+      caption={t("consultations.results.table.choices", { question: title })}
+      columns={[
+        t("consultations.results.table.option"),
+        t("consultations.results.table.inputs"),
+        t("consultations.results.table.share"),
+      ]}
+      rows={result.options.map((option) => ({
+        label: option.label,
+        value: option.count,
+        shown: String(option.count),
+        cells: [
           String(option.count),
           t("consultations.results.table.percent", { value: percent(option.count, result.answered) }),
-        ])}
-      />
-    </>
+        ],
+      }))}
+    />
   );
 }

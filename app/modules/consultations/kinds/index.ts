@@ -4,9 +4,11 @@ import {
   answerError,
   type Answer,
   type AnswerMode,
+  type ListedText,
   type QuestionKindDefinition,
   type ResultBase,
   type Tally,
+  type TallyEntry,
 } from "./kind";
 import { longText } from "./long-text";
 import { multipleChoice } from "./multiple-choice";
@@ -132,7 +134,28 @@ type ResultOf<D> = D extends Definition
 /** A question's aggregate, typed by its kind. */
 export type QuestionResult = ResultOf<Definition>;
 
-/** A question's aggregate from the database's counts of its answers (see `results.tally`). */
+/** What one submitted answer adds to its question's results (ADR 0022); an empty or malformed one adds nothing. */
+export type AnswerContribution = { answered: boolean; tally: TallyEntry[]; listed: ListedText[] };
+
+/** The contribution of the answers to one question (its options are read once). */
+export function contributionOf(question: {
+  kind: string;
+  options: string;
+}): (raw: unknown) => AnswerContribution {
+  const { answer: rules, results } = kindOf(question.kind);
+  const options = questionOptions(question);
+  return (raw) => {
+    const answer = rules.read(raw);
+    if (answer === undefined || answer === null) return { answered: false, tally: [], listed: [] };
+    return {
+      answered: true,
+      tally: results.tally?.(options, answer) ?? [],
+      listed: results.listed?.texts(options, answer) ?? [],
+    };
+  };
+}
+
+/** A question's aggregate from the counts of its submitted answers (see `results.tally`). */
 export function questionResult(
   question: { id: string; position: number; prompt: string; kind: string; options: string },
   answered: number,

@@ -16,6 +16,15 @@ export type AnswerMode = "draft" | "submit";
 /** Counts of one question's submitted answers, by bucket (see `results.tally`). */
 export type Tally = ReadonlyMap<string, { count: number; positionSum: number }>;
 
+/**
+ * One count a submitted answer adds to its question's tally: its bucket (an option, a rating value, a
+ * paragraph's number) and, for a ranking, the 1-based rank the option was given.
+ */
+export type TallyEntry = { bucket: string; position?: number };
+
+/** A part of an answer the results page lists one by one: the text, with the paragraph it comments on (0: none). */
+export type ListedText = { paragraph: number; text: string };
+
 /** What the results know of every question, whatever its kind. */
 export type ResultBase = { id: string; position: number; prompt: string; answered: number };
 
@@ -78,17 +87,16 @@ export interface QuestionKindDefinition<
   AnswerView?(props: { options: Options; answer: A }): ReactNode;
   results: {
     /**
-     * How the database counts the submitted answers for `aggregate`: by answer ("answers": one bucket per
-     * value), by item ("items": one bucket per element of a list, with the sum of its 1-based positions, or
-     * per key of an object), or not at all.
+     * What one submitted answer adds to the question's tally, which the submit command keeps as it writes
+     * (ADR 0022): a count in each bucket the answer falls in. None for the kinds whose answers are listed.
      */
-    tally?: "answers" | "items";
-    /** The kind's aggregate from the counts. */
+    tally?(options: Options, answer: A): TallyEntry[];
+    /** The kind's aggregate from the counts (a bucket no answer falls in is absent). */
     aggregate(options: Options, tally: Tally): Result;
     /** The aggregate as a chart with its data table; `title` names the question. */
     View(props: { result: ResultBase & Result; title: string }): ReactNode;
-    /** Whether the results page lists the answers one by one, as answers or as comments by paragraph. */
-    listed?: "answers" | "comments";
+    /** The parts of an answer the results page lists one by one, as answers or as comments by paragraph. */
+    listed?: { as: "answers" | "comments"; texts(options: Options, answer: A): ListedText[] };
   };
 }
 

@@ -35,5 +35,9 @@ export const multipleChoice = defineKind({
       />
     );
   },
-  results: { tally: "items", aggregate: choiceCounts, View: ChoiceCountsView },
+  results: {
+    tally: (_options, chosen) => chosen.map((bucket) => ({ bucket })),
+    aggregate: choiceCounts,
+    View: ChoiceCountsView,
+  },
 });

@@ -1,7 +1,7 @@
 import { useField } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { Bars, DataTable } from "~/components/ui/chart";
+import { BarChart } from "~/components/ui/chart";
 import { TextAreaField } from "~/components/ui/form";
 import { requiredText } from "~/utils/validation";
 import { QuestionFieldset, answerError, issue, postedText, questionBase, defineKind } from "./kind";
@@ -114,7 +114,7 @@ export const paragraphComments = defineKind({
     );
   },
   results: {
-    tally: "items",
+    tally: (_options, comments) => Object.keys(comments).map((bucket) => ({ bucket })),
     aggregate: ({ paragraphs }, tally): ParagraphCommentsResult => ({
       paragraphs: paragraphs.map((text, index) => ({
         number: index + 1,
@@ -123,7 +123,13 @@ export const paragraphComments = defineKind({
       })),
     }),
     View: ParagraphCommentsView,
-    listed: "comments",
+    listed: {
+      as: "comments",
+      texts: (_options, comments) =>
+        Object.entries(comments)
+          .map(([paragraph, text]) => ({ paragraph: Number(paragraph), text }))
+          .sort((a, b) => a.paragraph - b.paragraph),
+    },
   },
 });
 
@@ -144,28 +150,20 @@ function ParagraphCommentsView({ result, title }: { result: ParagraphCommentsRes
   const { t } = useTranslation();
   const label = (number: number) => t("consultations.results.paragraph", { number });
   return (
-    <>
-      <Bars
-        label={t("consultations.results.chart.paragraphs", { question: title })}
-        bars={result.paragraphs.map((paragraph) => ({
-          label: label(paragraph.number),
-          value: paragraph.count,
-          shown: String(paragraph.count),
-        }))}
-      />
-      <DataTable
-        caption={t("consultations.results.table.paragraphs", { question: title })}
-        columns={[
-          t("consultations.results.table.paragraph"),
-          t("consultations.results.table.excerpt"),
-          t("consultations.results.table.comments"),
-        ]}
-        rows={result.paragraphs.map((paragraph) => [
-          label(paragraph.number),
-          paragraph.excerpt,
-          String(paragraph.count),
-        ])}
-      />
-    </>
+    <BarChart
+      label={t("consultations.results.chart.paragraphs", { question: title })}
+      caption={t("consultations.results.table.paragraphs", { question: title })}
+      columns={[
+        t("consultations.results.table.paragraph"),
+        t("consultations.results.table.excerpt"),
+        t("consultations.results.table.comments"),
+      ]}
+      rows={result.paragraphs.map((paragraph) => ({
+        label: label(paragraph.number),
+        value: paragraph.count,
+        shown: String(paragraph.count),
+        cells: [paragraph.excerpt, String(paragraph.count)],
+      }))}
+    />
   );
 }

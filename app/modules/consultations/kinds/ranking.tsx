@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { Bars, DataTable } from "~/components/ui/chart";
+import { BarChart } from "~/components/ui/chart";
 import { choicesBuilder, readChoices } from "./choices";
 import { QuestionFieldset, answerError, issue, postedList, twoDecimals, defineKind } from "./kind";
 
@@ -84,7 +84,8 @@ export const ranking = defineKind({
     );
   },
   results: {
-    tally: "items",
+    tally: (_options, positions) =>
+      positions.flatMap((bucket, index) => (bucket ? [{ bucket, position: index + 1 }] : [])),
     aggregate({ choices }, tally): RankingResult {
       const options = choices.map((label) => {
         const ranked = tally.get(label);
@@ -108,22 +109,20 @@ function RankingView({ result, title }: { result: RankingResult; title: string }
   return (
     <>
       <p>{t("consultations.results.ranking.explain")}</p>
-      <Bars
+      <BarChart
         label={t("consultations.results.chart.ranking", { question: title })}
-        bars={result.options.map((option) => ({
-          label: option.label,
-          value: option.averageRank === null ? 0 : worst - option.averageRank,
-          shown: shown(option.averageRank),
-        }))}
-      />
-      <DataTable
         caption={t("consultations.results.table.ranking", { question: title })}
         columns={[
           t("consultations.results.table.option"),
           t("consultations.results.table.averageRank"),
           t("consultations.results.table.rankedBy"),
         ]}
-        rows={result.options.map((option) => [option.label, shown(option.averageRank), String(option.count)])}
+        rows={result.options.map((option) => ({
+          label: option.label,
+          value: option.averageRank === null ? 0 : worst - option.averageRank,
+          shown: shown(option.averageRank),
+          cells: [shown(option.averageRank), String(option.count)],
+        }))}
       />
     </>
   );

@@ -1,7 +1,7 @@
 import { useField } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { Bars, DataTable } from "~/components/ui/chart";
+import { BarChart } from "~/components/ui/chart";
 import { SelectField, TextField } from "~/components/ui/form";
 import { QuestionFieldset, answerError, issue, questionBase, twoDecimals, defineKind } from "./kind";
 
@@ -97,7 +97,7 @@ export const rating = defineKind({
     );
   },
   results: {
-    tally: "answers",
+    tally: (_scale, answer) => [{ bucket: String(answer) }],
     aggregate(scale, tally): RatingResult {
       const distribution: { value: number; count: number }[] = [];
       for (let value = scale.min; value <= scale.max; value++)
@@ -151,18 +151,16 @@ function RatingView({ result, title }: { result: RatingResult; title: string }) 
             })}`
           : null}
       </p>
-      <Bars
+      <BarChart
         label={t("consultations.results.chart.rating", { question: title })}
-        bars={result.distribution.map((point) => ({
+        caption={t("consultations.results.table.rating", { question: title })}
+        columns={[t("consultations.results.table.value"), t("consultations.results.table.inputs")]}
+        rows={result.distribution.map((point) => ({
           label: String(point.value),
           value: point.count,
           shown: String(point.count),
+          cells: [String(point.count)],
         }))}
-      />
-      <DataTable
-        caption={t("consultations.results.table.rating", { question: title })}
-        columns={[t("consultations.results.table.value"), t("consultations.results.table.inputs")]}
-        rows={result.distribution.map((point) => [String(point.value), String(point.count)])}
       />
     </>
   );

@@ -23,5 +23,9 @@ export const singleChoice = defineKind({
       />
     );
   },
-  results: { tally: "answers", aggregate: choiceCounts, View: ChoiceCountsView },
+  results: {
+    tally: (_options, answer) => [{ bucket: answer }],
+    aggregate: choiceCounts,
+    View: ChoiceCountsView,
+  },
 });

@@ -42,7 +42,7 @@ export function textKind<K extends "short_text" | "long_text">(kind: K, maxLengt
     results: {
       aggregate: () => ({}),
       View: () => null,
-      listed: "answers",
+      listed: { as: "answers", texts: (_options, answer) => [{ paragraph: 0, text: answer }] },
     },
   });
 }

@@ -1,0 +1,89 @@
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { requireActor } from "~/modules/auth/session.server";
+import type { Actor } from "~/modules/authorization/actor";
+import { can } from "~/modules/authorization/can";
+import { readConsultation, requireConsultation } from "~/modules/consultations/access.server";
+import { closeConsultation } from "~/modules/consultations/close-consultation.server";
+import { openConsultation } from "~/modules/consultations/open-consultation.server";
+import {
+  audienceCandidates,
+  consultationOverview,
+  promisedFeedbackDays,
+} from "~/modules/consultations/queries.server";
+import { backgroundLinks, consultationSchema, dayValue } from "~/modules/consultations/schema";
+import { updateConsultation } from "~/modules/consultations/update-consultation.server";
+import { currentOrganisationId } from "~/utils/current-organisation.server";
+import { attempt, attemptWithToast, readForm } from "~/utils/forms.server";
+import { redirectWithToast } from "~/utils/toast.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { actor, resource } = await readConsultation(request, params.consultationId ?? "");
+  const mayManage = can(actor, "consultation.build", resource);
+  const consultation = await consultationOverview(actor, resource);
+  const editing = mayManage && consultation.status === "draft";
+  // Conveners get the edit form's lists; a refused edit (opened meanwhile) shows the form again with what was typed.
+  const [candidates, feedbackDays] = mayManage
+    ? await Promise.all([
+        audienceCandidates(consultation.spaceId),
+        promisedFeedbackDays(consultation.spaceId),
+      ])
+    : [[], 0];
+  return {
+    consultation: {
+      ...consultation,
+      languages: consultation.languages.split(",").filter(Boolean),
+      backgroundLinks: backgroundLinks(consultation.background),
+      opensAt: dayValue(consultation.opensAt),
+      closesAt: dayValue(consultation.closesAt),
+      feedbackDueAt: dayValue(consultation.feedbackDueAt),
+    },
+    mayManage,
+    mayOpen: can(actor, "consultation.open", resource),
+    editing,
+    candidates,
+    feedbackDays,
+  };
+}
+
+type Post = { request: Request; actor: Actor; consultationId: string; formData: FormData };
+
+/** Opening, closing and editing the consultation, one function each. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requireActor(request);
+  const formData = await readForm(request);
+  const post = { request, actor, consultationId: params.consultationId ?? "", formData };
+  const intent = formData.get("intent");
+  if (intent === "open" || intent === "close") return moveLifecycle(post, intent);
+  return update(post);
+}
+
+const overview = (consultationId: string) => `/consultations/${consultationId}`;
+
+async function moveLifecycle({ request, actor, consultationId }: Post, intent: "open" | "close") {
+  const consultation = await requireConsultation(actor, consultationId, "consultation.open");
+  const organisationId = await currentOrganisationId(request, actor);
+  return attemptWithToast(
+    overview(consultationId),
+    intent === "open" ? "consultations.builder.overview.opened" : "consultations.builder.overview.closed",
+    () =>
+      intent === "open"
+        ? openConsultation(actor, consultation, organisationId)
+        : closeConsultation(actor, consultation, organisationId),
+  );
+}
+
+async function update({ request, actor, consultationId, formData }: Post) {
+  const submission = parseWithZod(formData, { schema: consultationSchema });
+  const consultation = await requireConsultation(actor, consultationId, "consultation.build");
+  if (submission.status !== "success") return submission.reply();
+  const organisationId = await currentOrganisationId(request, actor);
+  const result = await attempt(submission, () =>
+    updateConsultation(actor, consultation, submission.value, organisationId),
+  );
+  if (!result.ok) return result.reply;
+  return redirectWithToast(overview(consultationId), {
+    kind: "success",
+    message: "consultations.builder.overview.saved",
+  });
+}

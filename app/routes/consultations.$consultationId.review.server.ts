@@ -1,0 +1,132 @@
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { requireActor } from "~/modules/auth/session.server";
+import type { Actor } from "~/modules/authorization/actor";
+import { can } from "~/modules/authorization/can";
+import { requireConsultation } from "~/modules/consultations/access.server";
+import { mayPublish } from "~/modules/consultations/lifecycle";
+import { publishFeedback } from "~/modules/consultations/publish-feedback.server";
+import { respondToInputs } from "~/modules/consultations/respond-to-inputs.server";
+import { inputsForReview, responseCoverage } from "~/modules/consultations/review-queries.server";
+import {
+  publishSchema,
+  respondSchema,
+  reviewFilterSchema,
+  tagInputSchema,
+} from "~/modules/consultations/review-schema";
+import { tagInput } from "~/modules/consultations/tag-input.server";
+import { currentOrganisationId } from "~/utils/current-organisation.server";
+import { notFound, RefusalError } from "~/utils/errors";
+import { attempt, readForm } from "~/utils/forms.server";
+import { resolveLanguage } from "~/utils/i18n.server";
+import { listPageData } from "~/utils/keyset.server";
+import { redirectWithToast } from "~/utils/toast.server";
+
+/** The conveners' review, once the consultation is closed (and still readable once published). */
+async function requireReview(
+  actor: Actor,
+  consultationId: string,
+  action: "consultation.review" | "consultation.publish-feedback" = "consultation.review",
+) {
+  const consultation = await requireConsultation(actor, consultationId, action);
+  if (consultation.status !== "closed" && consultation.status !== "published") notFound();
+  return consultation;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const consultationId = params.consultationId ?? "";
+  const actor = await requireActor(request);
+  const consultation = await requireReview(actor, consultationId);
+  const url = new URL(request.url);
+  const filter = reviewFilterSchema.parse(Object.fromEntries(url.searchParams));
+  const [list, coverage, language] = await Promise.all([
+    inputsForReview(consultationId, filter, url),
+    responseCoverage(consultationId),
+    resolveLanguage(request, actor),
+  ]);
+  // Dates are written on the server, in UTC, so the page reads the same before and after hydration.
+  const date = new Intl.DateTimeFormat(language, { dateStyle: "medium", timeZone: "UTC" });
+  return listPageData(
+    {
+      consultationId,
+      status: consultation.status,
+      editable: consultation.status === "closed",
+      filter,
+      coverage,
+      mayPublish: mayPublish(consultation, coverage.inputs, coverage.answered),
+      mayPublishFeedback: can(actor, "consultation.publish-feedback", consultation),
+      links: list.links,
+      inputs: list.inputs.map(({ submittedAt, ...input }) => ({
+        ...input,
+        date: submittedAt ? date.format(submittedAt) : null,
+        dateTime: submittedAt?.toISOString() ?? null,
+      })),
+    },
+    list.links,
+  );
+}
+
+type Post = { request: Request; actor: Actor; consultationId: string; formData: FormData };
+
+/** Tags, responses and the publication: one small function each, after the form is read. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requireActor(request);
+  const formData = await readForm(request);
+  const post = { request, actor, consultationId: params.consultationId ?? "", formData };
+  switch (formData.get("intent")) {
+    case "tag":
+      return tag(post);
+    case "respond":
+      return respond(post);
+    case "publish":
+      return publish(post);
+    default:
+      throw new RefusalError(400);
+  }
+}
+
+/** Back to the same page of the list after a tag or a response. */
+const samePage = (request: Request) => {
+  const url = new URL(request.url);
+  return `${url.pathname}${url.search}`;
+};
+
+async function tag({ request, actor, consultationId, formData }: Post) {
+  const formId = `tag-${String(formData.get("submissionId"))}`;
+  const submission = parseWithZod(formData, { schema: tagInputSchema });
+  const consultation = await requireReview(actor, consultationId);
+  if (submission.status !== "success") return { formId, result: submission.reply() };
+  const organisationId = await currentOrganisationId(request, actor);
+  const result = await attempt(submission, () =>
+    tagInput(actor, consultation, submission.value, organisationId),
+  );
+  if (!result.ok) return { formId, result: result.reply };
+  return redirectWithToast(samePage(request), { kind: "success", message: "consultations.review.tagged" });
+}
+
+async function respond({ request, actor, consultationId, formData }: Post) {
+  const formId = "respond";
+  const submission = parseWithZod(formData, { schema: respondSchema });
+  const consultation = await requireReview(actor, consultationId);
+  if (submission.status !== "success") return { formId, result: submission.reply() };
+  const organisationId = await currentOrganisationId(request, actor);
+  const result = await attempt(submission, () =>
+    respondToInputs(actor, consultation, submission.value, organisationId),
+  );
+  if (!result.ok) return { formId, result: result.reply };
+  return redirectWithToast(samePage(request), { kind: "success", message: "consultations.review.responded" });
+}
+
+async function publish({ request, actor, consultationId, formData }: Post) {
+  const formId = "publish";
+  const submission = parseWithZod(formData, { schema: publishSchema });
+  const consultation = await requireReview(actor, consultationId, "consultation.publish-feedback");
+  if (submission.status !== "success") return { formId, result: submission.reply() };
+  const organisationId = await currentOrganisationId(request, actor);
+  const result = await attempt(submission, () => publishFeedback(actor, consultation, organisationId));
+  if (!result.ok) return { formId, result: result.reply };
+  return redirectWithToast(`/consultations/${consultationId}/report`, {
+    kind: "success",
+    message: "consultations.review.publishedToast",
+  });
+}
