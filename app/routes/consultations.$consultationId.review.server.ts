@@ -81,6 +81,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "publish":
       return publish(post);
     default:
+      // Someone who may not review it learns nothing, not even that the post was malformed.
+      await requireReview(actor, post.consultationId);
       throw new RefusalError(400);
   }
 }

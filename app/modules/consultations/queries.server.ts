@@ -7,8 +7,6 @@ import { audienceCandidate } from "./audience.server";
 import { feedbackLoop, questionsLocked } from "./lifecycle";
 import { defaultFeedbackDays } from "./schema";
 
-export const consultationsPerPage = 20;
-
 /** A consultation with the dates of its lifecycle, as lists and headers show it (see feedbackLoop). */
 const datesSelect = {
   id: true,
@@ -21,56 +19,6 @@ const datesSelect = {
   closedAt: true,
   publishedAt: true,
 } satisfies Prisma.ConsultationSelect;
-
-/**
- * One page of a space's consultations, newest first, each with the state of its feedback loop. Drafts are
- * listed only for the conveners (`includeDrafts`); callers have checked the viewer may read the space.
- */
-export async function spaceConsultations(
-  spaceId: string,
-  options: { includeDrafts: boolean; page: number },
-  now = new Date(),
-) {
-  const where = { spaceId, ...(options.includeDrafts ? {} : { status: { not: "draft" } }) };
-  const [total, consultations] = await Promise.all([
-    db().consultation.count({ where }),
-    db().consultation.findMany({
-      where,
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      skip: (options.page - 1) * consultationsPerPage,
-      take: consultationsPerPage,
-      select: datesSelect,
-    }),
-  ]);
-  const ids = consultations.map((consultation) => consultation.id);
-  const [inputs, answered] = await Promise.all([
-    db().submission.groupBy({
-      by: ["consultationId"],
-      where: { consultationId: { in: ids }, status: "submitted" },
-      _count: { _all: true },
-    }),
-    db().submission.groupBy({
-      by: ["consultationId"],
-      where: { consultationId: { in: ids }, status: "submitted", responseId: { not: null } },
-      _count: { _all: true },
-    }),
-  ]);
-  const countOf = (rows: typeof inputs, id: string) =>
-    rows.find((row) => row.consultationId === id)?._count._all ?? 0;
-  return {
-    page: options.page,
-    pageCount: Math.max(1, Math.ceil(total / consultationsPerPage)),
-    consultations: consultations.map((consultation) => ({
-      ...consultation,
-      loop: feedbackLoop(
-        consultation,
-        countOf(inputs, consultation.id),
-        countOf(answered, consultation.id),
-        now,
-      ),
-    })),
-  };
-}
 
 /** What every consultation page shows in its header. */
 export async function consultationHeader(consultationId: string) {

@@ -235,9 +235,7 @@ export async function textAnswers(
       }),
     ),
     filtered || !tallies
-      ? countUpTo(filteredCountCap, (take) =>
-          db().listedAnswer.findMany({ where, take, select: { paragraph: true } }),
-        )
+      ? countUpTo(filteredCountCap, (take) => db().listedAnswer.count({ where, take }))
       : { count: listedTotal(question, tallies), more: false },
   ]);
   const comments = kindOf(question.kind).results.listed?.as === "comments";
