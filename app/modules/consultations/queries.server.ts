@@ -4,7 +4,7 @@ import { visibleInSpace } from "~/modules/spaces/visibility.server";
 import { db } from "~/utils/db.server";
 import type { LoadedConsultation } from "./access.server";
 import { audienceCandidate } from "./audience.server";
-import { feedbackLoop, questionsLocked } from "./lifecycle";
+import { questionsLocked } from "./lifecycle";
 import { defaultFeedbackDays } from "./schema";
 
 /** A consultation with the dates of its lifecycle, as lists and headers show it (see feedbackLoop). */
