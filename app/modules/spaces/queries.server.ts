@@ -304,34 +304,31 @@ export async function organisationsPerLevel(spaceId: string) {
 }
 
 /**
- * Every space an organisation is in, with its role, level and status — for that organisation's own members
- * only (null for anyone else, who sees none of them). Declined and left places are not listed.
+ * The first spaceListLimit spaces an organisation is in, by title, with its role, level and status, and
+ * whether there are more — for that organisation's own members only (null for anyone else, who sees none of
+ * them). Declined and left places are not listed.
  */
 export async function spacesOfOrganisation(actor: Actor, organisationId: string) {
   if (!verifiedOrganisationIds(actor).includes(organisationId)) return null;
-  const where: Prisma.SpaceParticipantWhereInput = { organisationId, ...seeingStanding };
-  const [rows, total] = await Promise.all([
-    db().spaceParticipant.findMany({
-      where,
-      select: {
-        role: true,
-        level: true,
-        status: true,
-        space: { select: { id: true, title: true, kind: true } },
-      },
-      orderBy: [{ space: { title: "asc" } }, { spaceId: "asc" }],
-      take: spaceListLimit,
-    }),
-    db().spaceParticipant.count({ where }),
-  ]);
+  const rows = await db().spaceParticipant.findMany({
+    where: { organisationId, ...seeingStanding },
+    select: {
+      role: true,
+      level: true,
+      status: true,
+      space: { select: { id: true, title: true, kind: true } },
+    },
+    orderBy: [{ spaceTitle: "asc" }, { spaceId: "asc" }],
+    take: spaceListLimit + 1,
+  });
   return {
-    spaces: rows.map(({ space, ...standing }) => ({
+    more: rows.length > spaceListLimit,
+    spaces: rows.slice(0, spaceListLimit).map(({ space, ...standing }) => ({
       ...space,
       role: standing.role as ParticipationRole,
       level: standing.level as Level | null,
       status: standing.status as ParticipationStatus,
     })),
-    total,
   };
 }
 
