@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, SelectField, TextField, ValidatedForm, useSchemaForm } from "~/components/ui/form";
+import { InvalidCursorNotice, Pagination } from "~/components/ui/pagination";
 import { requireActor } from "~/modules/auth/session.server";
 import type { Actor } from "~/modules/authorization/actor";
 import { can } from "~/modules/authorization/can";
@@ -19,6 +20,7 @@ import { organisationForViewer } from "~/modules/organisations/queries.server";
 import { DomainError, notFound } from "~/utils/errors";
 import { attempt, readForm } from "~/utils/forms.server";
 import { resolveLanguage } from "~/utils/i18n.server";
+import { listPageData } from "~/utils/keyset.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 const statusBadges: Record<InvitationStatus, string> = {
@@ -37,22 +39,25 @@ async function invitingOrganisation(actor: Actor, organisationId: string | undef
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const organisation = await invitingOrganisation(actor, params.organisationId);
-  const [invitations, language] = await Promise.all([
-    invitationsOf(actor, organisation),
+  const [list, language] = await Promise.all([
+    invitationsOf(actor, organisation, new URL(request.url)),
     resolveLanguage(request, actor),
   ]);
   // Dates are written on the server, in UTC, so the page reads the same before and after hydration.
   const date = new Intl.DateTimeFormat(language, { dateStyle: "medium", timeZone: "UTC" });
-  return {
-    invitations: (invitations ?? []).map(
-      ({ createdAt, expiresAt, acceptedAt, revokedAt, ...invitation }) => ({
+  if (!list) notFound();
+  return listPageData(
+    {
+      pages: list.links,
+      invitations: list.invitations.map(({ createdAt, expiresAt, acceptedAt, revokedAt, ...invitation }) => ({
         ...invitation,
         createdOn: date.format(createdAt),
         expiresOn: date.format(expiresAt),
         settledOn: acceptedAt ? date.format(acceptedAt) : revokedAt ? date.format(revokedAt) : null,
-      }),
-    ),
-  };
+      })),
+    },
+    list.links,
+  );
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -103,7 +108,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function InvitationsPage() {
-  const { invitations } = useLoaderData<typeof loader>();
+  const { invitations, pages } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <div className="stack">
@@ -111,6 +116,7 @@ export default function InvitationsPage() {
       <InviteForm key={invitations[0]?.id ?? "none"} />
       <section aria-labelledby="invitations-heading">
         <h2 id="invitations-heading">{t("invitations.list.title")}</h2>
+        <InvalidCursorNotice links={pages} />
         {invitations.length === 0 ? (
           <p>{t("invitations.list.empty")}</p>
         ) : (
@@ -168,6 +174,7 @@ export default function InvitationsPage() {
             </table>
           </div>
         )}
+        <Pagination label={t("invitations.list.pagination")} links={pages} kind="time" />
       </section>
     </div>
   );

@@ -219,8 +219,11 @@ function OrganisationSpaces({
           </table>
         </div>
       )}
-      {spaces.total > spaces.spaces.length ? (
-        <p>{t("spaces.organisationSpaces.more", { shown: spaces.spaces.length, total: spaces.total })}</p>
+      {spaces.more ? (
+        <p>
+          {t("spaces.organisationSpaces.more", { shown: spaces.spaces.length })}{" "}
+          <Link to="/spaces">{t("spaces.organisationSpaces.directory")}</Link>
+        </p>
       ) : null}
     </section>
   );

@@ -3,11 +3,13 @@ import { redirect } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
+import { InvalidCursorNotice, Pagination } from "~/components/ui/pagination";
 import { revokeSessionSchema } from "~/modules/auth/schema";
 import { blankSessionCookie, requireActor } from "~/modules/auth/session.server";
 import { listOwnSessions, revokeOtherSessions, revokeSession } from "~/modules/auth/sessions.server";
 import { DomainError } from "~/utils/errors";
 import { readForm } from "~/utils/forms.server";
+import { listPageData } from "~/utils/keyset.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 const page = "/settings/sessions";
@@ -38,10 +40,17 @@ function describeUserAgent(userAgent: string) {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
-  const sessions = await listOwnSessions(actor);
-  return {
-    sessions: sessions.map(({ userAgent, ...session }) => ({ ...session, ...describeUserAgent(userAgent) })),
-  };
+  const list = await listOwnSessions(actor, new URL(request.url));
+  return listPageData(
+    {
+      pages: list.links,
+      sessions: list.sessions.map(({ userAgent, ...session }) => ({
+        ...session,
+        ...describeUserAgent(userAgent),
+      })),
+    },
+    list.links,
+  );
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -73,7 +82,7 @@ function deviceName(t: TFunction, { browser, system }: { browser: string | null;
 }
 
 export default function SessionsSettingsPage() {
-  const { sessions } = useLoaderData<typeof loader>();
+  const { sessions, pages } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   // In UTC, and saying so, so that the server's rendering and the browser's agree whatever their time zones.
   const dateFormat = new Intl.DateTimeFormat(i18n.language, {
@@ -85,11 +94,13 @@ export default function SessionsSettingsPage() {
     timeZone: "UTC",
     timeZoneName: "short",
   });
-  const hasOthers = sessions.some((session) => !session.isCurrent);
+  const hasOthers =
+    sessions.some((session) => !session.isCurrent) || pages.next !== null || pages.previous !== null;
   return (
     <div className="stack">
       <h2>{t("settings.sessions.title")}</h2>
       <p>{t("settings.sessions.lead")}</p>
+      <InvalidCursorNotice links={pages} />
       <div className="table-scroll">
         <table>
           <caption className="visually-hidden">{t("settings.sessions.caption")}</caption>
@@ -147,6 +158,7 @@ export default function SessionsSettingsPage() {
           </tbody>
         </table>
       </div>
+      <Pagination label={t("settings.sessions.pagination")} links={pages} kind="time" />
       {hasOthers ? (
         <Form method="post">
           <button type="submit" name="intent" value="revoke-others" className="button button--danger">

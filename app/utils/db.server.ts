@@ -14,19 +14,29 @@ import { forgetSingleton, singleton } from "./singleton.server";
 export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
-function createClient(): PrismaClient {
+/** A statement the client sent, with its parameters as JSON (what Prisma's "query" event carries). */
+export type SentStatement = { query: string; params: string };
+
+/**
+ * A new client of DATABASE_URL. `onStatement` sees every statement it sends: the test that checks the plans
+ * of list queries reads them (tests/list-plans.test.ts); the app's own client has none.
+ */
+export function createDbClient(onStatement?: (statement: SentStatement) => void): PrismaClient {
   const url = env().DATABASE_URL;
-  if (isPostgresUrl(url)) {
-    const adapter = new PrismaPg({ connectionString: url, connectionTimeoutMillis: 5000 });
-    return new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
-  }
-  const adapter = new PrismaBetterSqlite3({ url, timeout: 5000 });
-  return new PrismaClient({ adapter });
+  const log = onStatement ? [{ emit: "event" as const, level: "query" as const }] : [];
+  const client = isPostgresUrl(url)
+    ? (new PostgresPrismaClient({
+        adapter: new PrismaPg({ connectionString: url, connectionTimeoutMillis: 5000 }),
+        log,
+      }) as unknown as PrismaClient<"query">)
+    : new PrismaClient({ adapter: new PrismaBetterSqlite3({ url, timeout: 5000 }), log });
+  if (onStatement) (client as PrismaClient<"query">).$on("query", onStatement);
+  return client as PrismaClient;
 }
 
 /** The one database client of this process, created on first use. */
 export function db(): PrismaClient {
-  return singleton("db", createClient);
+  return singleton("db", () => createDbClient());
 }
 
 export async function disconnectDb() {

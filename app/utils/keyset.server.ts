@@ -231,8 +231,9 @@ export function listPageData<Value>(value: Value, ...lists: (PageLinks | null)[]
 }
 
 /**
- * A count that stops at `cap`: `count` is given `take` = cap + 1 for Prisma's count (which then counts at most
- * that many rows of an index range, not the whole table), and the answer says when there are more ("1,000+").
+ * A count that stops at `cap`: `count` is given `take` = cap + 1 for Prisma's count, and the answer says when
+ * there are more ("1,000+"). Give that count an `orderBy` its index has: without one Prisma orders the rows by
+ * id before taking them, which sorts every matching row.
  */
 export async function countUpTo(
   cap: number,

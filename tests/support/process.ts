@@ -53,7 +53,11 @@ export async function startConcordProcess(
   const deadline = Date.now() + 30_000;
   while (!output.includes("Concord is running")) {
     if (child.exitCode !== null) throw new Error(`Concord exited early:\n${output}`);
-    if (Date.now() > deadline) throw new Error(`Concord did not start in 30 s:\n${output}`);
+    if (Date.now() > deadline) {
+      // Not left running after the caller gave up on it.
+      child.kill("SIGTERM");
+      throw new Error(`Concord did not start in 30 s:\n${output}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   return { child, output: () => output, origin, exited };

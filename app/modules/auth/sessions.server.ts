@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import type { Prisma } from "~/generated/prisma/client";
 import { recordAudit } from "~/modules/audit/record.server";
 import type { Actor } from "~/modules/authorization/actor";
 import { runCommand } from "~/utils/command.server";
@@ -6,6 +7,7 @@ import { db } from "~/utils/db.server";
 import type { Tx } from "~/utils/db.server";
 import { DomainError } from "~/utils/errors";
 import { domainEvents } from "~/utils/events.server";
+import { keysetList } from "~/utils/keyset.server";
 import { deleteSession } from "./session.server";
 
 /** Deletes every session of the person but `keptSessionId`; returns the ids it ended. */
@@ -19,17 +21,33 @@ export async function endSessionsExcept(tx: Tx, personId: string, keptSessionId:
   return ids;
 }
 
-export async function listOwnSessions(actor: Actor) {
-  const sessions = await db().session.findMany({
-    where: { userId: actor.personId, expiresAt: { gt: new Date() } },
-    orderBy: { createdAt: "desc" },
-    select: { id: true, createdAt: true, expiresAt: true, userAgent: true, ipAddress: true },
-  });
-  return sessions.map(({ id, ...session }) => ({
-    ...session,
-    handle: sessionHandle(id),
-    isCurrent: id === actor.sessionId,
-  }));
+export const sessionsList = keysetList<Prisma.SessionWhereInput>({
+  name: "own-sessions",
+  pageSize: 50,
+  keys: [
+    { field: "createdAt", order: "desc", type: "date" },
+    { field: "id", order: "desc", type: "string" },
+  ],
+});
+
+/** The page `url` asks for of the person's sessions that have not expired, latest sign-in first. */
+export async function listOwnSessions(actor: Actor, url: URL) {
+  const { rows, links } = await sessionsList.findPage(url, (query) =>
+    db().session.findMany({
+      where: { AND: [{ userId: actor.personId, expiresAt: { gt: new Date() } }, query.where] },
+      orderBy: query.orderBy,
+      take: query.take,
+      select: { id: true, createdAt: true, expiresAt: true, userAgent: true, ipAddress: true },
+    }),
+  );
+  return {
+    links,
+    sessions: rows.map(({ id, ...session }) => ({
+      ...session,
+      handle: sessionHandle(id),
+      isCurrent: id === actor.sessionId,
+    })),
+  };
 }
 
 /**

@@ -1,13 +1,21 @@
+import type { Prisma } from "~/generated/prisma/client";
 import type { Actor, OrganisationRole } from "~/modules/authorization/actor";
 import { can } from "~/modules/authorization/can";
 import type { OrganisationResource } from "~/modules/organisations/policy";
 import { db } from "~/utils/db.server";
+import { keysetList } from "~/utils/keyset.server";
 import { hashLinkToken, linkTokenPattern } from "~/utils/link-token.server";
 
 export type InvitationStatus = "pending" | "accepted" | "revoked" | "expired";
 
-/** Invitation lists show at most this many, newest first. */
-export const invitationsPageSize = 100;
+export const invitationsList = keysetList<Prisma.InvitationWhereInput>({
+  name: "organisation-invitations",
+  pageSize: 100,
+  keys: [
+    { field: "createdAt", order: "desc", type: "date" },
+    { field: "id", order: "desc", type: "string" },
+  ],
+});
 
 export function invitationStatus(
   invitation: { acceptedAt: Date | null; revokedAt: Date | null; expiresAt: Date },
@@ -48,31 +56,36 @@ export async function invitationByToken(token: string) {
   };
 }
 
-/** An organisation's invitations, newest first; null unless the actor may invite for it. */
-export async function invitationsOf(actor: Actor, organisation: OrganisationResource) {
+/** The page `url` asks for of an organisation's invitations, newest first; null unless the actor may invite. */
+export async function invitationsOf(actor: Actor, organisation: OrganisationResource, url: URL) {
   if (!can(actor, "organisation.invite", organisation)) return null;
-  const rows = await db().invitation.findMany({
-    where: { organisationId: organisation.id },
-    select: {
-      id: true,
-      email: true,
-      role: true,
-      createdAt: true,
-      expiresAt: true,
-      acceptedAt: true,
-      revokedAt: true,
-      invitedBy: { select: { name: true } },
-    },
-    orderBy: { createdAt: "desc" },
-    take: invitationsPageSize,
-  });
+  const { rows, links } = await invitationsList.findPage(url, (query) =>
+    db().invitation.findMany({
+      where: { AND: [{ organisationId: organisation.id }, query.where] },
+      orderBy: query.orderBy,
+      take: query.take,
+      select: {
+        id: true,
+        email: true,
+        role: true,
+        createdAt: true,
+        expiresAt: true,
+        acceptedAt: true,
+        revokedAt: true,
+        invitedBy: { select: { name: true } },
+      },
+    }),
+  );
   const now = new Date();
-  return rows.map(({ invitedBy, ...invitation }) => ({
-    ...invitation,
-    role: invitation.role as OrganisationRole,
-    invitedByName: invitedBy.name,
-    status: invitationStatus(invitation, now),
-  }));
+  return {
+    links,
+    invitations: rows.map(({ invitedBy, ...invitation }) => ({
+      ...invitation,
+      role: invitation.role as OrganisationRole,
+      invitedByName: invitedBy.name,
+      status: invitationStatus(invitation, now),
+    })),
+  };
 }
 
 /** One invitation of the organisation, or null if it has no such invitation or the actor may not invite. */

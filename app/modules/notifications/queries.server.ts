@@ -17,7 +17,7 @@ export const unreadShownUpTo = 99;
 /** How many of the person's notifications are unread (the header shows it), counted up to unreadShownUpTo. */
 export function unreadNotificationCount(personId: string) {
   return countUpTo(unreadShownUpTo, (take) =>
-    db().notification.count({ where: { personId, readAt: null }, take }),
+    db().notification.count({ where: { personId, readAt: null }, orderBy: { createdAt: "asc" }, take }),
   );
 }
 

@@ -1,6 +1,8 @@
+import type { Prisma } from "~/generated/prisma/client";
 import type { Actor, OrganisationRole, VerificationStatus } from "~/modules/authorization/actor";
 import { can } from "~/modules/authorization/can";
 import { db } from "~/utils/db.server";
+import { keysetList } from "~/utils/keyset.server";
 
 /** Member lists show at most this many people a page. */
 export const membersPageSize = 100;
@@ -59,23 +61,44 @@ export async function membersOf(actor: Actor, organisation: ViewedOrganisation) 
   return { members, total };
 }
 
-/** The organisations the actor belongs to, by name, with their role in each. */
-export async function organisationsOf(actor: Actor) {
-  const rows = await db().membership.findMany({
-    where: { personId: actor.personId },
-    select: {
-      role: true,
-      isFocalPoint: true,
-      organisation: {
-        select: { id: true, name: true, type: true, place: true, country: true, verificationStatus: true },
+/**
+ * A person's organisations in the order they joined them: the membership index gives that order; by name
+ * would sort every membership on each page (docs/decisions/0021-keyset-lists.md).
+ */
+export const ownOrganisationsList = keysetList<Prisma.MembershipWhereInput>({
+  name: "own-organisations",
+  pageSize: 50,
+  keys: [
+    { field: "createdAt", order: "asc", type: "date" },
+    { field: "id", order: "asc", type: "string" },
+  ],
+});
+
+/** The page `url` asks for of the organisations the actor belongs to, with their role in each. */
+export async function organisationsOf(actor: Actor, url: URL) {
+  const { rows, links } = await ownOrganisationsList.findPage(url, (query) =>
+    db().membership.findMany({
+      where: { AND: [{ personId: actor.personId }, query.where] },
+      orderBy: query.orderBy,
+      take: query.take,
+      select: {
+        id: true,
+        createdAt: true,
+        role: true,
+        isFocalPoint: true,
+        organisation: {
+          select: { id: true, name: true, type: true, place: true, country: true, verificationStatus: true },
+        },
       },
-    },
-    orderBy: { organisation: { name: "asc" } },
-  });
-  return rows.map(({ role, isFocalPoint, organisation }) => ({
-    ...organisation,
-    verificationStatus: organisation.verificationStatus as VerificationStatus,
-    role: role as OrganisationRole,
-    isFocalPoint,
-  }));
+    }),
+  );
+  return {
+    links,
+    organisations: rows.map(({ role, isFocalPoint, organisation }) => ({
+      ...organisation,
+      verificationStatus: organisation.verificationStatus as VerificationStatus,
+      role: role as OrganisationRole,
+      isFocalPoint,
+    })),
+  };
 }

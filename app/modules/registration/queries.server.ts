@@ -45,15 +45,20 @@ const reviewFields = {
   createdAt: true,
   nameRequestedAt: true,
   verifiedBy: { select: { name: true } },
+  // Put in order here rather than by the database, which would sort the admins of a whole page of
+  // organisations (docs/decisions/0021-keyset-lists.md).
   memberships: {
     where: { role: "admin" },
-    select: { person: { select: { name: true, email: true } } },
-    orderBy: { createdAt: "asc" },
+    select: { createdAt: true, person: { select: { name: true, email: true } } },
   },
-} as const;
+} as const satisfies Prisma.OrganisationSelect;
 
-function toReview<T extends { verificationStatus: string }>(organisation: T) {
-  return { ...organisation, verificationStatus: organisation.verificationStatus as VerificationStatus };
+function toReview(organisation: Prisma.OrganisationGetPayload<{ select: typeof reviewFields }>) {
+  return {
+    ...organisation,
+    verificationStatus: organisation.verificationStatus as VerificationStatus,
+    memberships: organisation.memberships.toSorted((a, b) => a.createdAt.getTime() - b.createdAt.getTime()),
+  };
 }
 
 export type OrganisationForReview = NonNullable<Awaited<ReturnType<typeof organisationForReview>>>;
@@ -65,7 +70,8 @@ export type OrganisationForReview = NonNullable<Awaited<ReturnType<typeof organi
  * for the tabs.
  */
 export async function organisationsForReview(queue: ReviewQueue, url: URL) {
-  const list = queue === "renames" ? renameQueueList : statusQueueList;
+  const listOf = (candidate: ReviewQueue) => (candidate === "renames" ? renameQueueList : statusQueueList);
+  const list = listOf(queue);
   const where = queueWhere(queue);
   const [page, ...counted] = await Promise.all([
     list.findPage(url, (query) =>
@@ -77,7 +83,13 @@ export async function organisationsForReview(queue: ReviewQueue, url: URL) {
       }),
     ),
     ...reviewQueues.map((candidate) =>
-      countUpTo(queueCountCap, (take) => db().organisation.count({ where: queueWhere(candidate), take })),
+      countUpTo(queueCountCap, (take) =>
+        db().organisation.count({
+          where: queueWhere(candidate),
+          orderBy: listOf(candidate).query(null).orderBy,
+          take,
+        }),
+      ),
     ),
   ]);
   const counts = Object.fromEntries(

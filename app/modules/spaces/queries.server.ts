@@ -60,6 +60,20 @@ function directoryConditions(filter: DirectoryFilter): Prisma.SpaceWhereInput[] 
   return conditions;
 }
 
+/** The participation rows by which one organisation sees the spaces that pass the directory's filters. */
+function seenBy(
+  organisationId: string,
+  conditions: Prisma.SpaceWhereInput[],
+): Prisma.SpaceParticipantWhereInput {
+  return {
+    AND: [
+      { organisationId },
+      seeingStanding,
+      ...(conditions.length > 0 ? [{ space: { AND: conditions } }] : []),
+    ],
+  };
+}
+
 type DirectoryKey = { spaceTitle: string; spaceId: string };
 
 /** Byte order of the UTF-8 text: SQLite's and (COLLATE "C") PostgreSQL's order of spaceTitle. */
@@ -82,14 +96,7 @@ async function directoryKeys(
   const pages = await Promise.all(
     organisationIds.map((organisationId) =>
       db().spaceParticipant.findMany({
-        where: {
-          AND: [
-            { organisationId },
-            seeingStanding,
-            ...(conditions.length > 0 ? [{ space: { AND: conditions } }] : []),
-            query.where,
-          ],
-        },
+        where: { AND: [seenBy(organisationId, conditions), query.where] },
         orderBy: query.orderBy,
         take: query.take,
         select: { spaceTitle: true, spaceId: true },
@@ -103,32 +110,56 @@ async function directoryKeys(
     .slice(0, query.take);
 }
 
+/**
+ * How many spaces `organisationIds` see, up to `take`, counted from their participation rows like the pages.
+ * One organisation's rows name each space once; several organisations may share spaces, so their ids are
+ * read and counted once each.
+ */
+async function directoryCount(organisationIds: string[], conditions: Prisma.SpaceWhereInput[], take: number) {
+  const orderBy = directoryList.query(null).orderBy;
+  if (organisationIds.length === 1)
+    return db().spaceParticipant.count({ where: seenBy(organisationIds[0]!, conditions), orderBy, take });
+  const pages = await Promise.all(
+    organisationIds.map((organisationId) =>
+      db().spaceParticipant.findMany({
+        where: seenBy(organisationId, conditions),
+        orderBy,
+        take,
+        select: { spaceId: true },
+      }),
+    ),
+  );
+  return new Set(pages.flat().map((row) => row.spaceId)).size;
+}
+
 /** The directory: the spaces the person can see, filtered and searched, a page at a time, by title. */
 export async function spaceDirectory(actor: Actor, filter: DirectoryFilter, url: URL) {
   const conditions = directoryConditions(filter);
   const organisationIds = verifiedOrganisationIds(actor);
   const [page, total] = await Promise.all([
     directoryList.findPage(url, (query) => directoryKeys(organisationIds, conditions, query)),
-    countUpTo(directoryCountCap, (take) =>
-      db().space.count({ where: { AND: [visibleTo(actor), ...conditions] }, take }),
-    ),
+    countUpTo(directoryCountCap, (take) => directoryCount(organisationIds, conditions, take)),
   ]);
   const ids = page.rows.map((row) => row.spaceId);
-  const rows = await db().space.findMany({
-    where: { id: { in: ids } },
-    select: {
-      id: true,
-      title: true,
-      kind: true,
-      governanceLevel: true,
-      place: true,
-      themes: { select: { theme: true }, orderBy: { theme: "asc" } },
-      participants: {
-        where: { organisationId: { in: organisationIds }, ...seeingStanding },
-        select: { role: true, level: true, status: true, organisationName: true },
-      },
-    },
-  });
+  // The page's few themes are put in order here, not sorted by the database (ADR 0021).
+  const rows =
+    ids.length === 0
+      ? []
+      : await db().space.findMany({
+          where: { id: { in: ids } },
+          select: {
+            id: true,
+            title: true,
+            kind: true,
+            governanceLevel: true,
+            place: true,
+            themes: { select: { theme: true } },
+            participants: {
+              where: { organisationId: { in: organisationIds }, ...seeingStanding },
+              select: { role: true, level: true, status: true, organisationName: true },
+            },
+          },
+        });
   const byId = new Map(rows.map((row) => [row.id, row]));
   return {
     links: page.links,
@@ -137,7 +168,7 @@ export async function spaceDirectory(actor: Actor, filter: DirectoryFilter, url:
       .flatMap((id) => byId.get(id) ?? [])
       .map(({ themes, participants, ...space }) => ({
         ...space,
-        themes: themes.map(({ theme }) => theme),
+        themes: themes.map(({ theme }) => theme).sort(),
         standings: participants.map((standing) => ({
           organisationName: standing.organisationName,
           role: standing.role as ParticipationRole,
@@ -304,34 +335,31 @@ export async function organisationsPerLevel(spaceId: string) {
 }
 
 /**
- * Every space an organisation is in, with its role, level and status — for that organisation's own members
- * only (null for anyone else, who sees none of them). Declined and left places are not listed.
+ * The first spaceListLimit spaces an organisation is in, by title, with its role, level and status, and
+ * whether there are more — for that organisation's own members only (null for anyone else, who sees none of
+ * them). Declined and left places are not listed.
  */
 export async function spacesOfOrganisation(actor: Actor, organisationId: string) {
   if (!verifiedOrganisationIds(actor).includes(organisationId)) return null;
-  const where: Prisma.SpaceParticipantWhereInput = { organisationId, ...seeingStanding };
-  const [rows, total] = await Promise.all([
-    db().spaceParticipant.findMany({
-      where,
-      select: {
-        role: true,
-        level: true,
-        status: true,
-        space: { select: { id: true, title: true, kind: true } },
-      },
-      orderBy: [{ space: { title: "asc" } }, { spaceId: "asc" }],
-      take: spaceListLimit,
-    }),
-    db().spaceParticipant.count({ where }),
-  ]);
+  const rows = await db().spaceParticipant.findMany({
+    where: { organisationId, ...seeingStanding },
+    select: {
+      role: true,
+      level: true,
+      status: true,
+      space: { select: { id: true, title: true, kind: true } },
+    },
+    orderBy: [{ spaceTitle: "asc" }, { spaceId: "asc" }],
+    take: spaceListLimit + 1,
+  });
   return {
-    spaces: rows.map(({ space, ...standing }) => ({
+    more: rows.length > spaceListLimit,
+    spaces: rows.slice(0, spaceListLimit).map(({ space, ...standing }) => ({
       ...space,
       role: standing.role as ParticipationRole,
       level: standing.level as Level | null,
       status: standing.status as ParticipationStatus,
     })),
-    total,
   };
 }
 
