@@ -4,6 +4,8 @@
 // (budget ≤ 100 ms), with the baseline's 1,000-row /table run before each for scale, three rounds; then how
 // each list's p95 grew from the smallest size to the biggest (budget: flat within ±20%). Rows go straight
 // into SQLite in bulk while the server is stopped; it restarts at each size. Prints numbers, asserts nothing.
+import Database from "better-sqlite3";
+import { inputCounter, listedThemes, TallyChanges } from "~/modules/consultations/tallies.server";
 import { db } from "~/utils/db.server";
 import { addMember, createOrganisation, createPerson } from "../tests/factories";
 import { createSpace } from "../tests/space-factories";
@@ -72,16 +74,57 @@ async function seedOwners() {
 
 const owners = await seedOwners();
 
+const inputThemes = (i: number) => [themes[i % themes.length]!, themes[(i + 2) % themes.length]!];
+
+const inputAnswers = (i: number) =>
+  JSON.stringify({
+    [owners.questionIds[0]!]: `Input ${i}: evening language classes with childcare`,
+    [owners.questionIds[1]!]: sectors[i % sectors.length],
+    [owners.questionIds[2]!]: (i % 5) + 1,
+  });
+
+/** Adds the inputs of indexes from … to - 1 to the consultation's tallies, straight into the SQLite file. */
+async function countInputs(range: { from: number; to: number }) {
+  const { consultation } = owners;
+  const count = inputCounter(
+    await db().consultationQuestion.findMany({
+      where: { consultationId: consultation.id },
+      select: { id: true, kind: true, options: true },
+    }),
+  );
+  const changes = new TallyChanges();
+  for (let i = range.from; i < range.to; i++)
+    count(
+      changes,
+      {
+        answers: inputAnswers(i),
+        organisationType: types[i % types.length]!,
+        isAggregated: false,
+        themes: inputThemes(i),
+        outcome: null,
+      },
+      1,
+    );
+  const sqlite = new Database(dbFile);
+  try {
+    const upsert = sqlite.prepare(
+      `INSERT INTO "ResultTally" ("consultationId", "subject", "bucket", "count", "positionSum") VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT ("consultationId", "subject", "bucket") DO UPDATE SET "count" = "count" + excluded."count",
+         "positionSum" = "positionSum" + excluded."positionSum"`,
+    );
+    sqlite.transaction(() => {
+      for (const row of changes.rows())
+        upsert.run(consultation.id, row.subject, row.bucket, row.count, row.positionSum);
+    })();
+  } finally {
+    sqlite.close();
+  }
+}
+
 /** The rows of every list at index i: an update, a space the viewer's ministry convenes, a submitted input. */
 function listRows(): Record<string, TableRows[]> {
   const { convener, focalPoint, space, consultation, questionIds } = owners;
   const at = (index: number) => sqliteDate(new Date(epoch + index * 60_000));
-  const answers = (index: number) =>
-    JSON.stringify({
-      [questionIds[0]!]: `Input ${index}: evening language classes with childcare`,
-      [questionIds[1]!]: sectors[index % sectors.length],
-      [questionIds[2]!]: (index % 5) + 1,
-    });
   return {
     updates: [
       {
@@ -166,26 +209,58 @@ function listRows(): Record<string, TableRows[]> {
           sequentialId("bench-input-", i),
           consultation.id,
           organisationId(i),
-          answers(i),
+          inputAnswers(i),
           "submitted",
           1,
           at(i),
           focalPoint.id,
-          `${themes[i % themes.length]},${themes[(i + 2) % themes.length]}`,
+          inputThemes(i).join(","),
           at(i),
           at(i),
         ],
       },
       {
         table: "SubmissionVersion",
-        columns: ["id", "submissionId", "version", "answers", "submittedById", "submittedAt"],
+        columns: [
+          "id",
+          "submissionId",
+          "version",
+          "answers",
+          "submittedById",
+          "submittedAt",
+          "organisationType",
+        ],
         row: (i) => [
           sequentialId("bench-version-", i),
           sequentialId("bench-input-", i),
           1,
-          answers(i),
+          inputAnswers(i),
           focalPoint.id,
           at(i),
+          types[i % types.length],
+        ],
+      },
+      // The results as the submit command keeps them (ADR 0022): each input's listed answer, and its tallies
+      // (countInputs, below).
+      {
+        table: "ListedAnswer",
+        columns: [
+          "questionId",
+          "submissionId",
+          "paragraph",
+          "text",
+          "submittedAt",
+          "organisationType",
+          "themes",
+        ],
+        row: (i) => [
+          questionIds[0],
+          sequentialId("bench-input-", i),
+          0,
+          `Input ${i}: evening language classes with childcare`,
+          at(i),
+          types[i % types.length],
+          listedThemes(inputThemes(i)),
         ],
       },
     ],
@@ -228,6 +303,7 @@ try {
         return `${list} ${inserted.toLocaleString("en")} rows in ${seconds.toFixed(1)} s`;
       }),
     ];
+    await countInputs({ from: seededRows, to: size });
     seededRows = size;
     concord = await startConcord(dataDir);
     cookie ||= await signedInCookie(concord, owners.focalPoint.email);
