@@ -4,6 +4,12 @@
 // aggregates), its p95 at 10 connections (budget ≤ 300 ms) and the feedback report's; then the CSV export's
 // time (≤ 2 s) and the server's resident memory while it streams (flat), and the JSON export's. Prints
 // numbers, asserts nothing.
+import {
+  countSubmittedVersion,
+  inputCounter,
+  TallyChanges,
+  listedThemes,
+} from "~/modules/consultations/tallies.server";
 import { db } from "~/utils/db.server";
 import { addMember, createOrganisation, createPerson } from "../tests/factories";
 import { createSpace } from "../tests/space-factories";
@@ -151,6 +157,7 @@ async function seed() {
       })),
     });
   }
+  await countSeededInputs(consultation.id, ids, response.outcome);
   // Organisations with a draft each, one submitted per round: "after a new submission".
   for (let round = 0; round < rounds; round++) {
     const organisation = await createOrganisation({ name: `Late organisation ${round}` });
@@ -166,20 +173,69 @@ async function seed() {
   return { consultation, focalPoint };
 }
 
-/** A draft becomes a submitted input, as the submit command leaves it: a version 1 and a fresh updatedAt. */
+/**
+ * The results of the inputs seeded in bulk, as the submit command would have kept them one by one (ADR 0022):
+ * their tallies, their listed answers and the organisation type each version counts under.
+ */
+async function countSeededInputs(consultationId: string, ids: string[], outcome: string) {
+  const count = inputCounter(
+    await db().consultationQuestion.findMany({
+      where: { consultationId },
+      select: { id: true, kind: true, options: true },
+    }),
+  );
+  const changes = new TallyChanges();
+  for (let start = 0; start < inputs; start += batch) {
+    const listed = [];
+    for (let index = start; index < Math.min(start + batch, inputs); index++) {
+      const inputThemes = [themes[index % themes.length]!, themes[(index + 2) % themes.length]!];
+      const rows = count(
+        changes,
+        {
+          answers: answersFor(index, ids),
+          organisationType: types[index % types.length]!,
+          isAggregated: false,
+          themes: inputThemes,
+          outcome,
+        },
+        1,
+      );
+      for (const row of rows)
+        listed.push({
+          ...row,
+          submissionId: `bench-input-${index}`,
+          submittedAt: new Date(Date.now() - 40 * day + index * 1000),
+          organisationType: types[index % types.length]!,
+          themes: listedThemes(inputThemes),
+        });
+    }
+    await db().listedAnswer.createMany({ data: listed });
+  }
+  for (const type of types)
+    await db().submissionVersion.updateMany({
+      where: { submission: { consultationId, organisation: { type } } },
+      data: { organisationType: type },
+    });
+  await db().resultTally.createMany({
+    data: changes.rows().map((row) => ({ consultationId, ...row })),
+  });
+}
+
+/** A draft becomes a submitted input, as the submit command leaves it: a version 1, counted in the results. */
 async function submitLateInput(round: number, submittedById: string) {
   const id = `bench-late-input-${round}`;
   const { answers } = await db().submission.findUniqueOrThrow({ where: { id }, select: { answers: true } });
   const submittedAt = new Date();
-  await db().$transaction([
-    db().submissionVersion.create({
+  await db().$transaction(async (tx) => {
+    await tx.submissionVersion.create({
       data: { submissionId: id, version: 1, answers, submittedById, submittedAt },
-    }),
-    db().submission.update({
+    });
+    await tx.submission.update({
       where: { id },
       data: { status: "submitted", version: 1, submittedAt, submittedById },
-    }),
-  ]);
+    });
+    await countSubmittedVersion(tx, id, 0);
+  });
 }
 
 /** Downloads an export to the end, sampling the server's resident memory every 5 ms meanwhile. */

@@ -1,9 +1,12 @@
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { requireActor } from "~/modules/auth/session.server";
-import type { Actor } from "~/modules/authorization/actor";
 import { can } from "~/modules/authorization/can";
-import { readConsultation, requireConsultation } from "~/modules/consultations/access.server";
+import {
+  readConsultation,
+  readConsultationPost,
+  requireConsultation,
+  type ConsultationPost,
+} from "~/modules/consultations/access.server";
 import { closeConsultation } from "~/modules/consultations/close-consultation.server";
 import { openConsultation } from "~/modules/consultations/open-consultation.server";
 import {
@@ -14,7 +17,7 @@ import {
 import { backgroundLinks, consultationSchema, dayValue } from "~/modules/consultations/schema";
 import { updateConsultation } from "~/modules/consultations/update-consultation.server";
 import { currentOrganisationId } from "~/utils/current-organisation.server";
-import { attempt, attemptWithToast, readForm } from "~/utils/forms.server";
+import { attempt, attemptWithToast } from "~/utils/forms.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -46,21 +49,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type Post = { request: Request; actor: Actor; consultationId: string; formData: FormData };
-
 /** Opening, closing and editing the consultation, one function each. */
 export async function action({ request, params }: ActionFunctionArgs) {
-  const actor = await requireActor(request);
-  const formData = await readForm(request);
-  const post = { request, actor, consultationId: params.consultationId ?? "", formData };
-  const intent = formData.get("intent");
+  const post = await readConsultationPost(request, params.consultationId);
+  const intent = post.formData.get("intent");
   if (intent === "open" || intent === "close") return moveLifecycle(post, intent);
   return update(post);
 }
 
 const overview = (consultationId: string) => `/consultations/${consultationId}`;
 
-async function moveLifecycle({ request, actor, consultationId }: Post, intent: "open" | "close") {
+async function moveLifecycle({ request, actor, consultationId }: ConsultationPost, intent: "open" | "close") {
   const consultation = await requireConsultation(actor, consultationId, "consultation.open");
   const organisationId = await currentOrganisationId(request, actor);
   return attemptWithToast(
@@ -73,7 +72,7 @@ async function moveLifecycle({ request, actor, consultationId }: Post, intent: "
   );
 }
 
-async function update({ request, actor, consultationId, formData }: Post) {
+async function update({ request, actor, consultationId, formData }: ConsultationPost) {
   const submission = parseWithZod(formData, { schema: consultationSchema });
   const consultation = await requireConsultation(actor, consultationId, "consultation.build");
   if (submission.status !== "success") return submission.reply();

@@ -2,8 +2,11 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { requireActor } from "~/modules/auth/session.server";
-import type { Actor } from "~/modules/authorization/actor";
-import { requireConsultation } from "~/modules/consultations/access.server";
+import {
+  readConsultationPost,
+  requireConsultation,
+  type ConsultationPost,
+} from "~/modules/consultations/access.server";
 import { addQuestion } from "~/modules/consultations/add-question.server";
 import { isQuestionKind, questionFormValues, questionSchema } from "~/modules/consultations/kinds";
 import { moveQuestion } from "~/modules/consultations/move-question.server";
@@ -13,7 +16,7 @@ import { moveDirections } from "~/modules/consultations/schema";
 import { updateQuestion } from "~/modules/consultations/update-question.server";
 import { currentOrganisationId } from "~/utils/current-organisation.server";
 import { notFound } from "~/utils/errors";
-import { attempt, attemptWithToast, readForm } from "~/utils/forms.server";
+import { attempt, attemptWithToast } from "~/utils/forms.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 const questionIdSchema = z.object({ questionId: z.string().trim().min(1).max(64) });
@@ -34,14 +37,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type Post = { request: Request; actor: Actor; consultationId: string; formData: FormData };
-
 /** Removing, moving, adding and editing a question, one function each. */
 export async function action({ request, params }: ActionFunctionArgs) {
-  const actor = await requireActor(request);
-  const formData = await readForm(request);
-  const post = { request, actor, consultationId: params.consultationId ?? "", formData };
-  switch (formData.get("intent")) {
+  const post = await readConsultationPost(request, params.consultationId);
+  switch (post.formData.get("intent")) {
     case "remove":
       return remove(post);
     case "move":
@@ -56,12 +55,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const builder = (consultationId: string) => `/consultations/${consultationId}/questions`;
 
 /** The consultation when the actor may build it, and the organisation they act for. */
-async function building({ request, actor, consultationId }: Post) {
+async function building({ request, actor, consultationId }: ConsultationPost) {
   const consultation = await requireConsultation(actor, consultationId, "consultation.build");
   return { consultation, organisationId: await currentOrganisationId(request, actor) };
 }
 
-async function remove(post: Post) {
+async function remove(post: ConsultationPost) {
   const parsed = questionIdSchema.safeParse(Object.fromEntries(post.formData));
   const { consultation, organisationId } = await building(post);
   if (!parsed.success) notFound();
@@ -70,7 +69,7 @@ async function remove(post: Post) {
   );
 }
 
-async function move(post: Post) {
+async function move(post: ConsultationPost) {
   const parsed = moveSchema.safeParse(Object.fromEntries(post.formData));
   const { consultation, organisationId } = await building(post);
   if (!parsed.success) notFound();
@@ -80,7 +79,7 @@ async function move(post: Post) {
   );
 }
 
-async function save(post: Post, intent: "add" | "update") {
+async function save(post: ConsultationPost, intent: "add" | "update") {
   const questionId =
     intent === "update" ? questionIdSchema.safeParse(Object.fromEntries(post.formData)) : null;
   const submission = parseWithZod(post.formData, { schema: questionSchema });

@@ -3,7 +3,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { requireActor } from "~/modules/auth/session.server";
 import type { Actor } from "~/modules/authorization/actor";
 import { can } from "~/modules/authorization/can";
-import { requireConsultation } from "~/modules/consultations/access.server";
+import {
+  readConsultationPost,
+  requireConsultation,
+  type ConsultationPost,
+} from "~/modules/consultations/access.server";
 import { mayPublish } from "~/modules/consultations/lifecycle";
 import { publishFeedback } from "~/modules/consultations/publish-feedback.server";
 import { respondToInputs } from "~/modules/consultations/respond-to-inputs.server";
@@ -17,7 +21,7 @@ import {
 import { tagInput } from "~/modules/consultations/tag-input.server";
 import { currentOrganisationId } from "~/utils/current-organisation.server";
 import { notFound, RefusalError } from "~/utils/errors";
-import { attempt, readForm } from "~/utils/forms.server";
+import { attempt } from "~/utils/forms.server";
 import { resolveLanguage } from "~/utils/i18n.server";
 import { listPageData } from "~/utils/keyset.server";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -66,14 +70,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
 }
 
-type Post = { request: Request; actor: Actor; consultationId: string; formData: FormData };
-
 /** Tags, responses and the publication: one small function each, after the form is read. */
 export async function action({ request, params }: ActionFunctionArgs) {
-  const actor = await requireActor(request);
-  const formData = await readForm(request);
-  const post = { request, actor, consultationId: params.consultationId ?? "", formData };
-  switch (formData.get("intent")) {
+  const post = await readConsultationPost(request, params.consultationId);
+  switch (post.formData.get("intent")) {
     case "tag":
       return tag(post);
     case "respond":
@@ -93,41 +93,53 @@ const samePage = (request: Request) => {
   return `${url.pathname}${url.search}`;
 };
 
-async function tag({ request, actor, consultationId, formData }: Post) {
-  const formId = `tag-${String(formData.get("submissionId"))}`;
-  const submission = parseWithZod(formData, { schema: tagInputSchema });
-  const consultation = await requireReview(actor, consultationId);
-  if (submission.status !== "success") return { formId, result: submission.reply() };
-  const organisationId = await currentOrganisationId(request, actor);
-  const result = await attempt(submission, () =>
-    tagInput(actor, consultation, submission.value, organisationId),
-  );
-  if (!result.ok) return { formId, result: result.reply };
-  return redirectWithToast(samePage(request), { kind: "success", message: "consultations.review.tagged" });
+/** The consultation under review, when the actor may take `action` on it, and the convener they act for. */
+async function reviewing(
+  { request, actor, consultationId }: ConsultationPost,
+  action?: "consultation.publish-feedback",
+) {
+  const consultation = await requireReview(actor, consultationId, action);
+  return { consultation, organisationId: await currentOrganisationId(request, actor) };
 }
 
-async function respond({ request, actor, consultationId, formData }: Post) {
+async function tag(post: ConsultationPost) {
+  const formId = `tag-${String(post.formData.get("submissionId"))}`;
+  const submission = parseWithZod(post.formData, { schema: tagInputSchema });
+  const { consultation, organisationId } = await reviewing(post);
+  if (submission.status !== "success") return { formId, result: submission.reply() };
+  const result = await attempt(submission, () =>
+    tagInput(post.actor, consultation, submission.value, organisationId),
+  );
+  if (!result.ok) return { formId, result: result.reply };
+  return redirectWithToast(samePage(post.request), {
+    kind: "success",
+    message: "consultations.review.tagged",
+  });
+}
+
+async function respond(post: ConsultationPost) {
   const formId = "respond";
-  const submission = parseWithZod(formData, { schema: respondSchema });
-  const consultation = await requireReview(actor, consultationId);
+  const submission = parseWithZod(post.formData, { schema: respondSchema });
+  const { consultation, organisationId } = await reviewing(post);
   if (submission.status !== "success") return { formId, result: submission.reply() };
-  const organisationId = await currentOrganisationId(request, actor);
   const result = await attempt(submission, () =>
-    respondToInputs(actor, consultation, submission.value, organisationId),
+    respondToInputs(post.actor, consultation, submission.value, organisationId),
   );
   if (!result.ok) return { formId, result: result.reply };
-  return redirectWithToast(samePage(request), { kind: "success", message: "consultations.review.responded" });
+  return redirectWithToast(samePage(post.request), {
+    kind: "success",
+    message: "consultations.review.responded",
+  });
 }
 
-async function publish({ request, actor, consultationId, formData }: Post) {
+async function publish(post: ConsultationPost) {
   const formId = "publish";
-  const submission = parseWithZod(formData, { schema: publishSchema });
-  const consultation = await requireReview(actor, consultationId, "consultation.publish-feedback");
+  const submission = parseWithZod(post.formData, { schema: publishSchema });
+  const { consultation, organisationId } = await reviewing(post, "consultation.publish-feedback");
   if (submission.status !== "success") return { formId, result: submission.reply() };
-  const organisationId = await currentOrganisationId(request, actor);
-  const result = await attempt(submission, () => publishFeedback(actor, consultation, organisationId));
+  const result = await attempt(submission, () => publishFeedback(post.actor, consultation, organisationId));
   if (!result.ok) return { formId, result: result.reply };
-  return redirectWithToast(`/consultations/${consultationId}/report`, {
+  return redirectWithToast(`/consultations/${post.consultationId}/report`, {
     kind: "success",
     message: "consultations.review.publishedToast",
   });

@@ -11,6 +11,7 @@ import {
 import type { SpaceResource } from "~/modules/spaces/policy";
 import { db, type Tx } from "~/utils/db.server";
 import { forbidden, notFound } from "~/utils/errors";
+import { readForm } from "~/utils/forms.server";
 import { oncePerRequest } from "~/utils/request-scope.server";
 import {
   consultationToDraftIn,
@@ -114,7 +115,18 @@ export async function readConsultation(request: Request, consultationId: string)
 /** The space to draft a new consultation in, when the actor may (requireSpace's 404, then 403). */
 export async function requireSpaceToConsult(actor: Actor, spaceId: string): Promise<SpaceResource> {
   const space = await requireSpace(actor, spaceId, "space.read-updates");
-  if (!can(actor, "consultation.build", consultationToDraftIn(space)))
-    forbidden();
+  if (!can(actor, "consultation.build", consultationToDraftIn(space))) forbidden();
   return space;
+}
+
+/** A post to one of a consultation's pages: who posts, to which consultation, and the form, read but not parsed. */
+export type ConsultationPost = { request: Request; actor: Actor; consultationId: string; formData: FormData };
+
+/** Reads a post to a consultation's page from a signed-in person (its permission is checked after parsing). */
+export async function readConsultationPost(
+  request: Request,
+  consultationId: string | undefined,
+): Promise<ConsultationPost> {
+  const actor = await requireActor(request);
+  return { request, actor, consultationId: consultationId ?? "", formData: await readForm(request) };
 }

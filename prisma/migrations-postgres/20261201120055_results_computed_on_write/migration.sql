@@ -55,7 +55,7 @@ ALTER TABLE "ListedAnswer" ADD CONSTRAINT "ListedAnswer_questionId_fkey" FOREIGN
 -- AddForeignKey
 ALTER TABLE "ListedAnswer" ADD CONSTRAINT "ListedAnswer_submissionId_fkey" FOREIGN KEY ("submissionId") REFERENCES "Submission"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
--- Backfill (hand-written; the SQLite form is in prisma/migrations): the results of the inputs already
+-- Backfill (hand-written; the SQLite form is in prisma/migrations; tests/results-backfill.test.ts): the results of the inputs already
 -- submitted, as the commands now keep them (ADR 0022). Each version is counted under its organisation's type
 -- of today; the tallies and listed answers read each input's latest version only.
 UPDATE "SubmissionVersion" v SET "organisationType" = o."type"

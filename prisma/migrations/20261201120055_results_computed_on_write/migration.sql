@@ -49,7 +49,7 @@ CREATE INDEX "Submission_consultationId_status_submittedAt_id_idx" ON "Submissio
 -- CreateIndex
 CREATE INDEX "Submission_consultationId_status_responseId_submittedAt_id_idx" ON "Submission"("consultationId", "status", "responseId", "submittedAt", "id");
 
--- Backfill (hand-written; its PostgreSQL form is in prisma/migrations-postgres): the results of the inputs
+-- Backfill (hand-written; its PostgreSQL form is in prisma/migrations-postgres; tests/results-backfill.test.ts): the results of the inputs
 -- already submitted, as the commands now keep them (ADR 0022). Each version is counted under its
 -- organisation's type of today; the tallies and listed answers read each input's latest version only.
 UPDATE "SubmissionVersion" SET "organisationType" = (
@@ -81,7 +81,8 @@ GROUP BY "consultationId", "questionId", CAST("value" AS TEXT);
 INSERT INTO "ResultTally" ("consultationId", "subject", "bucket", "count", "positionSum")
 SELECT a."consultationId", a."questionId", CASE WHEN a."type" = 'object' THEN e."key" ELSE e."value" END, COUNT(*),
   SUM(CASE WHEN a."kind" = 'ranking' THEN e."key" + 1 ELSE 0 END)
-FROM "SubmittedAnswer" a JOIN json_each(a."value") e
+FROM "SubmittedAnswer" a
+JOIN json_each(CASE WHEN a."type" IN ('array', 'object') THEN a."value" ELSE '[]' END) e
 WHERE (a."kind" IN ('multiple_choice', 'ranking') AND a."type" = 'array' AND e."type" = 'text' AND e."value" <> '')
   OR (a."kind" = 'paragraph_comments' AND a."type" = 'object' AND e."type" = 'text' AND trim(e."value") <> '')
 GROUP BY a."consultationId", a."questionId", CASE WHEN a."type" = 'object' THEN e."key" ELSE e."value" END;
@@ -92,7 +93,7 @@ SELECT "questionId", "submissionId", 0, "value", "submittedAt", "organisationTyp
 WHERE "kind" IN ('short_text', 'long_text') AND "type" = 'text' AND trim("value") <> '';
 INSERT INTO "ListedAnswer" ("questionId", "submissionId", "paragraph", "text", "submittedAt", "organisationType", "themes")
 SELECT a."questionId", a."submissionId", CAST(e."key" AS INTEGER), e."value", a."submittedAt", a."organisationType", a."themes"
-FROM "SubmittedAnswer" a JOIN json_each(a."value") e
+FROM "SubmittedAnswer" a JOIN json_each(CASE WHEN a."type" = 'object' THEN a."value" ELSE '{}' END) e
 WHERE a."kind" = 'paragraph_comments' AND a."type" = 'object' AND e."type" = 'text' AND trim(e."value") <> '';
 
 DROP TABLE "SubmittedAnswer";
