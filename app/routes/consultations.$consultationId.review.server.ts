@@ -82,7 +82,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return publish(post);
     default:
       // Someone who may not review it learns nothing, not even that the post was malformed.
-      await requireReview(actor, post.consultationId);
+      await requireReview(post.actor, post.consultationId);
       throw new RefusalError(400);
   }
 }
