@@ -54,9 +54,9 @@ describe("the request log of a running Concord", () => {
     // A focal point signs in and invites an existing account and a newcomer to the ministry.
     const inviter = new Browserless(concord.origin);
     secrets.fromResponse(await inviter.signIn(focalPoint.email, focalPoint.password));
-    const home = await (await inviter.get("/")).text();
-    const ministryId = /<option value="([^"]+)"[^>]*>Ministry of Interior/.exec(home)?.[1];
-    expect(ministryId, "the ministry in the organisation switcher").toBeTruthy();
+    const organisations = await (await inviter.get("/organisations")).text();
+    const ministryId = /href="\/organisations\/([^"]+)">Ministry of Interior/.exec(organisations)?.[1];
+    expect(ministryId, "the ministry in the list of organisations").toBeTruthy();
     const invite = async (email: string) => {
       const created = secrets.fromResponse(
         await inviter.post(`/organisations/${ministryId}/invitations`, { email, role: "member" }),
