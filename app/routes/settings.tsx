@@ -1,12 +1,7 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
 import { NavLink, Outlet } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireActor } from "~/modules/auth/session.server";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireActor(request);
-  return null;
-}
+export { loader } from "./settings.server";
 
 export default function SettingsLayout() {
   const { t } = useTranslation();

@@ -1,24 +1,10 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireActor } from "~/modules/auth/session.server";
-import { can } from "~/modules/authorization/can";
 import { levels } from "~/modules/engagement/levels";
-import { requireSpace } from "~/modules/spaces/access.server";
-import { waitingConcerns } from "~/modules/concerns/queries.server";
-import { organisationsPerLevel, spaceOverview } from "~/modules/spaces/queries.server";
 import { useSpaceLayout } from "./spaces.$spaceId";
+import type { loader } from "./spaces.$spaceId._index.server";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const actor = await requireActor(request);
-  const space = await requireSpace(actor, params.spaceId ?? "", "space.view");
-  const [overview, engagement, concerns] = await Promise.all([
-    spaceOverview(actor, space.spaceId),
-    can(actor, "space.view-participants", space) ? organisationsPerLevel(space.spaceId) : null,
-    can(actor, "space.view-concerns", space) ? waitingConcerns(space.spaceId) : null,
-  ]);
-  return { overview, engagement, concerns };
-}
+export { loader } from "./spaces.$spaceId._index.server";
 
 /** The space's overview: mandate, themes, parent and children, conveners, the promise, engagement, concerns. */
 export default function SpaceOverview() {

@@ -1,105 +1,17 @@
-import { forbidden } from "~/utils/errors";
-import { parseWithZod } from "@conform-to/zod";
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, SelectField, TextAreaField, ValidatedForm, useSchemaForm } from "~/components/ui/form";
 import { InvalidCursorNotice, Pagination } from "~/components/ui/pagination";
-import { answerConcern } from "~/modules/concerns/answer-concern.server";
-import { concernRegister, waitingConcerns } from "~/modules/concerns/queries.server";
-import { raiseConcern } from "~/modules/concerns/raise-concern.server";
 import {
   answerConcernSchema,
   answerStatuses,
-  concernFilterSchema,
   concernStatuses,
   raiseConcernSchema,
 } from "~/modules/concerns/schema";
-import { requireActor } from "~/modules/auth/session.server";
-import { can } from "~/modules/authorization/can";
-import { requireSpace } from "~/modules/spaces/access.server";
 import { spaceThemes } from "~/modules/spaces/schema";
-import { currentOrganisationId } from "~/utils/current-organisation.server";
-import { attempt, readForm } from "~/utils/forms.server";
-import { resolveLanguage } from "~/utils/i18n.server";
-import { listPageData } from "~/utils/keyset.server";
-import { redirectWithToast } from "~/utils/toast.server";
+import type { loader, action } from "./spaces.$spaceId.concerns.server";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const actor = await requireActor(request);
-  const space = await requireSpace(actor, params.spaceId ?? "", "space.view-concerns");
-  const url = new URL(request.url);
-  const filter = concernFilterSchema.parse(Object.fromEntries(url.searchParams));
-  const [register, waiting, organisationId, language] = await Promise.all([
-    concernRegister(space.spaceId, filter, url),
-    waitingConcerns(space.spaceId),
-    currentOrganisationId(request, actor),
-    resolveLanguage(request, actor),
-  ]);
-  // Dates are written on the server, in UTC, so the page reads the same before and after hydration.
-  const date = new Intl.DateTimeFormat(language, { dateStyle: "medium", timeZone: "UTC" });
-  const shown = (list: (typeof register)["waiting"]) =>
-    list && {
-      pages: list.links,
-      concerns: list.concerns.map(
-        ({ createdAt, answeredAt, organisation, raisedBy, answeredBy, ...concern }) => ({
-          ...concern,
-          organisation: organisation.name,
-          raisedBy: raisedBy.name,
-          answeredBy: answeredBy?.name ?? null,
-          date: date.format(createdAt),
-          dateTime: createdAt.toISOString(),
-          answerDate: answeredAt ? date.format(answeredAt) : null,
-          answerDateTime: answeredAt?.toISOString() ?? null,
-        }),
-      ),
-    };
-  return listPageData(
-    {
-      filter: { status: filter.status ?? "", theme: filter.theme ?? "" },
-      waiting,
-      open: shown(register.waiting),
-      answered: shown(register.answered),
-      mayRaise:
-        organisationId !== null &&
-        can(actor, "space.raise-concern", { ...space, organisationId: organisationId }),
-      mayAnswer: can(actor, "space.answer-concern", space),
-    },
-    register.waiting?.links ?? null,
-    register.answered?.links ?? null,
-  );
-}
-
-export async function action({ request, params }: ActionFunctionArgs) {
-  const actor = await requireActor(request);
-  const spaceId = params.spaceId ?? "";
-  await requireSpace(actor, spaceId, "space.view-concerns");
-  const formData = await readForm(request);
-  const organisationId = await currentOrganisationId(request, actor);
-  const back = `/spaces/${spaceId}/concerns`;
-
-  if (formData.get("intent") === "answer") {
-    const space = await requireSpace(actor, spaceId, "space.answer-concern");
-    const formId = `answer-${String(formData.get("concernId"))}`;
-    const submission = parseWithZod(formData, { schema: answerConcernSchema });
-    if (submission.status !== "success") return { formId, result: submission.reply() };
-    const result = await attempt(submission, () =>
-      answerConcern(actor, space, { ...submission.value, preferredOrganisationId: organisationId }),
-    );
-    if (!result.ok) return { formId, result: result.reply };
-    return redirectWithToast(back, { kind: "success", message: "concerns.answer.done" });
-  }
-
-  if (organisationId === null) forbidden();
-  const space = await requireSpace(actor, spaceId, "space.raise-concern", organisationId);
-  const submission = parseWithZod(formData, { schema: raiseConcernSchema });
-  if (submission.status !== "success") return { formId: "raise-concern", result: submission.reply() };
-  const result = await attempt(submission, () =>
-    raiseConcern(actor, space, organisationId, submission.value),
-  );
-  if (!result.ok) return { formId: "raise-concern", result: result.reply };
-  return redirectWithToast(back, { kind: "success", message: "concerns.raise.done" });
-}
+export { loader, action } from "./spaces.$spaceId.concerns.server";
 
 type ConcernList = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["open"]>;
 

@@ -1,5 +1,3 @@
-import { parseWithZod } from "@conform-to/zod";
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ThemesField } from "~/components/spaces/themes-field";
@@ -11,44 +9,10 @@ import {
   ValidatedForm,
   useSchemaForm,
 } from "~/components/ui/form";
-import { requireActor } from "~/modules/auth/session.server";
-import { requireSpace } from "~/modules/spaces/access.server";
-import { parentCandidates, spaceDetails } from "~/modules/spaces/queries.server";
 import { noParent, updateSpaceSchema } from "~/modules/spaces/schema";
-import { updateSpace } from "~/modules/spaces/update-space.server";
-import { attempt, readForm } from "~/utils/forms.server";
-import { redirectWithToast } from "~/utils/toast.server";
+import type { loader, action } from "./spaces.$spaceId.edit.server";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const actor = await requireActor(request);
-  const space = await requireSpace(actor, params.spaceId ?? "", "space.edit");
-  const [details, candidates] = await Promise.all([
-    spaceDetails(space.spaceId),
-    parentCandidates(actor, space.spaceId),
-  ]);
-  return {
-    details: { ...details, parentId: details.parentId ?? noParent },
-    candidates,
-    // A parent the viewer cannot see stays selectable as it is, without its title.
-    hiddenParentId:
-      details.parentId && !candidates.some((candidate) => candidate.id === details.parentId)
-        ? details.parentId
-        : null,
-  };
-}
-
-export async function action({ request, params }: ActionFunctionArgs) {
-  const actor = await requireActor(request);
-  const space = await requireSpace(actor, params.spaceId ?? "", "space.edit");
-  const submission = parseWithZod(await readForm(request), { schema: updateSpaceSchema });
-  if (submission.status !== "success") return submission.reply();
-  const result = await attempt(submission, () => updateSpace(actor, space, submission.value));
-  if (!result.ok) return result.reply;
-  return redirectWithToast(`/spaces/${space.spaceId}`, {
-    kind: "success",
-    message: result.value.changed.length > 0 ? "spaces.edit.saved" : "spaces.edit.unchanged",
-  });
-}
+export { loader, action } from "./spaces.$spaceId.edit.server";
 
 export default function EditSpacePage() {
   const { details, candidates, hiddenParentId } = useLoaderData<typeof loader>();

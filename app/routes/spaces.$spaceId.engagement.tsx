@@ -1,33 +1,14 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
-import { requireActor } from "~/modules/auth/session.server";
 import { levels, type Level } from "~/modules/engagement/levels";
-import { engagementOverview, type LevelCounts } from "~/modules/engagement/overview.server";
-import { requireSpace } from "~/modules/spaces/access.server";
-import { resolveLanguage } from "~/utils/i18n.server";
+import type { LevelCounts } from "~/modules/engagement/overview.server";
+import type { loader } from "./spaces.$spaceId.engagement.server";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const actor = await requireActor(request);
-  const spaceId = params.spaceId ?? "";
-  await requireSpace(actor, spaceId, "space.view-participants");
-  const [overview, language] = await Promise.all([
-    engagementOverview(spaceId),
-    resolveLanguage(request, actor),
-  ]);
-  const monthName = new Intl.DateTimeFormat(language, { month: "short", year: "numeric", timeZone: "UTC" });
-  return {
-    ...overview,
-    history: overview.history.map(({ month, counts }) => ({
-      month,
-      label: monthName.format(new Date(`${month}-01T00:00:00Z`)),
-      counts,
-    })),
-  };
-}
+export { loader } from "./spaces.$spaceId.engagement.server";
 
 const total = (counts: LevelCounts) => levels.reduce((sum, level) => sum + counts[level], 0);
+
 const levelName = (t: TFunction, level: Level) => t(`spaces.levels.${level}.name`);
 
 /** The engagement overview: organisations per level and type today, and per level over the last months. */
@@ -121,7 +102,9 @@ export default function EngagementOverviewPage() {
 }
 
 const barRow = 32;
+
 const labelWidth = 150;
+
 const barSpace = 280;
 
 /** A horizontal bar per level. The drawing stays left-to-right in every language; the table carries the data. */

@@ -1,6 +1,4 @@
 import { getInputProps, useField, type FieldMetadata } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import {
@@ -12,86 +10,10 @@ import {
   useSchemaForm,
 } from "~/components/ui/form";
 import { InvalidCursorNotice, Pagination } from "~/components/ui/pagination";
-import { requireActor } from "~/modules/auth/session.server";
-import { can } from "~/modules/authorization/can";
-import { requireSpace } from "~/modules/spaces/access.server";
-import { discardUpload, receiveUpdateForm } from "~/modules/updates/files.server";
-import { publishUpdate } from "~/modules/updates/publish-update.server";
-import { spaceUpdates } from "~/modules/updates/queries.server";
-import {
-  acceptedUpdateFiles,
-  publishUpdateSchema,
-  updateFieldsSchema,
-  updateKinds,
-} from "~/modules/updates/schema";
-import { currentOrganisationId } from "~/utils/current-organisation.server";
-import { attempt } from "~/utils/forms.server";
-import { resolveLanguage } from "~/utils/i18n.server";
-import { listPageData } from "~/utils/keyset.server";
-import { redirectWithToast } from "~/utils/toast.server";
+import { acceptedUpdateFiles, publishUpdateSchema, updateKinds } from "~/modules/updates/schema";
+import type { loader, action } from "./spaces.$spaceId.updates.server";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const actor = await requireActor(request);
-  const space = await requireSpace(actor, params.spaceId ?? "", "space.read-updates");
-  const [feed, language] = await Promise.all([
-    spaceUpdates(space.spaceId, new URL(request.url)),
-    resolveLanguage(request, actor),
-  ]);
-  // Dates and sizes are written on the server, in UTC, so the page reads the same before and after hydration.
-  const date = new Intl.DateTimeFormat(language, {
-    dateStyle: "medium",
-    timeStyle: "short",
-    timeZone: "UTC",
-  });
-  const size = new Intl.NumberFormat(language, { style: "unit", unit: "kilobyte", maximumFractionDigits: 0 });
-  return listPageData(
-    {
-      spaceId: space.spaceId,
-      pages: feed.links,
-      updates: feed.rows.map(({ createdAt, author, organisation, fileSize, ...update }) => ({
-        ...update,
-        author: author.name,
-        organisation: organisation.name,
-        fileSize: fileSize === null ? null : size.format(Math.max(1, Math.ceil(fileSize / 1024))),
-        date: date.format(createdAt),
-        dateTime: createdAt.toISOString(),
-      })),
-      mayPublish: can(actor, "space.publish-update", space),
-    },
-    feed.links,
-  );
-}
-
-export async function action({ request, params }: ActionFunctionArgs) {
-  const actor = await requireActor(request);
-  const space = await requireSpace(actor, params.spaceId ?? "", "space.publish-update");
-  const { formData, upload, formError } = await receiveUpdateForm(request);
-  let published = false;
-  try {
-    const submission = parseWithZod(formData, { schema: updateFieldsSchema });
-    if (formError) return submission.reply({ formErrors: [formError] });
-    if (upload.status === "refused") return submission.reply({ fieldErrors: { file: [upload.message] } });
-    if (submission.status !== "success") return submission.reply();
-    const preferredOrganisationId = await currentOrganisationId(request, actor);
-    const result = await attempt(submission, () =>
-      publishUpdate(actor, space, {
-        ...submission.value,
-        file: upload.status === "stored" ? upload.file : null,
-        preferredOrganisationId,
-      }),
-    );
-    if (!result.ok) return result.reply;
-    published = true;
-    return redirectWithToast(`/spaces/${space.spaceId}/updates`, {
-      kind: "success",
-      message: "updates.publish.published",
-      values: { title: result.value.title },
-    });
-  } finally {
-    // Only a published update keeps its file: any other ending removes what was stored.
-    if (!published) await discardUpload(upload);
-  }
-}
+export { loader, action } from "./spaces.$spaceId.updates.server";
 
 export default function SpaceUpdatesPage() {
   const { t } = useTranslation();

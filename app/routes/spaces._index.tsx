@@ -1,41 +1,13 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { InvalidCursorNotice, Pagination, useCappedCount } from "~/components/ui/pagination";
-import { requireActor } from "~/modules/auth/session.server";
-import { can } from "~/modules/authorization/can";
-import { conveningOrganisation, spaceDirectory } from "~/modules/spaces/queries.server";
-import { directoryFilterSchema, governanceLevels, spaceKinds, spaceThemes } from "~/modules/spaces/schema";
-import { currentOrganisationId } from "~/utils/current-organisation.server";
-import { listPageData } from "~/utils/keyset.server";
+import { governanceLevels, spaceKinds, spaceThemes } from "~/modules/spaces/schema";
+import type { loader } from "./spaces._index.server";
+
+export { loader } from "./spaces._index.server";
 
 export const meta: MetaFunction = () => [{ title: "Concord" }];
-
-export async function loader({ request }: LoaderFunctionArgs) {
-  const actor = await requireActor(request);
-  const url = new URL(request.url);
-  const filter = directoryFilterSchema.parse(Object.fromEntries(url.searchParams));
-  const [directory, organisation] = await Promise.all([
-    spaceDirectory(actor, filter, url),
-    currentOrganisationId(request, actor).then(conveningOrganisation),
-  ]);
-  return listPageData(
-    {
-      spaces: directory.spaces,
-      total: directory.total,
-      pages: directory.links,
-      filter: {
-        kind: filter.kind ?? "",
-        governanceLevel: filter.governanceLevel ?? "",
-        theme: filter.theme ?? "",
-        place: filter.place ?? "",
-        q: filter.q ?? "",
-      },
-      mayCreate: can(actor, "space.create", organisation),
-    },
-    directory.links,
-  );
-}
 
 /** The directory of the spaces the person can see, with filters that work as a plain GET form. */
 export default function SpacesDirectory() {

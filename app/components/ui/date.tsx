@@ -37,7 +37,9 @@ export function RelativeDays({ value, now = new Date() }: { value: string | Date
   const { i18n } = useTranslation();
   const days = Math.round((new Date(value).getTime() - now.getTime()) / dayMs);
   const format = new Intl.RelativeTimeFormat(i18n.language, { numeric: "auto" });
-  return <>{Math.abs(days) >= 14 ? format.format(Math.round(days / 7), "week") : format.format(days, "day")}</>;
+  return (
+    <>{Math.abs(days) >= 14 ? format.format(Math.round(days / 7), "week") : format.format(days, "day")}</>
+  );
 }
 
 /**

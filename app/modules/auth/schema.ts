@@ -41,3 +41,6 @@ export const changePasswordSchema = z
 export const revokeSessionSchema = z.object({
   sessionId: z.string({ required_error: "validation.required" }).max(100, "validation.tooLong"),
 });
+
+/** Where a person who has not confirmed their address is sent. */
+export const confirmEmailPath = "/confirm-email";

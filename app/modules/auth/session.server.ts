@@ -8,12 +8,12 @@ import type {
 import { db } from "~/utils/db.server";
 import { noteSignedInPerson, oncePerRequest } from "~/utils/request-scope.server";
 import { lucia, storedSessionId } from "./lucia.server";
+import { confirmEmailPath } from "./schema";
 
 /** `emailConfirmed`: whether the person has proved they read mail at their address (ADR 0012). */
 type ActorWithCookie = { actor: Actor; refreshedCookie: string | null; emailConfirmed: boolean };
 
 /** Where a signed-in person whose address is not confirmed yet is sent from every other page. */
-export const confirmEmailPath = "/confirm-email";
 
 /** The secret the session cookie carries (the database keeps only its hash, `storedSessionId`). */
 export function sessionTokenFromCookieHeader(cookieHeader: string | null | undefined): string | null {

@@ -46,8 +46,7 @@ async function assertMayAnswer(
   const consultation = await readConsultationResource(actor, consultationId, tx);
   if (consultation?.status === "closed" || consultation?.status === "published")
     throw new DomainError("consultations.respond.errors.closed");
-  if (!consultation || !can(actor, action, { ...consultation, organisationId }))
-    forbidden();
+  if (!consultation || !can(actor, action, { ...consultation, organisationId })) forbidden();
 }
 
 export function hasErrors(errors: InputErrors) {

@@ -88,8 +88,7 @@ export async function requireSpace<A extends SpaceAction>(
   organisationId?: string,
 ): Promise<SpaceResource> {
   const space = await loadSpaceResource(actor, spaceId);
-  if (!space || !can(actor, "space.view", space))
-    notFound();
+  if (!space || !can(actor, "space.view", space)) notFound();
   const resource = { ...space, organisationId } as ResourceOf<A> & SpaceResource;
   if (!can(actor, action, resource)) {
     if (takesPartIn(space)) forbidden();
