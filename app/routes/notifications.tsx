@@ -1,6 +1,7 @@
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { InvalidCursorNotice, Pagination } from "~/components/ui/pagination";
+import { DateText } from "~/components/ui/date";
 import type { loader } from "./notifications.server";
 
 export { loader, action } from "./notifications.server";
@@ -31,7 +32,7 @@ export default function NotificationsPage() {
               ) : null}{" "}
               <Link to={notification.link}>{t(notification.message, notification.values)}</Link>
               <p className="review__meta">
-                <time dateTime={notification.dateTime}>{notification.date}</time>
+                <DateText value={notification.createdAt} style="moment" />
               </p>
             </li>
           ))}

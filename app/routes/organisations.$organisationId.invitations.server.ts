@@ -17,21 +17,14 @@ import { redirectWithToast } from "~/utils/toast.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const organisation = await invitingOrganisation(actor, params.organisationId);
-  const [list, language] = await Promise.all([
-    invitationsOf(actor, organisation, new URL(request.url)),
-    resolveLanguage(request, actor),
-  ]);
-  // Dates are written on the server, in UTC, so the page reads the same before and after hydration.
-  const date = new Intl.DateTimeFormat(language, { dateStyle: "medium", timeZone: "UTC" });
+  const list = await invitationsOf(actor, organisation, new URL(request.url));
   if (!list) notFound();
   return listPageData(
     {
       pages: list.links,
-      invitations: list.invitations.map(({ createdAt, expiresAt, acceptedAt, revokedAt, ...invitation }) => ({
+      invitations: list.invitations.map(({ acceptedAt, revokedAt, ...invitation }) => ({
         ...invitation,
-        createdOn: date.format(createdAt),
-        expiresOn: date.format(expiresAt),
-        settledOn: acceptedAt ? date.format(acceptedAt) : revokedAt ? date.format(revokedAt) : null,
+        settledAt: acceptedAt ?? revokedAt,
       })),
     },
     list.links,

@@ -4,6 +4,7 @@ import { ErrorList, SelectField, TextField, ValidatedForm, useSchemaForm } from 
 import { InvalidCursorNotice, Pagination } from "~/components/ui/pagination";
 import type { InvitationStatus } from "~/modules/invitations/queries.server";
 import { createInvitationSchema, invitationRoles, invitationValidDays } from "~/modules/invitations/schema";
+import { useDateFormat } from "~/components/ui/date";
 import type { loader, action } from "./organisations.$organisationId.invitations.server";
 
 export { loader, action } from "./organisations.$organisationId.invitations.server";
@@ -18,6 +19,7 @@ const statusBadges: Record<InvitationStatus, string> = {
 export default function InvitationsPage() {
   const { invitations, pages } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
+  const formatDate = useDateFormat();
   return (
     <div className="stack">
       {/* A new invitation remounts the form, so it starts empty again. */}
@@ -51,13 +53,15 @@ export default function InvitationsPage() {
                         {t(`invitations.status.${invitation.status}`)}
                       </span>{" "}
                       {invitation.status === "pending" || invitation.status === "expired"
-                        ? t("invitations.list.expiresOn", { date: invitation.expiresOn })
-                        : t("invitations.list.settledOn", { date: invitation.settledOn })}
+                        ? t("invitations.list.expiresOn", { date: formatDate(invitation.expiresAt) })
+                        : t("invitations.list.settledOn", {
+                            date: invitation.settledAt ? formatDate(invitation.settledAt) : "",
+                          })}
                     </td>
                     <td>
                       {t("invitations.list.invitedBy", {
                         name: invitation.invitedByName,
-                        date: invitation.createdOn,
+                        date: formatDate(invitation.createdAt),
                       })}
                     </td>
                     <td>

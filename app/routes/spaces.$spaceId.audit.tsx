@@ -1,6 +1,7 @@
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { InvalidCursorNotice, Pagination } from "~/components/ui/pagination";
+import { DateText } from "~/components/ui/date";
 import type { loader } from "./spaces.$spaceId.audit.server";
 
 export { loader } from "./spaces.$spaceId.audit.server";
@@ -37,7 +38,7 @@ export default function SpaceAuditTrail() {
               {events.map((event) => (
                 <tr key={event.id}>
                   <td>
-                    <time dateTime={event.at}>{event.time}</time>
+                    <DateText value={event.createdAt} style="moment" />
                   </td>
                   <td>{event.actorName ?? t("engagement.audit.noActor")}</td>
                   <td>{event.organisationName ?? "—"}</td>

@@ -10,7 +10,6 @@ import { can } from "~/modules/authorization/can";
 import { requireSpace } from "~/modules/spaces/access.server";
 import { currentOrganisationId } from "~/utils/current-organisation.server";
 import { attempt, readForm } from "~/utils/forms.server";
-import { resolveLanguage } from "~/utils/i18n.server";
 import { listPageData } from "~/utils/keyset.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -19,29 +18,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const space = await requireSpace(actor, params.spaceId ?? "", "space.view-concerns");
   const url = new URL(request.url);
   const filter = concernFilterSchema.parse(Object.fromEntries(url.searchParams));
-  const [register, waiting, organisationId, language] = await Promise.all([
+  const [register, waiting, organisationId] = await Promise.all([
     concernRegister(space.spaceId, filter, url),
     waitingConcerns(space.spaceId),
     currentOrganisationId(request, actor),
-    resolveLanguage(request, actor),
   ]);
-  // Dates are written on the server, in UTC, so the page reads the same before and after hydration.
-  const date = new Intl.DateTimeFormat(language, { dateStyle: "medium", timeZone: "UTC" });
   const shown = (list: (typeof register)["waiting"]) =>
     list && {
       pages: list.links,
-      concerns: list.concerns.map(
-        ({ createdAt, answeredAt, organisation, raisedBy, answeredBy, ...concern }) => ({
-          ...concern,
-          organisation: organisation.name,
-          raisedBy: raisedBy.name,
-          answeredBy: answeredBy?.name ?? null,
-          date: date.format(createdAt),
-          dateTime: createdAt.toISOString(),
-          answerDate: answeredAt ? date.format(answeredAt) : null,
-          answerDateTime: answeredAt?.toISOString() ?? null,
-        }),
-      ),
+      concerns: list.concerns.map(({ organisation, raisedBy, answeredBy, ...concern }) => ({
+        ...concern,
+        organisation: organisation.name,
+        raisedBy: raisedBy.name,
+        answeredBy: answeredBy?.name ?? null,
+      })),
     };
   return listPageData(
     {

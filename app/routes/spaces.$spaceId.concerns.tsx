@@ -1,6 +1,8 @@
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, SelectField, TextAreaField, ValidatedForm, useSchemaForm } from "~/components/ui/form";
+import { DateText } from "~/components/ui/date";
+import { DecisionForm } from "~/components/ui/decision-form";
 import { InvalidCursorNotice, Pagination } from "~/components/ui/pagination";
 import {
   answerConcernSchema,
@@ -9,6 +11,7 @@ import {
   raiseConcernSchema,
 } from "~/modules/concerns/schema";
 import { spaceThemes } from "~/modules/spaces/schema";
+import { useFormReply } from "~/utils/form-reply";
 import type { loader, action } from "./spaces.$spaceId.concerns.server";
 
 export { loader, action } from "./spaces.$spaceId.concerns.server";
@@ -91,7 +94,7 @@ function ConcernSection({ list, part }: { list: ConcernList; part: "open" | "ans
                   })}
                 </h4>
                 <p className="review__meta">
-                  <time dateTime={concern.dateTime}>{concern.date}</time>
+                  <DateText value={concern.createdAt} />
                   {concern.waitingDays !== null ? (
                     <> · {t("concerns.register.waitingFor", { count: concern.waitingDays })}</>
                   ) : null}
@@ -101,9 +104,7 @@ function ConcernSection({ list, part }: { list: ConcernList; part: "open" | "ans
                   <div className="notice stack">
                     <p className="review__meta">
                       {t("concerns.register.answeredBy", { name: concern.answeredBy ?? "" })}{" "}
-                      {concern.answerDate && concern.answerDateTime ? (
-                        <time dateTime={concern.answerDateTime}>{concern.answerDate}</time>
-                      ) : null}
+                      {concern.answeredAt ? <DateText value={concern.answeredAt} /> : null}
                     </p>
                     <p className="prewrap">{concern.answer}</p>
                   </div>
@@ -157,28 +158,21 @@ function RaiseForm() {
 
 function AnswerForm({ concernId }: { concernId: string }) {
   const { t } = useTranslation();
-  const actionData = useActionData<typeof action>();
   const formId = `answer-${concernId}`;
-  const [form, fields] = useSchemaForm(answerConcernSchema, {
-    id: formId,
-    lastResult: actionData?.formId === formId ? actionData.result : undefined,
-  });
   return (
-    <ValidatedForm form={form} className="stack" aria-label={t("concerns.answer.title")}>
-      <input type="hidden" name="intent" value="answer" />
-      <input type="hidden" name="concernId" value={concernId} />
-      <ErrorList id={form.errorId} errors={form.errors} />
-      <TextAreaField field={fields.answer} label={t("concerns.fields.answer")} rows={4} />
-      <SelectField
-        field={fields.status}
-        label={t("concerns.fields.status")}
-        options={answerStatuses.map((status) => ({ value: status, label: t(`concerns.statuses.${status}`) }))}
-      />
-      <p className="actions">
-        <button type="submit" className="button">
-          {t("concerns.answer.submit")}
-        </button>
-      </p>
-    </ValidatedForm>
+    <DecisionForm
+      schema={answerConcernSchema}
+      id={formId}
+      lastResult={useFormReply<typeof action>(formId)?.result}
+      label={t("concerns.answer.title")}
+      hidden={{ intent: "answer", concernId }}
+      choice={{
+        name: "status",
+        label: t("concerns.fields.status"),
+        options: answerStatuses.map((status) => ({ value: status, label: t(`concerns.statuses.${status}`) })),
+      }}
+      reason={{ name: "answer", label: t("concerns.fields.answer"), rows: 4 }}
+      submit={{ label: t("concerns.answer.submit") }}
+    />
   );
 }

@@ -4,19 +4,13 @@ import { can } from "~/modules/authorization/can";
 import { consultationToDraftIn } from "~/modules/consultations/policy";
 import { requireSpace } from "~/modules/spaces/access.server";
 import { spaceConsultationPage } from "~/modules/spaces/consultations.server";
-import { resolveLanguage } from "~/utils/i18n.server";
 import { listPageData } from "~/utils/keyset.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const space = await requireSpace(actor, params.spaceId ?? "", "space.read-updates");
   const mayCreate = can(actor, "consultation.build", consultationToDraftIn(space));
-  const [list, language] = await Promise.all([
-    spaceConsultationPage(space.spaceId, new URL(request.url), { includeDrafts: mayCreate }),
-    resolveLanguage(request, actor),
-  ]);
-  // Dates are written on the server, in UTC, so the page reads the same before and after hydration.
-  const date = new Intl.DateTimeFormat(language, { dateStyle: "medium", timeZone: "UTC" });
+  const list = await spaceConsultationPage(space.spaceId, new URL(request.url), { includeDrafts: mayCreate });
   return listPageData(
     {
       spaceId: space.spaceId,
@@ -26,10 +20,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         id: consultation.id,
         title: consultation.title,
         status: consultation.status,
-        closes: date.format(consultation.closesAt),
-        closesDateTime: consultation.closesAt.toISOString(),
-        feedbackDue: date.format(consultation.feedbackDueAt),
-        feedbackDueDateTime: consultation.feedbackDueAt.toISOString(),
+        closesAt: consultation.closesAt,
+        feedbackDueAt: consultation.feedbackDueAt,
         loop: consultation.loop,
       })),
     },

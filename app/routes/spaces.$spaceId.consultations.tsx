@@ -2,6 +2,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StatusBadge } from "~/components/consultations/status-badge";
 import { InvalidCursorNotice, Pagination } from "~/components/ui/pagination";
+import { DateText } from "~/components/ui/date";
 import type { loader } from "./spaces.$spaceId.consultations.server";
 
 export { loader } from "./spaces.$spaceId.consultations.server";
@@ -50,10 +51,10 @@ export default function SpaceConsultationsPage() {
                     <StatusBadge status={consultation.status} overdue={consultation.loop.overdue} />
                   </td>
                   <td>
-                    <time dateTime={consultation.closesDateTime}>{consultation.closes}</time>
+                    <DateText value={consultation.closesAt} style="calendar-day" />
                   </td>
                   <td>
-                    <time dateTime={consultation.feedbackDueDateTime}>{consultation.feedbackDue}</time>
+                    <DateText value={consultation.feedbackDueAt} style="calendar-day" />
                   </td>
                   <td>{consultation.status === "draft" ? "—" : consultation.loop.inputs}</td>
                   <td>

@@ -9,36 +9,28 @@ import { actingConvener, requireSpace } from "~/modules/spaces/access.server";
 import { currentOrganisationId } from "~/utils/current-organisation.server";
 import { DomainError } from "~/utils/errors";
 import { encodeMessage, readForm } from "~/utils/forms.server";
-import { resolveLanguage } from "~/utils/i18n.server";
 import { listPageData } from "~/utils/keyset.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const space = await requireSpace(actor, params.spaceId ?? "", "space.view-participants");
-  const [history, requests, language] = await Promise.all([
+  const [history, requests] = await Promise.all([
     levelHistoryOf(actor, space, new URL(request.url)),
     pendingLevelRequestsOf(actor, space),
-    resolveLanguage(request, actor),
   ]);
-  // Dates are written on the server, in UTC, so the page reads the same before and after hydration.
-  const date = new Intl.DateTimeFormat(language, { dateStyle: "medium", timeZone: "UTC" });
   return listPageData(
     {
       pages: history.links,
-      changes: history.rows.map(({ createdAt, organisation, changedBy, ...change }) => ({
+      changes: history.rows.map(({ organisation, changedBy, ...change }) => ({
         ...change,
         organisation: organisation.name,
         changedBy: changedBy.name,
-        date: date.format(createdAt),
-        dateTime: createdAt.toISOString(),
       })),
-      requests: requests.map(({ createdAt, organisation, requestedBy, ...request }) => ({
+      requests: requests.map(({ organisation, requestedBy, ...request }) => ({
         ...request,
         organisation: organisation.name,
         requestedBy: requestedBy.name,
-        date: date.format(createdAt),
-        dateTime: createdAt.toISOString(),
       })),
       mayDecide: can(actor, "space.decide-level-request", space),
     },

@@ -1,8 +1,10 @@
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorList, SelectField, TextAreaField, ValidatedForm, useSchemaForm } from "~/components/ui/form";
+import { DateText } from "~/components/ui/date";
+import { DecisionForm } from "~/components/ui/decision-form";
 import { InvalidCursorNotice, Pagination } from "~/components/ui/pagination";
 import { decideLevelRequestSchema, levelRequestDecisions } from "~/modules/participation/schema";
+import { useFormReply } from "~/utils/form-reply";
 import type { loader, action } from "./spaces.$spaceId.levels.server";
 
 export { loader, action } from "./spaces.$spaceId.levels.server";
@@ -31,7 +33,7 @@ export default function LevelHistoryPage() {
                 </h3>
                 <p>
                   {t("participation.requests.by", { name: request.requestedBy })}{" "}
-                  <time dateTime={request.dateTime}>{request.date}</time>
+                  <DateText value={request.createdAt} />
                 </p>
                 <p className="prewrap">{request.reason}</p>
                 {mayDecide ? <DecideForm requestId={request.id} /> : null}
@@ -58,7 +60,7 @@ export default function LevelHistoryPage() {
                 </p>
                 <p>
                   {t("participation.history.by", { name: change.changedBy })}{" "}
-                  <time dateTime={change.dateTime}>{change.date}</time>
+                  <DateText value={change.createdAt} />
                 </p>
                 {change.rationale ? (
                   <blockquote className="prewrap">
@@ -79,33 +81,27 @@ export default function LevelHistoryPage() {
 function DecideForm({ requestId }: { requestId: string }) {
   const { t } = useTranslation();
   const formId = `decide-${requestId}`;
-  const data = useActionData<typeof action>() as
-    Exclude<Awaited<ReturnType<typeof action>>, Response> | undefined;
-  const [form, fields] = useSchemaForm(decideLevelRequestSchema, {
-    id: formId,
-    lastResult: data?.formId === formId ? data.result : undefined,
-  });
   return (
-    <ValidatedForm form={form} className="stack">
-      <input type="hidden" name="intent" value="decide" />
-      <input type="hidden" name="requestId" value={requestId} />
-      <ErrorList id={form.errorId} errors={form.errors} />
-      <SelectField
-        field={fields.decision}
-        label={t("participation.fields.decision")}
-        options={levelRequestDecisions.map((decision) => ({
+    <DecisionForm
+      schema={decideLevelRequestSchema}
+      id={formId}
+      lastResult={useFormReply<typeof action>(formId)?.result}
+      hidden={{ intent: "decide", requestId }}
+      choice={{
+        name: "decision",
+        label: t("participation.fields.decision"),
+        options: levelRequestDecisions.map((decision) => ({
           value: decision,
           label: t(`participation.decide.options.${decision}`),
-        }))}
-      />
-      <TextAreaField
-        field={fields.reason}
-        label={t("participation.fields.reason")}
-        help={t("participation.decide.reasonHelp")}
-      />
-      <button type="submit" className="button button--small">
-        {t("participation.decide.submit")}
-      </button>
-    </ValidatedForm>
+        })),
+      }}
+      reason={{
+        name: "reason",
+        label: t("participation.fields.reason"),
+        help: t("participation.decide.reasonHelp"),
+      }}
+      submit={{ label: t("participation.decide.submit") }}
+      size="small"
+    />
   );
 }

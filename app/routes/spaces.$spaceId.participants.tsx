@@ -1,7 +1,9 @@
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, SelectField, TextAreaField, ValidatedForm, useSchemaForm } from "~/components/ui/form";
+import { DecisionForm } from "~/components/ui/decision-form";
 import { InvalidCursorNotice, Pagination } from "~/components/ui/pagination";
+import { useFormReply } from "~/utils/form-reply";
 import { levels } from "~/modules/engagement/levels";
 import {
   changeLevelSchema,
@@ -19,12 +21,9 @@ const statusBadges: Record<string, string> = {
   left: "",
 };
 
-type ActionData = Exclude<Awaited<ReturnType<typeof action>>, Response>;
-
 /** The action's answer, when it answers the form with this id (several forms share one page). */
 function useLastResult(formId: string) {
-  const data = useActionData<typeof action>() as ActionData | undefined;
-  return data?.formId === formId ? data.result : undefined;
+  return useFormReply<typeof action>(formId)?.result;
 }
 
 export default function ParticipantsPage() {
@@ -180,64 +179,51 @@ function ChangeLevelForm({
 }) {
   const { t } = useTranslation();
   const formId = `level-${organisationId}`;
-  const lastResult = useLastResult(formId);
-  const [form, fields] = useSchemaForm(changeLevelSchema, {
-    id: formId,
-    lastResult,
-    defaultValue: { level },
-  });
   return (
-    <details className="disclosure" open={lastResult ? true : undefined}>
-      <summary>{t("participation.changeLevel.summary", { name })}</summary>
-      <ValidatedForm form={form} className="stack">
-        <input type="hidden" name="intent" value="change-level" />
-        <input type="hidden" name="organisationId" value={organisationId} />
-        <ErrorList id={form.errorId} errors={form.errors} />
-        <SelectField
-          field={fields.level}
-          label={t("participation.fields.newLevel")}
-          options={levels.map((candidate) => ({
-            value: candidate,
-            label: t(`spaces.levels.${candidate}.name`),
-          }))}
-        />
-        <TextAreaField
-          field={fields.rationale}
-          label={t("participation.fields.rationale")}
-          help={t("participation.changeLevel.rationaleHelp")}
-        />
-        <button type="submit" className="button button--small">
-          {t("participation.changeLevel.submit")}
-        </button>
-      </ValidatedForm>
-    </details>
+    <DecisionForm
+      schema={changeLevelSchema}
+      id={formId}
+      lastResult={useLastResult(formId)}
+      defaultValue={{ level }}
+      summary={t("participation.changeLevel.summary", { name })}
+      hidden={{ intent: "change-level", organisationId }}
+      choice={{
+        name: "level",
+        label: t("participation.fields.newLevel"),
+        options: levels.map((candidate) => ({
+          value: candidate,
+          label: t(`spaces.levels.${candidate}.name`),
+        })),
+      }}
+      reason={{
+        name: "rationale",
+        label: t("participation.fields.rationale"),
+        help: t("participation.changeLevel.rationaleHelp"),
+      }}
+      submit={{ label: t("participation.changeLevel.submit") }}
+      size="small"
+    />
   );
 }
 
 function RemoveForm({ organisationId, name }: { organisationId: string; name: string }) {
   const { t } = useTranslation();
   const formId = `remove-${organisationId}`;
-  const lastResult = useLastResult(formId);
-  const [form, fields] = useSchemaForm(removeParticipantSchema, {
-    id: formId,
-    lastResult,
-  });
   return (
-    <details className="disclosure" open={lastResult ? true : undefined}>
-      <summary>{t("participation.remove.summary", { name })}</summary>
-      <ValidatedForm form={form} className="stack">
-        <input type="hidden" name="intent" value="remove" />
-        <input type="hidden" name="organisationId" value={organisationId} />
-        <ErrorList id={form.errorId} errors={form.errors} />
-        <TextAreaField
-          field={fields.rationale}
-          label={t("participation.fields.rationale")}
-          help={t("participation.remove.rationaleHelp")}
-        />
-        <button type="submit" className="button button--small button--danger">
-          {t("participation.remove.submit")}
-        </button>
-      </ValidatedForm>
-    </details>
+    <DecisionForm
+      schema={removeParticipantSchema}
+      id={formId}
+      lastResult={useLastResult(formId)}
+      summary={t("participation.remove.summary", { name })}
+      hidden={{ intent: "remove", organisationId }}
+      reason={{
+        name: "rationale",
+        label: t("participation.fields.rationale"),
+        help: t("participation.remove.rationaleHelp"),
+      }}
+      submit={{ label: t("participation.remove.submit") }}
+      size="small"
+      tone="danger"
+    />
   );
 }

@@ -1,8 +1,10 @@
 import { getCollectionProps, useField, useForm, type FieldMetadata } from "@conform-to/react";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorList, SelectField, TextAreaField, ValidatedForm, useSchemaForm } from "~/components/ui/form";
+import { ErrorList, SelectField, ValidatedForm, useSchemaForm } from "~/components/ui/form";
+import { DecisionForm } from "~/components/ui/decision-form";
 import { higherLevels, isLevel } from "~/modules/engagement/levels";
+import { useFormReply } from "~/utils/form-reply";
 import { invitationResponses, nameDelegatesSchema, requestLevelSchema } from "~/modules/participation/schema";
 import type { loader, action } from "./spaces.$spaceId.participation.server";
 
@@ -12,9 +14,7 @@ type Standing = Awaited<ReturnType<typeof loader>>["organisations"][number];
 
 /** The action's answer, when it answers the form with this id (several forms share one page). */
 function useLastResult(formId: string) {
-  const data = useActionData<typeof action>() as
-    Exclude<Awaited<ReturnType<typeof action>>, Response> | undefined;
-  return data?.formId === formId ? data.result : undefined;
+  return useFormReply<typeof action>(formId)?.result;
 }
 
 export default function OurParticipationPage() {
@@ -208,36 +208,30 @@ function RequestLevelForm({ standing }: { standing: Standing }) {
   const { t } = useTranslation();
   const formId = `request-level-${standing.organisationId}`;
   const lastResult = useLastResult(formId);
-  const [form, fields] = useSchemaForm(requestLevelSchema, {
-    id: formId,
-    lastResult,
-  });
   if (!isLevel(standing.level)) return null;
   return (
-    <details className="disclosure" open={lastResult ? true : undefined}>
-      <summary>{t("participation.request.title")}</summary>
-      <ValidatedForm form={form} className="stack">
-        <input type="hidden" name="intent" value="request-level" />
-        <input type="hidden" name="organisationId" value={standing.organisationId} />
-        <ErrorList id={form.errorId} errors={form.errors} />
-        <SelectField
-          field={fields.level}
-          label={t("participation.fields.requestedLevel")}
-          options={higherLevels(standing.level).map((level) => ({
-            value: level,
-            label: t(`spaces.levels.${level}.name`),
-          }))}
-        />
-        <TextAreaField
-          field={fields.reason}
-          label={t("participation.fields.reason")}
-          help={t("participation.request.reasonHelp")}
-        />
-        <button type="submit" className="button button--small">
-          {t("participation.request.submit")}
-        </button>
-      </ValidatedForm>
-    </details>
+    <DecisionForm
+      schema={requestLevelSchema}
+      id={formId}
+      lastResult={lastResult}
+      summary={t("participation.request.title")}
+      hidden={{ intent: "request-level", organisationId: standing.organisationId }}
+      choice={{
+        name: "level",
+        label: t("participation.fields.requestedLevel"),
+        options: higherLevels(standing.level).map((level) => ({
+          value: level,
+          label: t(`spaces.levels.${level}.name`),
+        })),
+      }}
+      reason={{
+        name: "reason",
+        label: t("participation.fields.reason"),
+        help: t("participation.request.reasonHelp"),
+      }}
+      submit={{ label: t("participation.request.submit") }}
+      size="small"
+    />
   );
 }
 

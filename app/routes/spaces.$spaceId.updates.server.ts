@@ -20,24 +20,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     spaceUpdates(space.spaceId, new URL(request.url)),
     resolveLanguage(request, actor),
   ]);
-  // Dates and sizes are written on the server, in UTC, so the page reads the same before and after hydration.
-  const date = new Intl.DateTimeFormat(language, {
-    dateStyle: "medium",
-    timeStyle: "short",
-    timeZone: "UTC",
-  });
+  // Sizes are written on the server, so the page reads the same before and after hydration.
   const size = new Intl.NumberFormat(language, { style: "unit", unit: "kilobyte", maximumFractionDigits: 0 });
   return listPageData(
     {
       spaceId: space.spaceId,
       pages: feed.links,
-      updates: feed.rows.map(({ createdAt, author, organisation, fileSize, ...update }) => ({
+      updates: feed.rows.map(({ author, organisation, fileSize, ...update }) => ({
         ...update,
         author: author.name,
         organisation: organisation.name,
         fileSize: fileSize === null ? null : size.format(Math.max(1, Math.ceil(fileSize / 1024))),
-        date: date.format(createdAt),
-        dateTime: createdAt.toISOString(),
       })),
       mayPublish: can(actor, "space.publish-update", space),
     },

@@ -11,6 +11,7 @@ import {
 } from "~/components/ui/form";
 import { InvalidCursorNotice, Pagination } from "~/components/ui/pagination";
 import { acceptedUpdateFiles, publishUpdateSchema, updateKinds } from "~/modules/updates/schema";
+import { DateText } from "~/components/ui/date";
 import type { loader, action } from "./spaces.$spaceId.updates.server";
 
 export { loader, action } from "./spaces.$spaceId.updates.server";
@@ -39,7 +40,7 @@ export default function SpaceUpdatesPage() {
                   </h3>
                   <p className="review__meta">
                     {t("updates.feed.byline", { organisation: update.organisation, author: update.author })}{" "}
-                    <time dateTime={update.dateTime}>{update.date}</time>
+                    <DateText value={update.createdAt} style="moment" />
                   </p>
                   {update.body ? <p className="prewrap">{update.body}</p> : null}
                   {update.linkUrl ? (

@@ -1,7 +1,7 @@
 import { type SubmissionResult } from "@conform-to/react";
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorList, TextAreaField, ValidatedForm, useSchemaForm } from "~/components/ui/form";
+import { DecisionForm as ReasonedDecisionForm } from "~/components/ui/decision-form";
 import { countryName } from "~/modules/organisations/schema";
 import type { OrganisationForReview } from "~/modules/registration/queries.server";
 import {
@@ -196,25 +196,16 @@ function DecisionForm({
   submit: string;
   danger?: boolean;
 }) {
-  const [form, fields] = useSchemaForm(schema, {
-    id: `${decision}-${organisationId}`,
-    lastResult: lastResult?.initialValue?.decision === decision ? lastResult : null,
-  });
   return (
-    <ValidatedForm form={form} action={`/admin/organisations/${organisationId}`} className="stack">
-      <ErrorList id={form.errorId} errors={form.errors} />
-      <input type="hidden" name="decision" value={decision} />
-      <input type="hidden" name="reviewedName" value={reviewedName} />
-      {note && fields.note ? <TextAreaField field={fields.note} label={note.label} help={note.help} /> : null}
-      <p>
-        <button
-          type="submit"
-          className={danger ? "button button--danger" : "button"}
-          aria-describedby={`organisation-${organisationId}`}
-        >
-          {submit}
-        </button>
-      </p>
-    </ValidatedForm>
+    <ReasonedDecisionForm
+      schema={schema}
+      id={`${decision}-${organisationId}`}
+      lastResult={lastResult?.initialValue?.decision === decision ? lastResult : null}
+      action={`/admin/organisations/${organisationId}`}
+      hidden={{ decision, reviewedName }}
+      reason={note && { name: "note", ...note }}
+      submit={{ label: submit, describedBy: `organisation-${organisationId}` }}
+      tone={danger ? "danger" : "default"}
+    />
   );
 }
