@@ -502,14 +502,14 @@ describe("opening and closing", () => {
     const consultation = await createConsultation(space.id, focalPoint.id, { title: "Housing priorities" });
     const here = `/consultations/${consultation.id}`;
 
-    const empty = await convenerClient.post(`${here}?index`, { intent: "open" });
+    const empty = await convenerClient.post(`${here}?index`, { intent: "open", confirmed: "yes" });
     expect(await convenerClient.landOn(empty)).toContain(
       "Add at least one question before opening the consultation.",
     );
     expect(await statusOf(consultation.id)).toBe("draft");
 
     await addQuestion(consultation.id, "long_text");
-    const opened = await convenerClient.post(`${here}?index`, { intent: "open" });
+    const opened = await convenerClient.post(`${here}?index`, { intent: "open", confirmed: "yes" });
     expect(await convenerClient.landOn(opened)).toContain("The consultation is open");
     const stored = await db().consultation.findUniqueOrThrow({ where: { id: consultation.id } });
     expect(stored.status).toBe("open");
@@ -524,7 +524,7 @@ describe("opening and closing", () => {
     const notifications = await (await consultedClient.get("/notifications")).text();
     expect(notifications).toContain("New consultation in Ottawa LIP: Housing priorities");
 
-    const closed = await convenerClient.post(`${here}?index`, { intent: "close" });
+    const closed = await convenerClient.post(`${here}?index`, { intent: "close", confirmed: "yes" });
     expect(await convenerClient.landOn(closed)).toContain("The consultation is closed.");
     const afterClose = await db().consultation.findUniqueOrThrow({ where: { id: consultation.id } });
     expect(afterClose.status).toBe("closed");
@@ -538,6 +538,50 @@ describe("opening and closing", () => {
     expect(audit.every((event) => event.spaceId === space.id && event.actorId === focalPoint.id)).toBe(true);
   });
 
+  it("asks before opening and closing, saying what each will do, and acts only once confirmed", async () => {
+    const { space, focalPoint, convenerClient } = await setting();
+    const consultation = await createConsultation(space.id, focalPoint.id, { title: "Asked first" });
+    await addQuestion(consultation.id, "long_text");
+    await addQuestion(consultation.id, "short_text");
+    const here = `/consultations/${consultation.id}`;
+
+    const asked = await convenerClient.post(`${here}?index`, { intent: "open" });
+    expect(asked.status).toBe(302);
+    expect(asked.headers.get("Location")).toBe(`${here}?confirm=open#lifecycle-heading`);
+    expect(await statusOf(consultation.id)).toBe("draft");
+    const confirmOpen = await convenerClient.landOn(asked);
+    expect(confirmOpen).toContain("Open the consultation now?");
+    expect(confirmOpen).toContain("1 organisation (1 person) will be notified.");
+    expect(confirmOpen).toContain("Its 2 questions will be locked");
+    expect(confirmOpen).toContain("Yes, open it now");
+
+    await convenerClient.post(`${here}?index`, { intent: "open", confirmed: "yes" });
+    expect(await statusOf(consultation.id)).toBe("open");
+    // A confirmation asked for a move the consultation cannot make any more shows nothing to confirm.
+    expect(await (await convenerClient.get(`${here}?confirm=open`)).text()).not.toContain("Yes, open it now");
+
+    const draftingOrganisation = await createParticipantOrganisation(space.id, "CONSULT");
+    await db().submission.create({
+      data: { consultationId: consultation.id, organisationId: draftingOrganisation.organisation.id },
+    });
+    const confirmClose = await (await convenerClient.get(`${here}?confirm=close`)).text();
+    expect(confirmClose).toContain("0 inputs have been submitted");
+    expect(confirmClose).toContain("1 organisation has a draft it has not submitted: it will not count.");
+    expect(confirmClose).toContain("its closing date becomes today");
+    const promised = await db().consultation.findUniqueOrThrow({ where: { id: consultation.id } });
+
+    expect((await convenerClient.post(`${here}?index`, { intent: "close" })).status).toBe(302);
+    expect(await statusOf(consultation.id)).toBe("open");
+    const before = Date.now();
+    await convenerClient.post(`${here}?index`, { intent: "close", confirmed: "yes" });
+    const closed = await db().consultation.findUniqueOrThrow({ where: { id: consultation.id } });
+    expect(closed.status).toBe("closed");
+    // Closed early: the closing date is when it closed; the feedback stays due when it was promised.
+    expect(closed.closesAt.getTime()).toBeGreaterThanOrEqual(before);
+    expect(closed.closesAt.getTime()).toBeLessThan(promised.closesAt.getTime());
+    expect(closed.feedbackDueAt).toEqual(promised.feedbackDueAt);
+  });
+
   it("notifies, for a chosen audience, the chosen organisations' members that may answer only", async () => {
     const { space, focalPoint, consulted, informed, convenerClient } = await setting();
     const notChosen = await createParticipantOrganisation(space.id, "INVOLVE");
@@ -547,7 +591,10 @@ describe("opening and closing", () => {
       organisationIds: [consulted.organisation.id, informed.organisation.id],
     });
     await addQuestion(consultation.id, "short_text");
-    await convenerClient.post(`/consultations/${consultation.id}?index`, { intent: "open" });
+    await convenerClient.post(`/consultations/${consultation.id}?index`, {
+      intent: "open",
+      confirmed: "yes",
+    });
     const notified = await db().notification.findMany({
       where: { message: "consultations.common.notifications.opened", spaceId: space.id },
     });
@@ -566,7 +613,10 @@ describe("opening and closing", () => {
     const { space, focalPoint, convenerClient } = await setting();
     const consultation = await createConsultation(space.id, focalPoint.id, { status });
     await addQuestion(consultation.id, "short_text");
-    const response = await convenerClient.post(`/consultations/${consultation.id}?index`, { intent });
+    const response = await convenerClient.post(`/consultations/${consultation.id}?index`, {
+      intent,
+      confirmed: "yes",
+    });
     expect(await convenerClient.landOn(response)).toContain("This step is not possible in the consultation");
     expect(await statusOf(consultation.id)).toBe(status);
     expect(await db().auditEvent.count({ where: { subjectId: consultation.id } })).toBe(0);
@@ -578,7 +628,10 @@ describe("opening and closing", () => {
       closesAt: new Date(Date.now() - dayMs),
     });
     await addQuestion(consultation.id, "short_text");
-    const response = await convenerClient.post(`/consultations/${consultation.id}?index`, { intent: "open" });
+    const response = await convenerClient.post(`/consultations/${consultation.id}?index`, {
+      intent: "open",
+      confirmed: "yes",
+    });
     expect(await convenerClient.landOn(response)).toContain("The closing date must be in the future.");
     expect(await statusOf(consultation.id)).toBe("draft");
   });
@@ -606,7 +659,7 @@ describe("who may see and build consultations", () => {
     expect((await consultedClient.get(`/consultations/${open.id}/questions`)).status).toBe(403);
     const refusedForms: Record<string, string>[] = [
       { intent: "add", kind: "short_text", prompt: "Sneaky" },
-      { intent: "close" },
+      { intent: "close", confirmed: "yes" },
       { intent: "update", ...validConsultation() },
     ];
     for (const form of refusedForms) {
@@ -634,9 +687,10 @@ describe("who may see and build consultations", () => {
         const response = await outsiderClient.get(`/consultations/${consultation.id}${page}`);
         expect([page, response.status]).toEqual([page, 404]);
       }
-    expect((await outsiderClient.post(`/consultations/${draft.id}?index`, { intent: "open" })).status).toBe(
-      404,
-    );
+    expect(
+      (await outsiderClient.post(`/consultations/${draft.id}?index`, { intent: "open", confirmed: "yes" }))
+        .status,
+    ).toBe(404);
     expect((await outsiderClient.get(`/consultations/no-such-consultation`)).status).toBe(404);
   });
 

@@ -127,7 +127,7 @@ describe("a public consultation, for visitors without an account", () => {
     for (const child of ["respond", "review", "results", "questions", "export.csv", "export.json"])
       expectSignIn(await anonymous().get(`${base}/${child}`), `${base}/${child}`);
     // Nothing is changed without an account either.
-    const posted = await anonymous().post(`${base}?index`, { intent: "close" });
+    const posted = await anonymous().post(`${base}?index`, { intent: "close", confirmed: "yes" });
     expect(posted.status).toBe(302);
     expect(posted.headers.get("location")).toMatch(/^\/login\?/);
     expect((await db().consultation.findUniqueOrThrow({ where: { id: published.id } })).status).toBe(

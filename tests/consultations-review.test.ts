@@ -229,7 +229,7 @@ describe("publishing the feedback", () => {
     } = setup;
     await convenerClient.post(review, respond([inputA.id], accepted));
 
-    const refused = await convenerClient.post(review, { intent: "publish" });
+    const refused = await convenerClient.post(review, { intent: "publish", confirmed: "yes" });
     expect(refused.status).toBe(200);
     expect(await refused.text()).toContain(
       "Every input needs a response before the feedback is published; inputs still without one: 1.",
@@ -243,12 +243,31 @@ describe("publishing the feedback", () => {
       }),
     ).toBe(0);
 
+    // Until it is published the report is the conveners' preview, which says what publishing will do.
     const participant = await Browserless.signedIn(server.origin, first.admin.email);
     expect((await participant.get(report)).status).toBe(404);
-    expect((await convenerClient.get(report)).status).toBe(404);
+    const blockedPreview = await convenerClient.get(report);
+    expect(blockedPreview.status).toBe(200);
+    const blockedText = await blockedPreview.text();
+    expect(blockedText).toContain("Preview: not published yet");
+    expect(blockedText).toContain("1 input still has no response: answer it before publishing.");
+    expect(blockedText).not.toContain("Publish the report now");
 
     await convenerClient.post(review, respond([inputB.id], declined));
-    const published = await convenerClient.post(review, { intent: "publish" });
+    // Asked without the confirmation, publishing shows the preview instead of acting.
+    const asked = await convenerClient.post(review, { intent: "publish" });
+    expect(asked.status).toBe(302);
+    expect(asked.headers.get("Location")).toBe(report);
+    const preview = await convenerClient.landOn(asked);
+    expect(preview).toContain("2 respondent organisations (3 people) will be told, in the app and by mail.");
+    expect(preview).toContain("every organisation taking part in the space can read it");
+    expect(preview).toContain("Publish the report now");
+    expect((await db().consultation.findUniqueOrThrow({ where: { id: consultation.id } })).status).toBe(
+      "closed",
+    );
+    expect((await participant.get(report)).status).toBe(404);
+
+    const published = await convenerClient.post(review, { intent: "publish", confirmed: "yes" });
     expect(published.status).toBe(302);
     expect(published.headers.get("Location")).toBe(report);
     const stored = await db().consultation.findUniqueOrThrow({ where: { id: consultation.id } });
@@ -292,7 +311,7 @@ describe("publishing the feedback", () => {
   it("refuses re-pointing an input once the feedback is published", async () => {
     const { inputA, inputB, convenerClient, review } = await closedConsultation();
     await convenerClient.post(review, respond([inputA.id, inputB.id], declined));
-    await convenerClient.post(review, { intent: "publish" });
+    await convenerClient.post(review, { intent: "publish", confirmed: "yes" });
     const before = await db().submission.findUniqueOrThrow({ where: { id: inputA.id } });
     const response = await convenerClient.post(review, respond([inputA.id], accepted));
     expect(response.status).toBe(200);
@@ -318,7 +337,7 @@ describe("publishing the feedback", () => {
         explanation: "<script>alert('response')</script>",
       }),
     );
-    await convenerClient.post(review, { intent: "publish" });
+    await convenerClient.post(review, { intent: "publish", confirmed: "yes" });
     const page = await (await convenerClient.get(report)).text();
     expect(page).not.toContain("<script>alert(");
     expect(page).toContain("&lt;script&gt;alert(&#x27;input&#x27;)&lt;/script&gt;");
@@ -349,7 +368,7 @@ describe("the organisation page", () => {
     expect(waiting).toContain("Employment pathways");
     expect(waiting).not.toContain("Evening classes fit working newcomers.");
 
-    await convenerClient.post(review, { intent: "publish" });
+    await convenerClient.post(review, { intent: "publish", confirmed: "yes" });
     const answered = await (await member.get(profile)).text();
     expect(answered).toContain("1 of our 2 inputs got an answer.");
     expect(answered).toContain("Evening classes fit working newcomers.");

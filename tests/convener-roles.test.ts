@@ -147,9 +147,10 @@ describe("an officer of the convening organisation (a member, not named a delega
     const overview = await (await officerClient.get(`/consultations/${draft.id}`)).text();
     expect(overview).not.toContain('value="open"');
     expect(await (await adminClient.get(`/consultations/${draft.id}`)).text()).toContain('value="open"');
-    expect((await officerClient.post(`/consultations/${draft.id}?index`, { intent: "open" })).status).toBe(
-      403,
-    );
+    expect(
+      (await officerClient.post(`/consultations/${draft.id}?index`, { intent: "open", confirmed: "yes" }))
+        .status,
+    ).toBe(403);
     expect((await db().consultation.findUniqueOrThrow({ where: { id: draft.id } })).status).toBe("draft");
 
     const closed = await createConsultation(space.id, focalPoint.id, {
@@ -176,7 +177,7 @@ describe("an officer of the convening organisation (a member, not named a delega
     const reviewPage = await (await officerClient.get(review)).text();
     expect(reviewPage).not.toContain('value="publish"');
     expect(await (await adminClient.get(review)).text()).toContain('value="publish"');
-    expect((await officerClient.post(review, { intent: "publish" })).status).toBe(403);
+    expect((await officerClient.post(review, { intent: "publish", confirmed: "yes" })).status).toBe(403);
     expect((await db().consultation.findUniqueOrThrow({ where: { id: closed.id } })).status).toBe("closed");
   });
 });

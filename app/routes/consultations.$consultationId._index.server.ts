@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod";
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { can } from "~/modules/authorization/can";
 import {
   readConsultation,
@@ -8,6 +8,7 @@ import {
   type ConsultationPost,
 } from "~/modules/consultations/access.server";
 import { closeConsultation } from "~/modules/consultations/close-consultation.server";
+import { closingConsequences, openingConsequences } from "~/modules/consultations/consequences.server";
 import { openConsultation } from "~/modules/consultations/open-consultation.server";
 import {
   audienceCandidates,
@@ -32,6 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         promisedFeedbackDays(consultation.spaceId),
       ])
     : [[], 0];
+  const mayOpen = can(actor, "consultation.open", resource);
   return {
     consultation: {
       ...consultation,
@@ -42,11 +44,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       feedbackDueAt: dayValue(consultation.feedbackDueAt),
     },
     mayManage,
-    mayOpen: can(actor, "consultation.open", resource),
+    mayOpen,
+    confirming: mayOpen ? await lifecycleConsequences(consultation, new URL(request.url)) : null,
     editing,
     candidates,
     feedbackDays,
   };
+}
+
+/**
+ * What the move a convener asked to confirm (`?confirm=open` or `?confirm=close`) will do, when it can be made
+ * from the consultation's status; null otherwise.
+ */
+function lifecycleConsequences(
+  consultation: { id: string; spaceId: string; audience: string; status: string; closesAt: Date },
+  url: URL,
+) {
+  const asked = url.searchParams.get("confirm");
+  if (asked === "open" && consultation.status === "draft") return openingConsequences(consultation);
+  if (asked === "close" && consultation.status === "open") return closingConsequences(consultation);
+  return null;
 }
 
 /** Opening, closing and editing the consultation, one function each. */
@@ -59,8 +76,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 const overview = (consultationId: string) => `/consultations/${consultationId}`;
 
-async function moveLifecycle({ request, actor, consultationId }: ConsultationPost, intent: "open" | "close") {
+/** Opening and closing act only once confirmed; a post without the confirmation asks for it first. */
+async function moveLifecycle(
+  { request, actor, consultationId, formData }: ConsultationPost,
+  intent: "open" | "close",
+) {
   const consultation = await requireConsultation(actor, consultationId, "consultation.open");
+  if (formData.get("confirmed") !== "yes")
+    throw redirect(
+      `${overview(consultationId)}?${new URLSearchParams({ confirm: intent })}#lifecycle-heading`,
+    );
   const organisationId = await currentOrganisationId(request, actor);
   return attemptWithToast(
     overview(consultationId),

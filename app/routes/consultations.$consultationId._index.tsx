@@ -1,6 +1,7 @@
-import { Form, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ConsultationFields } from "~/components/consultations/consultation-fields";
+import { useDateFormat } from "~/components/ui/date";
 import { ErrorList, ValidatedForm, useSchemaForm } from "~/components/ui/form";
 import { consultationSchema } from "~/modules/consultations/schema";
 import { useFormReply } from "~/utils/form-reply";
@@ -10,7 +11,7 @@ export { action, loader } from "./consultations.$consultationId._index.server";
 
 /** What the consultation is about, what it can change and who decides; the conveners edit, open and close it. */
 export default function ConsultationOverviewPage() {
-  const { consultation, mayManage, mayOpen, editing } = useLoaderData<typeof loader>();
+  const { consultation, mayManage, mayOpen, editing, confirming } = useLoaderData<typeof loader>();
   const lastResult = useFormReply<typeof action>();
   const { t } = useTranslation();
   const o = "consultations.builder.overview";
@@ -71,37 +72,93 @@ export default function ConsultationOverviewPage() {
           </dd>
         </div>
       </dl>
-      {mayOpen ? <Lifecycle status={consultation.status} questionCount={consultation.questionCount} /> : null}
+      {mayOpen ? (
+        <Lifecycle
+          status={consultation.status}
+          questionCount={consultation.questionCount}
+          closesAt={consultation.closesAt}
+          feedbackDueAt={consultation.feedbackDueAt}
+          confirming={confirming}
+        />
+      ) : null}
       {editing || (mayManage && lastResult) ? <EditForm /> : null}
     </div>
   );
 }
 
-function Lifecycle({ status, questionCount }: { status: string; questionCount: number }) {
+type Consequences = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["confirming"]>;
+
+/** Opening and closing, each asked first and then confirmed with what it will do. */
+function Lifecycle({
+  status,
+  questionCount,
+  closesAt,
+  feedbackDueAt,
+  confirming,
+}: {
+  status: string;
+  questionCount: number;
+  closesAt: string;
+  feedbackDueAt: string;
+  confirming: Consequences | null;
+}) {
   const { t } = useTranslation();
+  const formatDate = useDateFormat();
   const o = "consultations.builder.overview";
   if (status !== "draft" && status !== "open") return null;
+  const move = status === "draft" ? "open" : "close";
   return (
     <section aria-labelledby="lifecycle-heading" className="card stack">
       <h2 id="lifecycle-heading">{t(`${o}.lifecycle`)}</h2>
-      {status === "draft" ? (
-        <>
-          <p>{t(`${o}.openLead`, { count: questionCount })}</p>
-          <Form method="post">
-            <button type="submit" name="intent" value="open" className="button">
-              {t(`${o}.open`)}
-            </button>
-          </Form>
-        </>
+      {confirming?.kind === "open" ? (
+        <div className="notice stack" role="region" aria-labelledby="confirm-heading">
+          <h3 id="confirm-heading">{t(`${o}.confirmOpen.title`)}</h3>
+          <ul>
+            <li>
+              {t(`${o}.confirmOpen.notified`, {
+                count: confirming.organisations,
+                people: t("consultations.people", { count: confirming.people }),
+              })}
+            </li>
+            <li>{t(`${o}.confirmOpen.locked`, { count: confirming.questions })}</li>
+            <li>{t(`${o}.confirmOpen.closes`, { date: formatDate(closesAt, "calendar-day") })}</li>
+          </ul>
+        </div>
+      ) : confirming?.kind === "close" ? (
+        <div className="notice stack" role="region" aria-labelledby="confirm-heading">
+          <h3 id="confirm-heading">{t(`${o}.confirmClose.title`)}</h3>
+          <ul>
+            <li>{t(`${o}.confirmClose.submitted`, { count: confirming.submitted })}</li>
+            {confirming.drafts > 0 ? (
+              <li>{t(`${o}.confirmClose.drafts`, { count: confirming.drafts })}</li>
+            ) : null}
+            {confirming.early ? (
+              <li>{t(`${o}.confirmClose.early`, { date: formatDate(closesAt, "calendar-day") })}</li>
+            ) : null}
+            <li>{t(`${o}.confirmClose.feedback`, { date: formatDate(feedbackDueAt, "calendar-day") })}</li>
+          </ul>
+        </div>
       ) : (
-        <>
-          <p>{t(`${o}.closeLead`)}</p>
-          <Form method="post">
-            <button type="submit" name="intent" value="close" className="button button--danger">
-              {t(`${o}.close`)}
-            </button>
-          </Form>
-        </>
+        <p>{move === "open" ? t(`${o}.openLead`, { count: questionCount }) : t(`${o}.closeLead`)}</p>
+      )}
+      {confirming ? (
+        <Form method="post" className="actions">
+          <input type="hidden" name="intent" value={move} />
+          <input type="hidden" name="confirmed" value="yes" />
+          <button type="submit" className={move === "open" ? "button" : "button button--danger"}>
+            {t(`${o}.${move === "open" ? "confirmOpen" : "confirmClose"}.submit`)}
+          </button>
+          <Link to="." className="button button--quiet">
+            {t(`${o}.cancel`)}
+          </Link>
+        </Form>
+      ) : (
+        <Form method="post">
+          <input type="hidden" name="intent" value={move} />
+          <button type="submit" className={move === "open" ? "button" : "button button--danger"}>
+            {t(`${o}.${move}`)}
+          </button>
+        </Form>
       )}
     </section>
   );

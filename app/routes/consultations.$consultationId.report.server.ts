@@ -1,27 +1,42 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { can } from "~/modules/authorization/can";
 import { readConsultation } from "~/modules/consultations/access.server";
-import { feedbackReport } from "~/modules/consultations/review-queries.server";
+import { publicationConsequences } from "~/modules/consultations/consequences.server";
+import { mayPublish } from "~/modules/consultations/lifecycle";
+import { feedbackReport, responseCoverage } from "~/modules/consultations/review-queries.server";
 import { notFound } from "~/utils/errors";
-import { resolveLanguage } from "~/utils/i18n.server";
 import { listPageData } from "~/utils/keyset.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const consultationId = params.consultationId ?? "";
   const { actor, resource: consultation } = await readConsultation(request, consultationId);
-  // Until the conveners publish it, the report does not exist for anyone.
-  if (consultation.status !== "published") notFound();
-  const [{ publishedAt, ...report }, language] = await Promise.all([
+  // Until the conveners publish it, the report exists only as their preview.
+  const previewing =
+    consultation.status === "closed" &&
+    actor !== null &&
+    can(actor, "consultation.publish-feedback", consultation);
+  if (consultation.status !== "published" && !previewing) notFound();
+  const [report, preview] = await Promise.all([
     feedbackReport(consultationId, new URL(request.url)),
-    resolveLanguage(request, actor),
+    previewing ? publicationPreview(consultation) : null,
   ]);
-  // Dates are written on the server, in UTC, so the page reads the same before and after hydration.
-  const date = new Intl.DateTimeFormat(language, { dateStyle: "long", timeZone: "UTC" });
-  return listPageData(
-    {
-      ...report,
-      published: publishedAt ? date.format(publishedAt) : null,
-      publishedDateTime: publishedAt?.toISOString() ?? null,
-    },
-    report.links,
-  );
+  return listPageData({ ...report, preview }, report.links);
+}
+
+/** What publishing will do, and whether it can be done yet (every input answered). */
+async function publicationPreview(consultation: {
+  consultationId: string;
+  spaceId: string;
+  audience: string;
+  status: string;
+}) {
+  const [consequences, coverage] = await Promise.all([
+    publicationConsequences({ ...consultation, id: consultation.consultationId }),
+    responseCoverage(consultation.consultationId),
+  ]);
+  return {
+    ...consequences,
+    unanswered: coverage.inputs - coverage.answered,
+    ready: mayPublish(consultation, coverage.inputs, coverage.answered),
+  };
 }

@@ -1,9 +1,10 @@
-import { useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AnswerList } from "~/components/consultations/answer-list";
 import { ResponseCard } from "~/components/consultations/response-card";
 import { InvalidCursorNotice, Pagination } from "~/components/ui/pagination";
 import { responseOutcomes } from "~/modules/consultations/review-schema";
+import { DateText } from "~/components/ui/date";
 import type { loader } from "./consultations.$consultationId.report.server";
 
 export { loader } from "./consultations.$consultationId.report.server";
@@ -12,15 +13,15 @@ export { loader } from "./consultations.$consultationId.report.server";
 export default function FeedbackReportPage() {
   const { t } = useTranslation();
   const report = useLoaderData<typeof loader>();
-  const { inputs, links, outcomeCounts, changes, changesTotal, total } = report;
+  const { inputs, links, outcomeCounts, changes, changesTotal, total, preview } = report;
   return (
     <article className="stack feedback-report" aria-labelledby="report-heading">
+      {preview ? <PublicationPreview preview={preview} /> : null}
       <header className="stack">
         <h2 id="report-heading">{t("consultations.report.title")}</h2>
-        {report.published && report.publishedDateTime ? (
+        {report.publishedAt ? (
           <p className="review__meta">
-            {t("consultations.report.publishedOn")}{" "}
-            <time dateTime={report.publishedDateTime}>{report.published}</time>
+            {t("consultations.report.publishedOn")} <DateText value={report.publishedAt} />
           </p>
         ) : null}
         {report.decision ? (
@@ -109,5 +110,45 @@ export default function FeedbackReportPage() {
         <Pagination label={t("consultations.review.pagination.label")} links={links} />
       </section>
     </article>
+  );
+}
+
+type Preview = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["preview"]>;
+
+/** Shown to the conveners above the report before it is published: what publishing will do, and the button. */
+function PublicationPreview({ preview }: { preview: Preview }) {
+  const { t } = useTranslation();
+  const p = "consultations.report.preview";
+  const review = `/consultations/${useParams().consultationId ?? ""}/review`;
+  return (
+    <section className="notice stack" aria-labelledby="preview-heading">
+      <h2 id="preview-heading">{t(`${p}.title`)}</h2>
+      <p>{t(`${p}.lead`)}</p>
+      <ul>
+        <li>{t(`${p}.readers.${preview.readers}`)}</li>
+        <li>
+          {t(`${p}.notified`, {
+            count: preview.organisations,
+            people: t("consultations.people", { count: preview.people }),
+          })}
+        </li>
+      </ul>
+      {preview.ready ? (
+        <Form method="post" action={review} className="actions">
+          <input type="hidden" name="intent" value="publish" />
+          <input type="hidden" name="confirmed" value="yes" />
+          <button type="submit" className="button">
+            {t(`${p}.submit`)}
+          </button>
+          <Link to={review} className="button button--quiet">
+            {t(`${p}.back`)}
+          </Link>
+        </Form>
+      ) : (
+        <p>
+          {t(`${p}.blocked`, { count: preview.unanswered })} <Link to={review}>{t(`${p}.back`)}</Link>
+        </p>
+      )}
+    </section>
   );
 }

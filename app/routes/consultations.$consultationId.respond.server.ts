@@ -16,34 +16,19 @@ import { submitSubmission } from "~/modules/consultations/submit-submission.serv
 import { currentOrganisationId } from "~/utils/current-organisation.server";
 import { RefusalError } from "~/utils/errors";
 import { attempt, readForm } from "~/utils/forms.server";
-import { resolveLanguage } from "~/utils/i18n.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const consultation = await requireConsultation(actor, params.consultationId ?? "", "consultation.view");
-  const [input, language] = await Promise.all([
-    currentOrganisationId(request, actor).then((current) => ourInput(actor, consultation, current)),
-    resolveLanguage(request, actor),
-  ]);
-  // Dates are written on the server, in UTC, so the page reads the same before and after hydration.
-  const date = new Intl.DateTimeFormat(language, {
-    dateStyle: "medium",
-    timeStyle: "short",
-    timeZone: "UTC",
-  });
-  const when = (value: Date | null) =>
-    value ? { text: date.format(value), iso: value.toISOString() } : null;
+  const input = await currentOrganisationId(request, actor).then((current) =>
+    ourInput(actor, consultation, current),
+  );
   return {
     ...input,
-    closesAt: when(input.closesAt)!,
     organisations: input.organisations.map(({ own, aggregated, ...organisation }) => ({
       ...organisation,
-      inputs: [own, aggregated].map(({ submittedAt, versions, ...rest }) => ({
-        ...rest,
-        submittedAt: when(submittedAt),
-        versions: versions.map(({ submittedAt: at, ...version }) => ({ ...version, submittedAt: when(at)! })),
-      })),
+      inputs: [own, aggregated],
     })),
   };
 }

@@ -3,6 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { InputSection } from "~/components/consultations/input-section";
 import { QuestionInput, type QuestionInputQuestion } from "~/components/consultations/question-input";
+import { useDateFormat } from "~/components/ui/date";
 import { ErrorList } from "~/components/ui/form";
 import { inputFormId } from "~/modules/consultations/answers";
 import { useFormReply } from "~/utils/form-reply";
@@ -18,6 +19,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultSh
 export default function OurInputPage() {
   const { t } = useTranslation();
   const data = useLoaderData<typeof loader>();
+  const formatDate = useDateFormat();
   const reply = useFormReply<typeof action>();
   // A post refused for an organisation the page no longer lists (the consultation has closed since).
   const listed = (formId: string) =>
@@ -29,9 +31,11 @@ export default function OurInputPage() {
     <div className="stack">
       <h2>{t("consultations.respond.title")}</h2>
       {data.acceptsInput ? (
-        <p>{t("consultations.respond.closesOn", { date: data.closesAt.text })}</p>
+        <p>{t("consultations.respond.closesOn", { date: formatDate(data.closesAt, "calendar-day") })}</p>
       ) : data.status !== "draft" ? (
-        <p className="notice">{t("consultations.respond.closedOn", { date: data.closesAt.text })}</p>
+        <p className="notice">
+          {t("consultations.respond.closedOn", { date: formatDate(data.closesAt, "calendar-day") })}
+        </p>
       ) : null}
       {returned ? <ReturnedInput returned={returned} questions={data.questions} /> : null}
       {data.organisations.length === 0 ? (

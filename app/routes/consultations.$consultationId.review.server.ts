@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod";
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { requireActor } from "~/modules/auth/session.server";
 import type { Actor } from "~/modules/authorization/actor";
 import { can } from "~/modules/authorization/can";
@@ -22,7 +22,6 @@ import { tagInput } from "~/modules/consultations/tag-input.server";
 import { currentOrganisationId } from "~/utils/current-organisation.server";
 import { notFound, RefusalError } from "~/utils/errors";
 import { attempt } from "~/utils/forms.server";
-import { resolveLanguage } from "~/utils/i18n.server";
 import { listPageData } from "~/utils/keyset.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -43,13 +42,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const consultation = await requireReview(actor, consultationId);
   const url = new URL(request.url);
   const filter = reviewFilterSchema.parse(Object.fromEntries(url.searchParams));
-  const [list, coverage, language] = await Promise.all([
+  const [list, coverage] = await Promise.all([
     inputsForReview(consultationId, filter, url),
     responseCoverage(consultationId),
-    resolveLanguage(request, actor),
   ]);
-  // Dates are written on the server, in UTC, so the page reads the same before and after hydration.
-  const date = new Intl.DateTimeFormat(language, { dateStyle: "medium", timeZone: "UTC" });
   return listPageData(
     {
       consultationId,
@@ -60,11 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       mayPublish: mayPublish(consultation, coverage.inputs, coverage.answered),
       mayPublishFeedback: can(actor, "consultation.publish-feedback", consultation),
       links: list.links,
-      inputs: list.inputs.map(({ submittedAt, ...input }) => ({
-        ...input,
-        date: submittedAt ? date.format(submittedAt) : null,
-        dateTime: submittedAt?.toISOString() ?? null,
-      })),
+      inputs: list.inputs,
     },
     list.links,
   );
@@ -132,10 +124,13 @@ async function respond(post: ConsultationPost) {
   });
 }
 
+/** Publishing acts only once confirmed on the report's preview; a post without the confirmation shows it. */
 async function publish(post: ConsultationPost) {
   const formId = "publish";
   const submission = parseWithZod(post.formData, { schema: publishSchema });
   const { consultation, organisationId } = await reviewing(post, "consultation.publish-feedback");
+  if (post.formData.get("confirmed") !== "yes")
+    throw redirect(`/consultations/${post.consultationId}/report`);
   if (submission.status !== "success") return { formId, result: submission.reply() };
   const result = await attempt(submission, () => publishFeedback(post.actor, consultation, organisationId));
   if (!result.ok) return { formId, result: result.reply };

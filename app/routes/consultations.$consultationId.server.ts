@@ -4,7 +4,6 @@ import { readConsultation } from "~/modules/consultations/access.server";
 import { consultationRules, type ConsultationAction } from "~/modules/consultations/policy";
 import { feedbackLoop } from "~/modules/consultations/lifecycle";
 import { consultationHeader, hasOwnInput } from "~/modules/consultations/queries.server";
-import { resolveLanguage } from "~/utils/i18n.server";
 
 /**
  * The layout of every consultation page: the header, and the tabs the viewer may open (`may`: can() for
@@ -13,13 +12,12 @@ import { resolveLanguage } from "~/utils/i18n.server";
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, resource } = await readConsultation(request, params.consultationId ?? "");
-  const [header, ownInput, language] = await Promise.all([
+  const [header, ownInput] = await Promise.all([
     consultationHeader(resource.consultationId),
     hasOwnInput(
       resource.consultationId,
       resource.actorOrganisations.map((organisation) => organisation.organisationId),
     ),
-    resolveLanguage(request, actor),
   ]);
   const may = Object.fromEntries(
     (Object.keys(consultationRules) as ConsultationAction[]).map((action) => [
@@ -27,19 +25,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       can(actor, action, resource),
     ]),
   ) as Record<ConsultationAction, boolean>;
-  // Dates are written on the server, in UTC, so the page reads the same before and after hydration.
-  const date = new Intl.DateTimeFormat(language, { dateStyle: "medium", timeZone: "UTC" });
-  const when = (value: Date | null) =>
-    value ? { text: date.format(value), dateTime: value.toISOString() } : null;
   return {
     consultation: {
       id: header.id,
       title: header.title,
       status: header.status,
       space: header.space,
-      opens: when(header.opensAt),
-      closes: when(header.closesAt)!,
-      feedbackDue: when(header.feedbackDueAt)!,
+      opensAt: header.opensAt,
+      closesAt: header.closesAt,
+      feedbackDueAt: header.feedbackDueAt,
       overdue: feedbackLoop(header, 0, 0).overdue,
     },
     may,

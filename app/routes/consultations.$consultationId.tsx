@@ -3,6 +3,7 @@ import { Link, NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StatusBadge } from "~/components/consultations/status-badge";
 import { useSpaceLive } from "~/realtime/use-space-live";
+import { DateText } from "~/components/ui/date";
 import type { loader } from "./consultations.$consultationId.server";
 
 export { loader } from "./consultations.$consultationId.server";
@@ -48,16 +49,15 @@ export default function ConsultationLayout() {
           <StatusBadge status={status} overdue={consultation.overdue} />
         </p>
         <p className="space-header__meta">
-          {consultation.opens ? (
+          {consultation.opensAt ? (
             <>
-              {t("consultations.common.dates.opens")}{" "}
-              <time dateTime={consultation.opens.dateTime}>{consultation.opens.text}</time> ·{" "}
+              {t("consultations.common.dates.opens")} <DateText value={consultation.opensAt} /> ·{" "}
             </>
           ) : null}
           {t("consultations.common.dates.closes")}{" "}
-          <time dateTime={consultation.closes.dateTime}>{consultation.closes.text}</time> ·{" "}
+          <DateText value={consultation.closesAt} style="calendar-day" /> ·{" "}
           {t("consultations.common.dates.feedbackDue")}{" "}
-          <time dateTime={consultation.feedbackDue.dateTime}>{consultation.feedbackDue.text}</time>
+          <DateText value={consultation.feedbackDueAt} style="calendar-day" />
         </p>
         {!signedIn && status === "open" ? (
           <p>

@@ -2,6 +2,7 @@ import { Form, useLoaderData } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { InvalidCursorNotice, Pagination } from "~/components/ui/pagination";
+import { DateText, useDateFormat } from "~/components/ui/date";
 import type { loader } from "./settings.sessions.server";
 
 export { loader, action } from "./settings.sessions.server";
@@ -15,17 +16,8 @@ function deviceName(t: TFunction, { browser, system }: { browser: string | null;
 
 export default function SessionsSettingsPage() {
   const { sessions, pages } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation();
-  // In UTC, and saying so, so that the server's rendering and the browser's agree whatever their time zones.
-  const dateFormat = new Intl.DateTimeFormat(i18n.language, {
-    year: "numeric",
-    month: "short",
-    day: "numeric",
-    hour: "numeric",
-    minute: "2-digit",
-    timeZone: "UTC",
-    timeZoneName: "short",
-  });
+  const { t } = useTranslation();
+  const formatDate = useDateFormat();
   const hasOthers =
     sessions.some((session) => !session.isCurrent) || pages.next !== null || pages.previous !== null;
   return (
@@ -50,7 +42,6 @@ export default function SessionsSettingsPage() {
           <tbody>
             {sessions.map((session) => {
               const device = deviceName(t, session);
-              const signedInAt = dateFormat.format(session.createdAt);
               return (
                 <tr key={session.handle}>
                   <th scope="row">
@@ -63,14 +54,10 @@ export default function SessionsSettingsPage() {
                     <span dir="ltr">{session.ipAddress}</span>
                   </td>
                   <td>
-                    <time dateTime={session.createdAt.toISOString()} suppressHydrationWarning>
-                      {signedInAt}
-                    </time>
+                    <DateText value={session.createdAt} style="moment" />
                   </td>
                   <td>
-                    <time dateTime={session.expiresAt.toISOString()} suppressHydrationWarning>
-                      {dateFormat.format(session.expiresAt)}
-                    </time>
+                    <DateText value={session.expiresAt} style="moment" />
                   </td>
                   <td>
                     <Form method="post">
@@ -78,7 +65,10 @@ export default function SessionsSettingsPage() {
                       <button
                         type="submit"
                         className="button button--small button--danger"
-                        aria-label={t("settings.sessions.signOutDevice", { device, date: signedInAt })}
+                        aria-label={t("settings.sessions.signOutDevice", {
+                          device,
+                          date: formatDate(session.createdAt, "moment"),
+                        })}
                       >
                         {t("settings.sessions.signOut")}
                       </button>

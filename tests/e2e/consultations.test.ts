@@ -129,6 +129,11 @@ describe.skipIf(!browserAvailable)("a consultation and its feedback loop in a re
     // … and opens it.
     await visit(convener, base);
     await convener.getByRole("button", { name: "Open the consultation" }).click();
+    // It asks first, saying what opening will do.
+    await expectText(convener, "Open the consultation now?");
+    await expectText(convener, "will be notified.");
+    await expectAccessible(convener);
+    await convener.getByRole("button", { name: "Yes, open it now" }).click();
     await expectText(convener, "The consultation is open; its audience has been notified.");
     await expectAccessible(convener);
 
@@ -218,6 +223,10 @@ describe.skipIf(!browserAvailable)("a consultation and its feedback loop in a re
     // 5. The convener closes the consultation, answers every input and publishes the feedback.
     await visit(convener, base);
     await convener.getByRole("button", { name: "Close the consultation" }).click();
+    await expectText(convener, "2 inputs have been submitted");
+    await expectText(convener, "its closing date becomes today");
+    await expectAccessible(convener);
+    await convener.getByRole("button", { name: "Yes, close it now" }).click();
     await expectText(convener, "The consultation is closed. Now answer every input.");
     await expectAccessible(convener);
     await convener
@@ -254,8 +263,12 @@ describe.skipIf(!browserAvailable)("a consultation and its feedback loop in a re
       "Evening study rooms are added to the youth priority.",
     );
     await expectText(convener, "2 of 2 inputs answered");
-    await convener.getByRole("button", { name: "Publish the feedback report" }).click();
+    await convener.getByRole("button", { name: "Preview and publish the report" }).click();
     await convener.waitForURL((url) => url.pathname.endsWith("/report"), { timeout: 10_000 });
+    await expectText(convener, "Preview: not published yet");
+    await expectText(convener, "2 respondent organisations");
+    await expectAccessible(convener);
+    await convener.getByRole("button", { name: "Publish the report now" }).click();
     await expectText(convener, "The feedback report is published");
     await expectAccessible(convener);
 

@@ -1,3 +1,4 @@
+import { DateText } from "~/components/ui/date";
 import { useField, type SubmissionResult } from "@conform-to/react";
 import type { SerializeFrom } from "@remix-run/node";
 import { useFetcher } from "@remix-run/react";
@@ -65,7 +66,7 @@ export function InputSection({
         {input.version > 0 && input.submittedAt ? (
           <>
             {t("consultations.respond.status.submitted", { version: input.version })}{" "}
-            <time dateTime={input.submittedAt.iso}>{input.submittedAt.text}</time>
+            <DateText value={input.submittedAt} style="moment" />
           </>
         ) : (
           t("consultations.respond.status.draft")

@@ -1,3 +1,4 @@
+import { DateText } from "~/components/ui/date";
 import { useTranslation } from "react-i18next";
 import { answerTextOf, kindOf, questionOptions } from "~/modules/consultations/kinds";
 import type { Answer } from "~/modules/consultations/kinds/kind";
@@ -5,7 +6,7 @@ import type { QuestionInputQuestion } from "./question-input";
 
 type Version = {
   version: number;
-  submittedAt: { text: string; iso: string };
+  submittedAt: string | Date;
   submittedBy: string;
   answers: Record<string, Answer>;
   aggregatedNote: string;
@@ -31,7 +32,7 @@ export function InputVersions({
           <li key={version.version} className="stack">
             <p>
               <strong>{t("consultations.respond.versions.version", { version: version.version })}</strong>{" "}
-              <time dateTime={version.submittedAt.iso}>{version.submittedAt.text}</time> ·{" "}
+              <DateText value={version.submittedAt} style="moment" /> ·{" "}
               {t("consultations.respond.versions.by", { name: version.submittedBy })}
             </p>
             <dl className="details">

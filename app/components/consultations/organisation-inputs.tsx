@@ -1,3 +1,4 @@
+import { useDateFormat } from "~/components/ui/date";
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ResponseCard } from "./response-card";
@@ -19,9 +20,8 @@ export type OrganisationInputsData = {
  * with the response to its own input once the feedback is published, and how many inputs got an answer.
  */
 export function OrganisationInputs({ data }: { data: OrganisationInputsData }) {
-  const { t, i18n } = useTranslation();
-  // The same formatter on the server and in the browser (UTC), so hydration finds the same text.
-  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeZone: "UTC" });
+  const { t } = useTranslation();
+  const formatDate = useDateFormat();
   return (
     <section aria-labelledby="consultation-inputs-heading" className="stack">
       <h2 id="consultation-inputs-heading">{t("consultations.report.ourInputs.title")}</h2>
@@ -44,7 +44,7 @@ export function OrganisationInputs({ data }: { data: OrganisationInputsData }) {
                 missing={
                   <p>
                     {t("consultations.report.ourInputs.awaiting", {
-                      date: date.format(new Date(input.consultation.feedbackDueAt)),
+                      date: formatDate(input.consultation.feedbackDueAt, "calendar-day"),
                     })}
                   </p>
                 }

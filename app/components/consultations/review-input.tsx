@@ -1,5 +1,6 @@
 import { getCollectionProps, type SubmissionResult } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
+import { DateText } from "~/components/ui/date";
 import { ErrorList, ValidatedForm, useSchemaForm } from "~/components/ui/form";
 import type { InputView } from "~/modules/consultations/review-queries.server";
 import { tagInputSchema } from "~/modules/consultations/review-schema";
@@ -7,8 +8,8 @@ import { spaceThemes } from "~/modules/spaces/schema";
 import { AnswerList } from "./answer-list";
 import { ResponseCard } from "./response-card";
 
-/** An input as the review page lists it, its submission date written for the reader. */
-export type ReviewedInput = Omit<InputView, "submittedAt"> & { date: string | null; dateTime: string | null };
+/** An input as the review page lists it. */
+export type ReviewedInput = Omit<InputView, "submittedAt"> & { submittedAt: string | Date | null };
 
 /** One submitted input for the conveners: who sent it, when, its themes, its answers and its response. */
 export function ReviewInput({ input }: { input: ReviewedInput }) {
@@ -22,10 +23,10 @@ export function ReviewInput({ input }: { input: ReviewedInput }) {
       </h3>
       <p className="review__meta">
         {t(`organisations.types.${input.organisation.type}`)}
-        {input.date && input.dateTime ? (
+        {input.submittedAt ? (
           <>
             {" · "}
-            {t("consultations.review.submittedOn")} <time dateTime={input.dateTime}>{input.date}</time>
+            {t("consultations.review.submittedOn")} <DateText value={input.submittedAt} />
           </>
         ) : null}
         {" · "}

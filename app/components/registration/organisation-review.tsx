@@ -1,6 +1,7 @@
 import { type SubmissionResult } from "@conform-to/react";
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useDateFormat } from "~/components/ui/date";
 import { DecisionForm as ReasonedDecisionForm } from "~/components/ui/decision-form";
 import { countryName } from "~/modules/organisations/schema";
 import type { OrganisationForReview } from "~/modules/registration/queries.server";
@@ -12,19 +13,9 @@ import {
   type Decision,
 } from "~/modules/registration/schema";
 
-/**
- * An organisation as administrators review it. Loaders name the country and format the dates, so the
- * server's words reach the page as they are and hydration never disagrees with the browser's own.
- */
+/** An organisation as administrators review it: loaders name the country in the reader's language. */
 export function presentForReview(organisation: OrganisationForReview, language: string) {
-  const date = new Intl.DateTimeFormat(language, { dateStyle: "long", timeZone: "UTC" });
-  return {
-    ...organisation,
-    countryName: countryName(organisation.country, language),
-    registeredOn: date.format(organisation.createdAt),
-    verifiedOn: organisation.verifiedAt && date.format(organisation.verifiedAt),
-    nameRequestedOn: organisation.nameRequestedAt && date.format(organisation.nameRequestedAt),
-  };
+  return { ...organisation, countryName: countryName(organisation.country, language) };
 }
 
 export type ReviewedOrganisation = ReturnType<typeof presentForReview>;
@@ -39,6 +30,7 @@ export function OrganisationReview({
   linkToDetails: boolean;
 }) {
   const { t } = useTranslation();
+  const formatDate = useDateFormat();
   const Heading = headingLevel === 1 ? "h1" : "h2";
   const status = organisation.verificationStatus;
   return (
@@ -57,12 +49,12 @@ export function OrganisationReview({
         <span className={`badge badge--${status}`}>{t(`admin.organisations.status.${status}`)}</span>
       </Heading>
       <p className="review__meta">
-        {t("admin.organisations.registeredOn", { date: organisation.registeredOn })}
-        {organisation.verifiedOn && organisation.verifiedBy ? (
+        {t("admin.organisations.registeredOn", { date: formatDate(organisation.createdAt) })}
+        {organisation.verifiedAt && organisation.verifiedBy ? (
           <>
             {" · "}
             {t("admin.organisations.verifiedOn", {
-              date: organisation.verifiedOn,
+              date: formatDate(organisation.verifiedAt),
               name: organisation.verifiedBy.name,
             })}
           </>
@@ -72,7 +64,7 @@ export function OrganisationReview({
         <p className="notice">
           {t("admin.rename.requested", {
             name: organisation.requestedName,
-            date: organisation.nameRequestedOn,
+            date: organisation.nameRequestedAt ? formatDate(organisation.nameRequestedAt) : "",
           })}
         </p>
       ) : null}

@@ -53,9 +53,16 @@ export function DecisionForm<Schema extends z.ZodTypeAny>({
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       <ErrorList id={form.errorId} errors={form.errors} />
-      {choice ? <SelectField field={field(choice.name)} label={choice.label} options={choice.options} /> : null}
+      {choice ? (
+        <SelectField field={field(choice.name)} label={choice.label} options={choice.options} />
+      ) : null}
       {reason ? (
-        <TextAreaField field={field(reason.name)} label={reason.label} help={reason.help} rows={reason.rows} />
+        <TextAreaField
+          field={field(reason.name)}
+          label={reason.label}
+          help={reason.help}
+          rows={reason.rows}
+        />
       ) : null}
       <p className="actions">
         <button type="submit" className={buttonClass} aria-describedby={submit.describedBy}>
