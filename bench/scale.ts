@@ -105,6 +105,8 @@ async function seedAudience() {
       email: `person${i}@bench.example`,
       name: `Person ${i}`,
       passwordHash: "-",
+      // Confirmed addresses: sockets of people who have not confirmed theirs join no room (ADR 0012).
+      emailConfirmedAt: new Date(),
     })),
   });
   await db().membership.createMany({
