@@ -44,7 +44,7 @@ describe.runIf(sharedSetup)("two Concord processes on one PostgreSQL and one Red
   afterAll(async () => {
     for (const socket of sockets) socket.disconnect();
     for (const running of [a, b]) {
-      running?.child.kill("SIGTERM");
+      if (running?.child.exitCode === null) running.child.kill("SIGTERM");
       await running?.exited;
     }
     rmSync(dataDir, { recursive: true, force: true });
@@ -230,5 +230,11 @@ describe.runIf(sharedSetup)("two Concord processes on one PostgreSQL and one Red
     expect(notifications.map((row) => `${row.personId} ${row.message}`).sort()).toEqual(
       [focalPoint.id, colleague.id].map((id) => `${id} notifications.messages.feedbackOverdue`).sort(),
     );
+  });
+
+  it("stops both processes cleanly on SIGTERM, their job queues with them", async () => {
+    for (const running of [a, b]) running.child.kill("SIGTERM");
+    expect(await Promise.all([a.exited, b.exited])).toEqual([0, 0]);
+    for (const running of [a, b]) expect(running.output()).not.toMatch(/could not stop the job queue/);
   });
 });
