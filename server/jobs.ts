@@ -105,6 +105,9 @@ async function startPgBoss(
   });
   boss.on("error", (error) => logger.error({ err: error }, "job queue error"));
   await boss.start();
+  // A job no longer registered (renamed, removed) keeps no schedule.
+  for (const schedule of await boss.getSchedules())
+    if (!jobs.some((job) => job.name === schedule.name)) await boss.unschedule(schedule.name);
   for (const job of jobs) {
     // A failed run is retried three times, a minute apart and then longer; one that hangs expires in 15 minutes.
     await boss.createQueue(job.name, {
