@@ -16,6 +16,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { createClient } from "redis";
 import type { Socket } from "socket.io-client";
 import { createSessionCookie } from "~/modules/auth/session.server";
 import { db, disconnectDb } from "~/utils/db.server";
@@ -67,6 +68,18 @@ const dropPostgresDatabase = () =>
   admin((client) => client.query(`DROP DATABASE IF EXISTS "${runId}" WITH (FORCE)`)).catch((error: unknown) =>
     console.error(`could not drop the benchmark database ${runId}:`, error),
   );
+
+/** Removes the keys and streams the cluster runs left in Redis (all under this run's prefixes). */
+async function removeRedisKeys() {
+  const client = createClient({ url: redisUrl });
+  await client.connect();
+  try {
+    for await (const keys of client.scanIterator({ MATCH: `${runId}_*`, COUNT: 500 }))
+      for (const key of [keys].flat()) await client.del(key);
+  } finally {
+    client.destroy();
+  }
+}
 
 /** Points this process's database client (the seeding) at `url`. */
 async function useDatabase(url: string) {
@@ -407,4 +420,7 @@ try {
   for (const stop of stops.reverse()) await stop().catch(() => undefined);
   await disconnectDb();
   await dropPostgresDatabase();
+  await removeRedisKeys().catch((error: unknown) =>
+    console.error("could not remove the run's Redis keys:", error),
+  );
 }
