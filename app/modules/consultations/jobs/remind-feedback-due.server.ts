@@ -23,24 +23,27 @@ function isAlreadySent(error: unknown) {
 
 /**
  * Sends one reminder of `kind` about one consultation to every member of the space's convening organisations,
- * unless it was sent before. The reminder's row is inserted first, in the transaction that writes the
- * notifications: a run that comes second — later, or at the same moment in another process — fails on its key
- * and sends nothing. Returns how many people it notified, or null when the reminder was sent already.
+ * unless it was sent before. The reminder's row is inserted before the notifications, in their transaction: a
+ * run that comes second — later, or at the same moment in another process — fails on its key and sends
+ * nothing. Returns how many people it notified, or null when the reminder was sent already (or the
+ * consultation is no longer waiting for its feedback).
  */
 async function sendReminder(consultationId: string, kind: FeedbackReminderKind): Promise<number | null> {
   try {
     return await runCommand(async (tx, emit) => {
-      const consultation = await tx.consultation.findUniqueOrThrow({
+      const consultation = await tx.consultation.findUnique({
         where: { id: consultationId },
         select: {
           id: true,
           spaceId: true,
           title: true,
+          status: true,
           feedbackDueAt: true,
           space: { select: { title: true } },
         },
       });
-      await tx.consultationReminder.create({ data: { consultationId, kind, recipients: 0 } });
+      // Published (or gone) since the job listed it: nothing to remind.
+      if (consultation?.status !== "closed") return null;
       const members = await tx.membership.findMany({
         where: {
           organisation: {
@@ -53,10 +56,8 @@ async function sendReminder(consultationId: string, kind: FeedbackReminderKind):
         select: { personId: true },
       });
       const personIds = members.map((member) => member.personId);
-      await tx.consultationReminder.update({
-        where: { consultationId_kind: { consultationId, kind } },
-        data: { recipients: personIds.length },
-      });
+      // The key that makes it once: a second insert of this consultation and kind fails, and sends nothing.
+      await tx.consultationReminder.create({ data: { consultationId, kind, recipients: personIds.length } });
       await recordAudit(tx, {
         actorId: null,
         spaceId: consultation.spaceId,
