@@ -3,74 +3,17 @@
 // `/` in the same run, interleaved, three rounds: requests/s at 50 connections as a share of the bare page's
 // (budget ≥ 40%), p95 at 10 connections (≤ 50 ms), server CPU per request (≤ 4 ms); then the engagement
 // overview query alone. Prints numbers, asserts nothing.
-import { levels } from "~/modules/engagement/levels";
 import { engagementOverview } from "~/modules/engagement/overview.server";
 import { db } from "~/utils/db.server";
-import { addMember, createOrganisation, createPerson } from "../tests/factories";
-import { createSpace } from "../tests/space-factories";
 import { prepareBaseline, startBaseline } from "./support/baseline";
 import { concordDataDir, signedInCookie, startConcord } from "./support/concord";
 import { interleave, runSeconds } from "./support/load";
 import { limitRunTime } from "./support/processes";
 import { figure, printTable } from "./support/report";
+import { seedBusySpace } from "./support/space-seed";
 
 limitRunTime(10);
 const { dataDir } = concordDataDir("space");
-
-async function seed() {
-  const convener = await createOrganisation({ name: "Bench Ministry", type: "national_ministry" });
-  const focalPoint = await createPerson({ email: `focal-${Date.now()}@bench.example` });
-  await addMember(focalPoint.id, convener.id, { role: "admin", isFocalPoint: true });
-  const space = await createSpace({ convenerOrganisationId: convener.id, createdById: focalPoint.id });
-  const organisations: { id: string; name: string }[] = [];
-  for (let index = 0; index < 200; index++) {
-    organisations.push(await createOrganisation({ name: `Partner organisation ${index}` }));
-  }
-  await db().spaceParticipant.createMany({
-    data: organisations.map((organisation, index) => ({
-      spaceId: space.id,
-      organisationId: organisation.id,
-      role: "participant",
-      level: levels[index % levels.length]!,
-      status: "active",
-      spaceTitle: space.title,
-      organisationName: organisation.name,
-    })),
-  });
-  await db().levelChange.createMany({
-    data: Array.from({ length: 2000 }, (_, index) => ({
-      spaceId: space.id,
-      organisationId: organisations[index % 200]!.id,
-      fromLevel: levels[index % 4]!,
-      toLevel: levels[(index % 4) + 1]!,
-      kind: "changed",
-      rationale: "Benchmark history",
-      changedById: focalPoint.id,
-      createdAt: new Date(Date.now() - (2000 - index) * 3600_000),
-    })),
-  });
-  await db().spaceUpdate.createMany({
-    data: Array.from({ length: 2000 }, (_, index) => ({
-      spaceId: space.id,
-      kind: "announcement",
-      title: `Update ${index}`,
-      body: "An update body of a realistic length, describing a decision and what follows from it.",
-      authorId: focalPoint.id,
-      organisationId: convener.id,
-    })),
-  });
-  await db().concern.createMany({
-    data: Array.from({ length: 1000 }, (_, index) => ({
-      spaceId: space.id,
-      organisationId: organisations[index % 200]!.id,
-      raisedById: focalPoint.id,
-      text: `Concern ${index}: waiting times for language classes are too long.`,
-      theme: "language",
-      status: index % 3 === 0 ? "open" : "answered",
-    })),
-  });
-  return { space, focalPoint };
-}
 
 async function overviewQueryTime(spaceId: string) {
   const times: number[] = [];
@@ -84,7 +27,7 @@ async function overviewQueryTime(spaceId: string) {
 }
 
 const baselineDir = await prepareBaseline();
-const { space, focalPoint } = await seed();
+const { space, focalPoint } = await seedBusySpace();
 const baseline = await startBaseline(baselineDir);
 const concord = await startConcord(dataDir);
 try {

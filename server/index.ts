@@ -3,17 +3,18 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { keyLegacyOrganisationNames } from "~/modules/organisations/names.server";
-import { sweepOrphanUploads } from "~/modules/updates/files.server";
 import { disconnectDb } from "~/utils/db.server";
 import { describeDatabaseUrl } from "~/utils/database-url";
 import { env } from "~/utils/env.server";
 import { demoAccounts, loadDemoDataIfEmpty } from "../prisma/seed";
 import { createConcordServer } from "./app";
+import { startJobQueue } from "./jobs";
 import { createLogger } from "./logger";
 import { migrateDatabase } from "./migrate";
 import { keepServingThroughStrayErrors } from "./process-guard";
 import { connectSharedState } from "./shared-state";
 import { reaching, StartupError, startupProblem } from "./startup";
+import { withStartupLock } from "./startup-lock";
 
 const startupEnv = (() => {
   try {
@@ -28,7 +29,6 @@ const startupEnv = (() => {
 process.env.NODE_ENV ??= startupEnv.NODE_ENV;
 const logger = createLogger(startupEnv.LOG_LEVEL);
 const buildPath = path.resolve(import.meta.dirname, "../build/index.js");
-const uploadSweepIntervalMs = 15 * 60 * 1000;
 
 async function main() {
   const { DATABASE_URL } = env();
@@ -38,10 +38,13 @@ async function main() {
     () => migrateDatabase(DATABASE_URL),
   );
   logger.info({ applied: migrations.applied }, "database migrated");
-  const lookalikes = await keyLegacyOrganisationNames();
+  // Processes starting together on one PostgreSQL take turns: each step finds what the one before did.
+  const { lookalikes, demo } = await withStartupLock(DATABASE_URL, "concord.start-up-data", async () => ({
+    lookalikes: await keyLegacyOrganisationNames(),
+    demo: env().DEMO_DATA ? await loadDemoDataIfEmpty() : { loaded: false },
+  }));
   if (lookalikes.length > 0)
     logger.warn({ lookalikes }, "organisations named like others wait for verification");
-  const demo = env().DEMO_DATA ? await loadDemoDataIfEmpty() : { loaded: false };
   if (demo.loaded) logger.info("demo data loaded");
   const redis = await connectSharedState();
   if (redis) logger.info({ prefix: redis.prefix }, "sharing rooms, limits and presence through Redis");
@@ -59,16 +62,8 @@ async function main() {
     });
   });
   keepServingThroughStrayErrors(logger);
-  const sweepUploads = () =>
-    sweepOrphanUploads().then(
-      (removed) => {
-        if (removed > 0) logger.info({ removed }, "removed uploaded files that no update points to");
-      },
-      (error: unknown) => logger.error({ err: error }, "could not sweep the uploads folder"),
-    );
-  void sweepUploads();
-  const sweeping = setInterval(sweepUploads, uploadSweepIntervalMs);
-  sweeping.unref();
+  const jobs = await startJobQueue({ databaseUrl: DATABASE_URL, logger });
+  logger.info({ queue: jobs.kind }, "background jobs started");
   // One write, so whoever reads the console sees the address and the accounts together.
   const lines = [`\nConcord is running at ${env().PUBLIC_ORIGIN}\n`];
   if (env().DEMO_DATA) {
@@ -82,14 +77,16 @@ async function main() {
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    clearInterval(sweeping);
     logger.info({ signal }, "shutting down");
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     httpServer.close();
     httpServer.closeIdleConnections();
-    void realtime
-      .close()
+    // Jobs stop before the database goes: a run under way finishes (or is handed back to the queue).
+    void Promise.all([
+      realtime.close(),
+      jobs.stop().catch((error: unknown) => logger.error({ err: error }, "could not stop the job queue")),
+    ])
       .then(() => Promise.all([disconnectDb(), redis?.client.close()]))
       .then(() => {
         logger.info("stopped");

@@ -4,10 +4,14 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import PgBoss from "pg-boss";
 import { io as connectSocket, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ServerToClientEvents } from "~/realtime/contract";
-import { createPerson } from "./factories";
+import { db } from "~/utils/db.server";
+import { jobSchema } from "../server/jobs";
+import { createConsultation } from "./consultation-factories";
+import { addMember, createPerson } from "./factories";
 import { createConvenedSpace, createParticipantOrganisation } from "./space-factories";
 import { startConcordProcess, type RunningConcord } from "./support/process";
 import { testsUsePostgres } from "./support/postgres";
@@ -40,7 +44,7 @@ describe.runIf(sharedSetup)("two Concord processes on one PostgreSQL and one Red
   afterAll(async () => {
     for (const socket of sockets) socket.disconnect();
     for (const running of [a, b]) {
-      running?.child.kill("SIGTERM");
+      if (running?.child.exitCode === null) running.child.kill("SIGTERM");
       await running?.exited;
     }
     rmSync(dataDir, { recursive: true, force: true });
@@ -178,5 +182,59 @@ describe.runIf(sharedSetup)("two Concord processes on one PostgreSQL and one Red
       ).text();
       expect(html).toContain("Too many failed attempts");
     }
+  });
+
+  it("runs a reminder due once only once, whichever process takes its jobs", async () => {
+    const { space, convener, focalPoint } = await createConvenedSpace();
+    const colleague = await createPerson();
+    await addMember(colleague.id, convener.id);
+    await createParticipantOrganisation(space.id, "CONSULT");
+    const day = 24 * 60 * 60 * 1000;
+    const closedAt = new Date(Date.now() - 5 * day);
+    const consultation = await createConsultation(space.id, focalPoint.id, {
+      status: "closed",
+      closesAt: closedAt,
+      closedAt,
+      feedbackDueAt: new Date(Date.now() - day),
+    });
+    // Four jobs at once on the processes' queue (as cron ticks, retries and start-up runs could give): A and B
+    // both take from it, and the reminder still reaches each convener member once.
+    const boss = new PgBoss({
+      connectionString: process.env.DATABASE_URL!,
+      schema: jobSchema,
+      supervise: false,
+      schedule: false,
+    });
+    await boss.start();
+    try {
+      const name = "consultations.remind-feedback-due";
+      const ids = await Promise.all([1, 2, 3, 4].map(() => boss.send(name, {})));
+      const deadline = Date.now() + 60_000;
+      for (const id of ids) {
+        expect(id).toBeTruthy();
+        for (;;) {
+          const job = await boss.getJobById(name, id!);
+          if (job?.state === "completed") break;
+          expect(job?.state).not.toBe("failed");
+          if (Date.now() > deadline) throw new Error(`job ${id} still ${job?.state} after a minute`);
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      }
+    } finally {
+      await boss.stop({ graceful: false, close: true });
+    }
+    const notifications = await db().notification.findMany({
+      where: { link: `/consultations/${consultation.id}/review` },
+      select: { personId: true, message: true },
+    });
+    expect(notifications.map((row) => `${row.personId} ${row.message}`).sort()).toEqual(
+      [focalPoint.id, colleague.id].map((id) => `${id} notifications.messages.feedbackOverdue`).sort(),
+    );
+  });
+
+  it("stops both processes cleanly on SIGTERM, their job queues with them", async () => {
+    for (const running of [a, b]) running.child.kill("SIGTERM");
+    expect(await Promise.all([a.exited, b.exited])).toEqual([0, 0]);
+    for (const running of [a, b]) expect(running.output()).not.toMatch(/could not stop the job queue/);
   });
 });

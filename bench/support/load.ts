@@ -55,8 +55,11 @@ export function percentile(sorted: number[], share: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(share * sorted.length) - 1))]!;
 }
 
+/** What one autocannon run measured, before it is summed up: every latency, the time it took, the CPU used. */
+type Measured = { latencies: number[]; seconds: number; cpu: number; rssMB: number };
+
 /** One autocannon run: for `duration` seconds, or until `amount` requests have been answered. */
-function cannon(target: Target, until: { duration: number } | { amount: number }): Promise<LoadResult> {
+function measure(target: Target, until: { duration: number } | { amount: number }): Promise<Measured> {
   const { server } = target;
   const latencies: number[] = [];
   const cpuBefore = cpuMs(server.pid);
@@ -80,17 +83,7 @@ function cannon(target: Target, until: { duration: number } | { amount: number }
               `${server.name} ${target.path}: ${latencies.length} answers, ${result.non2xx} not 2xx, ${result.errors} errors`,
             ),
           );
-        latencies.sort((a, b) => a - b);
-        resolve({
-          requests: latencies.length,
-          perSecond: latencies.length / seconds,
-          p50: percentile(latencies, 0.5),
-          p95: percentile(latencies, 0.95),
-          p99: percentile(latencies, 0.99),
-          max: latencies.at(-1) ?? NaN,
-          cpuMsPerRequest: cpu / latencies.length,
-          rssMB: memoryMB(server.pid),
-        });
+        resolve({ latencies, seconds, cpu, rssMB: memoryMB(server.pid) });
       },
     );
     instance.on("response", (_client, statusCode: number, _bytes: number, responseTime: number) => {
@@ -100,16 +93,49 @@ function cannon(target: Target, until: { duration: number } | { amount: number }
 }
 
 /**
+ * Runs measured together (one per process of a server of several) as one result: their requests/s add up,
+ * their latencies are pooled for the percentiles, CPU is the processes' together per request, memory their sum.
+ */
+function summarise(runs: Measured[]): LoadResult {
+  const latencies = runs.flatMap((run) => run.latencies).sort((a, b) => a - b);
+  const cpu = runs.reduce((sum, run) => sum + run.cpu, 0);
+  return {
+    requests: latencies.length,
+    perSecond: runs.reduce((sum, run) => sum + run.latencies.length / run.seconds, 0),
+    p50: percentile(latencies, 0.5),
+    p95: percentile(latencies, 0.95),
+    p99: percentile(latencies, 0.99),
+    max: latencies.at(-1) ?? NaN,
+    cpuMsPerRequest: cpu / latencies.length,
+    rssMB: runs.reduce((sum, run) => sum + run.rssMB, 0),
+  };
+}
+
+async function cannon(target: Target, until: { duration: number } | { amount: number }): Promise<LoadResult> {
+  return summarise([await measure(target, until)]);
+}
+
+/**
  * Loads one page for `seconds` with autocannon. Latencies are kept one by one (autocannon's own summary has
  * no p95). A page so slow that fewer than two answers per connection came back (autocannon drops the
  * requests still running when time is up) is measured again over that many requests, however long they take,
  * so that it still gets a figure. Anything but a 2xx answer means the benchmark is measuring the wrong page:
  * it stops.
  */
-export async function load(target: Target, seconds: number): Promise<LoadResult> {
+export async function load(target: Target | Target[], seconds: number): Promise<LoadResult> {
+  if (Array.isArray(target)) return loadAcross(target, seconds);
   const minimum = target.connections * 2;
   const timed = await cannon(target, { duration: seconds });
   return timed.requests >= minimum ? timed : cannon(target, { amount: minimum });
+}
+
+/**
+ * Loads several processes of one server at once (e.g. the workers of `npm run start:cluster`, each on its own
+ * port, as a sticky-session proxy would spread people over them), each target with its own connections, for
+ * `seconds`; the result is theirs together.
+ */
+export async function loadAcross(targets: Target[], seconds: number): Promise<LoadResult> {
+  return summarise(await Promise.all(targets.map((target) => measure(target, { duration: seconds }))));
 }
 
 /**
@@ -118,11 +144,17 @@ export async function load(target: Target, seconds: number): Promise<LoadResult>
  * both servers. Returns each target's results, one per round, by its key.
  */
 export async function interleave<K extends string>(
-  targets: Record<K, Target>,
+  targets: Record<K, Target | Target[]>,
   options: { seconds: number; rounds?: number; warmSeconds?: number },
 ): Promise<Record<K, LoadResult[]>> {
   const keys = Object.keys(targets) as K[];
-  for (const key of keys) await cannon(targets[key], { duration: options.warmSeconds ?? 1 });
+  for (const key of keys) {
+    const target = targets[key];
+    const warmSeconds = options.warmSeconds ?? 1;
+    await (Array.isArray(target)
+      ? loadAcross(target, warmSeconds)
+      : cannon(target, { duration: warmSeconds }));
+  }
   const results = Object.fromEntries(keys.map((key) => [key, [] as LoadResult[]])) as Record<K, LoadResult[]>;
   for (let round = 0; round < (options.rounds ?? rounds); round++) {
     for (const key of keys) {
