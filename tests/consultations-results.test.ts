@@ -602,3 +602,38 @@ describe("who may see results", () => {
     expect(response.status).toBe(302);
   });
 });
+
+describe("the response rate", () => {
+  it("says how many of the organisations the consultation is put to have answered, and names the others", async () => {
+    const { space, focalPoint } = await createConvenedSpace();
+    const answering = await createParticipantOrganisation(space.id, "CONSULT", {
+      organisation: { name: "Answered Already Association" },
+    });
+    await createParticipantOrganisation(space.id, "INVOLVE", {
+      organisation: { name: "Still Quiet Collective" },
+    });
+    await createParticipantOrganisation(space.id, "CONSULT", { organisation: { name: "Not Yet Network" } });
+    await createParticipantOrganisation(space.id, "INFORM", {
+      organisation: { name: "Only Informed Group" },
+    });
+    await createParticipantOrganisation(space.id, "CONSULT", {
+      organisation: { name: "Gone Away Union" },
+      status: "left",
+    });
+    const consultation = await createConsultation(space.id, focalPoint.id, { status: "open" });
+    const question = await addQuestion(consultation.id, "short_text");
+    await createSubmittedInput(consultation.id, answering.organisation.id, answering.admin.id, {
+      [question.id]: "Yes",
+    });
+    const convenerClient = await Browserless.signedIn(server.origin, focalPoint.email);
+    const page = await (await convenerClient.get(`/consultations/${consultation.id}/results`)).text();
+    expect(page).toContain("1 of 3 organisations it is put to have answered.");
+    expect(page).toContain("2 organisations have not answered yet");
+    const notYet = page.slice(page.indexOf("have not answered yet"), page.indexOf("</details>"));
+    expect(notYet).toContain("Not Yet Network");
+    expect(notYet).toContain("Still Quiet Collective");
+    expect(notYet).not.toContain("Answered Already Association");
+    expect(page).not.toContain("Only Informed Group");
+    expect(page).not.toContain("Gone Away Union");
+  });
+});

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireActor } from "~/modules/auth/session.server";
+import { responseRate } from "~/modules/consultations/consequences.server";
 import { kindOf } from "~/modules/consultations/kinds";
 import {
   isListedQuestion,
@@ -29,18 +30,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const questions = await resultsQuestions(consultation.id);
   const listed = questions.filter(isListedQuestion);
   const question = listed.find((candidate) => candidate.id === filter.question) ?? listed[0];
-  const { counts, results, themes, answers } = await resultsPage(
-    consultation,
-    questions,
-    question,
-    filter,
-    url,
-  );
+  const [{ counts, results, themes, answers }, rate] = await Promise.all([
+    resultsPage(consultation, questions, question, filter, url),
+    responseRate(consultation),
+  ]);
   const links = answers ? toAnswers(answers.links) : { previous: null, next: null, invalidCursor: false };
   return listPageData(
     {
       consultation: { id: consultation.id, title: consultation.title },
       counts,
+      rate,
       results,
       themes,
       listed: listed.map(({ id, prompt }) => ({

@@ -23,7 +23,7 @@ export default function ConsultationResults() {
           {t("consultations.results.export.json")}
         </a>
       </p>
-      <ResultsCounts counts={data.counts} />
+      <ResultsCounts counts={data.counts} rate={data.rate} />
       <section aria-labelledby="results-questions-heading" className="stack">
         <h3 id="results-questions-heading">{t("consultations.results.questions.title")}</h3>
         {data.results.length === 0 ? <p>{t("consultations.results.questions.empty")}</p> : null}

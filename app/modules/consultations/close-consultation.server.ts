@@ -28,7 +28,11 @@ export async function closeConsultation(
     const closedAt = new Date();
     await tx.consultation.update({
       where: { id: current.id },
-      data: { status: "closed", closedAt, closesAt: current.closesAt < closedAt ? current.closesAt : closedAt },
+      data: {
+        status: "closed",
+        closedAt,
+        closesAt: current.closesAt < closedAt ? current.closesAt : closedAt,
+      },
     });
     await recordAudit(tx, {
       actorId: actor.personId,

@@ -32,3 +32,25 @@ export async function publicationConsequences(consultation: Consultation) {
   ]);
   return { readers: consultation.audience === "public" ? "public" : "space", organisations, people } as const;
 }
+
+const notYetShown = 20;
+
+/**
+ * How many of the organisations the consultation is put to have submitted input, and the first of those that
+ * have not (by name): the response rate conveners watch while it is open.
+ */
+export async function responseRate(consultation: Consultation) {
+  const audience = audienceOrganisations(consultation);
+  const answered = { submissions: { some: { consultationId: consultation.id, status: "submitted" } } };
+  const [eligible, responded, notYet] = await Promise.all([
+    db().organisation.count({ where: audience }),
+    db().organisation.count({ where: { AND: [audience, answered] } }),
+    db().organisation.findMany({
+      where: { AND: [audience, { NOT: answered }] },
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+      take: notYetShown,
+      select: { id: true, name: true },
+    }),
+  ]);
+  return { eligible, responded, notYet, moreNotYet: Math.max(0, eligible - responded - notYet.length) };
+}
