@@ -380,4 +380,22 @@ describe("the organisation page", () => {
     ).text();
     expect(strangerPage).not.toContain("Our consultation inputs");
   });
+
+  it("flags feedback that is later than promised, with the days, until it is published", async () => {
+    const { space, focalPoint, first } = await closedConsultation();
+    const late = await createConsultation(space.id, focalPoint.id, {
+      title: "Late feedback",
+      status: "closed",
+      closesAt: new Date(Date.now() - 50 * dayMs),
+      closedAt: new Date(Date.now() - 50 * dayMs),
+      feedbackDueAt: new Date(Date.now() - 40 * dayMs - 60_000),
+    });
+    await createSubmittedInput(late.id, first.organisation.id, first.admin.id, {});
+    const member = await Browserless.signedIn(server.origin, first.admin.email);
+    const page = await (await member.get(`/organisations/${first.organisation.id}`)).text();
+    const entry = page.slice(page.indexOf("Late feedback"));
+    expect(entry).toMatch(/Overdue<\/span> (<!-- -->)?The feedback was promised by [^:]+: 40 days late\./);
+    // The consultation whose feedback is not yet due still just waits.
+    expect(page).toContain("Waiting for the feedback, promised by");
+  });
 });

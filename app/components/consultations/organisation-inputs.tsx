@@ -10,7 +10,15 @@ export type OrganisationInputsData = {
   inputs: {
     id: string;
     isAggregated: boolean;
-    consultation: { id: string; title: string; space: string; feedbackDueAt: string; published: boolean };
+    consultation: {
+      id: string;
+      title: string;
+      space: string;
+      feedbackDueAt: string;
+      published: boolean;
+      /** Days since the promised feedback date, while the feedback is not published; null until then. */
+      daysOverdue: number | null;
+    };
     response: { outcome: ResponseOutcome; explanation: string; changeMade: string } | null;
   }[];
 };
@@ -42,11 +50,23 @@ export function OrganisationInputs({ data }: { data: OrganisationInputsData }) {
               <ResponseCard
                 response={input.response}
                 missing={
-                  <p>
-                    {t("consultations.report.ourInputs.awaiting", {
-                      date: formatDate(input.consultation.feedbackDueAt, "calendar-day"),
-                    })}
-                  </p>
+                  input.consultation.daysOverdue !== null ? (
+                    <p>
+                      <span className="badge badge--rejected">
+                        {t("consultations.report.ourInputs.overdue")}
+                      </span>{" "}
+                      {t("consultations.report.ourInputs.overdueBy", {
+                        date: formatDate(input.consultation.feedbackDueAt, "calendar-day"),
+                        count: input.consultation.daysOverdue,
+                      })}
+                    </p>
+                  ) : (
+                    <p>
+                      {t("consultations.report.ourInputs.awaiting", {
+                        date: formatDate(input.consultation.feedbackDueAt, "calendar-day"),
+                      })}
+                    </p>
+                  )
                 }
               >
                 <p>

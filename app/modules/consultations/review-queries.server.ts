@@ -230,6 +230,7 @@ export async function organisationInputs(actor: Actor, organisationId: string) {
           space: row.consultation.space.title,
           feedbackDueAt: row.consultation.feedbackDueAt.toISOString(),
           published,
+          daysOverdue: published ? null : daysPast(row.consultation.feedbackDueAt),
         },
         // A response is the conveners' work in progress until they publish the feedback.
         response:
@@ -239,4 +240,11 @@ export async function organisationInputs(actor: Actor, organisationId: string) {
       };
     }),
   };
+}
+
+/** Whole days since `date`, or null while it has not passed. */
+function daysPast(date: Date, now = Date.now()) {
+  return now > date.getTime()
+    ? Math.max(1, Math.floor((now - date.getTime()) / (24 * 60 * 60 * 1000)))
+    : null;
 }
