@@ -6,8 +6,8 @@
 import { levels } from "~/modules/engagement/levels";
 import { engagementOverview } from "~/modules/engagement/overview.server";
 import { db } from "~/utils/db.server";
-import { addMember, createOrganisation, createPerson } from "../tests/factories";
-import { createSpace } from "../tests/space-factories";
+import { addMember, createOrganisation, createPerson } from "../prisma/factories/people";
+import { createSpace } from "../prisma/factories/spaces";
 import { prepareBaseline, startBaseline } from "./support/baseline";
 import { concordDataDir, signedInCookie, startConcord } from "./support/concord";
 import { interleave, runSeconds } from "./support/load";

@@ -7,7 +7,6 @@ import { sweepOrphanUploads } from "~/modules/updates/files.server";
 import { disconnectDb } from "~/utils/db.server";
 import { describeDatabaseUrl } from "~/utils/database-url";
 import { env } from "~/utils/env.server";
-import { demoAccounts, loadDemoDataIfEmpty } from "../prisma/seed";
 import { createConcordServer } from "./app";
 import { createLogger } from "./logger";
 import { migrateDatabase } from "./migrate";
@@ -41,7 +40,10 @@ async function main() {
   const lookalikes = await keyLegacyOrganisationNames();
   if (lookalikes.length > 0)
     logger.warn({ lookalikes }, "organisations named like others wait for verification");
-  const demo = env().DEMO_DATA ? await loadDemoDataIfEmpty() : { loaded: false };
+  // Loaded only when asked for: the demo data's code (and the question kinds it fills in) is not kept in memory
+  // by a server that does not load it.
+  const seed = env().DEMO_DATA ? await import("../prisma/seed") : null;
+  const demo = seed ? await seed.loadDemoDataIfEmpty() : { loaded: false };
   if (demo.loaded) logger.info("demo data loaded");
   const redis = await connectSharedState();
   if (redis) logger.info({ prefix: redis.prefix }, "sharing rooms, limits and presence through Redis");
@@ -71,10 +73,10 @@ async function main() {
   sweeping.unref();
   // One write, so whoever reads the console sees the address and the accounts together.
   const lines = [`\nConcord is running at ${env().PUBLIC_ORIGIN}\n`];
-  if (env().DEMO_DATA) {
+  if (seed) {
     lines.push("Demo accounts:");
-    for (const account of demoAccounts) lines.push(`  ${account.role.padEnd(30)} ${account.email}`);
-    lines.push(`  password for all of them: ${demoAccounts[0]?.password ?? ""}\n`);
+    for (const account of seed.demoAccounts) lines.push(`  ${account.role.padEnd(30)} ${account.email}`);
+    lines.push(`  password for all of them: ${seed.demoAccounts[0]?.password ?? ""}\n`);
   }
   process.stdout.write(`${lines.join("\n")}\n`);
 

@@ -6,7 +6,7 @@ import { sessionHandle } from "~/modules/auth/sessions.server";
 import type { Ack, PresencePayload } from "~/realtime/contract";
 import { db } from "~/utils/db.server";
 import { domainEvents } from "~/utils/events.server";
-import { addMember, createMember, createOrganisation, defaultTestPassword } from "./factories";
+import { addMember, createMember, createOrganisation, defaultTestPassword } from "../prisma/factories/people";
 import { Browserless, startTestServer, type TestServer } from "./support/server";
 import { connected, eventTimeoutMs, nextEvent, noEvent, refused, socketClients } from "./support/sockets";
 
