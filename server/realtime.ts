@@ -275,8 +275,10 @@ export function attachRealtime(
       io.in(rooms.session(previousSessionId)).socketsJoin(rooms.session(sessionId));
       io.in(rooms.session(sessionId)).socketsLeave(rooms.session(previousSessionId));
     }),
-    domainEvents().on("space.changed", ({ spaceId, what }) => {
-      io.to(rooms.space(spaceId)).emit("space:changed", { spaceId, what });
+    domainEvents().on("space.changed", ({ spaceId, what, originSocketId }) => {
+      io.to(rooms.space(spaceId))
+        .except(originSocketId ?? [])
+        .emit("space:changed", { spaceId, what });
     }),
     domainEvents().on("space.standing-changed", ({ spaceId }) =>
       inBackground(recheckSpaceWatchers(spaceId), "re-checking who may watch a space"),

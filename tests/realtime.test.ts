@@ -7,6 +7,7 @@ import type { Ack, PresenceJoined, PresenceLeft, PresencePayload } from "~/realt
 import { db } from "~/utils/db.server";
 import { domainEvents } from "~/utils/events.server";
 import { addMember, createMember, createOrganisation, defaultTestPassword } from "../prisma/factories/people";
+import { createConvenedSpace, createParticipantOrganisation } from "../prisma/factories/spaces";
 import { Browserless, startTestServer, type TestServer } from "./support/server";
 import { connected, eventTimeoutMs, nextEvent, noEvent, refused, socketClients } from "./support/sockets";
 
@@ -89,6 +90,61 @@ describe("the socket handshake", () => {
     await db().session.deleteMany({ where: { userId: person.id } });
     const error = await refused(openSocket({ cookie }));
     expect(error.message).toBe("unauthorised");
+  });
+});
+
+describe("live changes of a space", () => {
+  const watch = (socket: Socket, spaceId: string) =>
+    socket.timeout(eventTimeoutMs).emitWithAck("space:watch", { spaceId }) as Promise<
+      Ack<{ spaceId: string }>
+    >;
+  const publishFrom = (
+    client: Browserless,
+    spaceId: string,
+    title: string,
+    headers: Record<string, string>,
+  ) => {
+    const body = new FormData();
+    for (const [name, value] of Object.entries({ kind: "announcement", title, body: "", linkUrl: "" }))
+      body.append(name, value);
+    return client.postBody(`/spaces/${spaceId}/updates`, body, headers);
+  };
+
+  it("say what changed, skip the socket of the tab that made the change, and notify after the commit", async () => {
+    const { space, focalPoint } = await createConvenedSpace();
+    const { admin } = await createParticipantOrganisation(space.id, "INVOLVE");
+    const convener = await Browserless.signedIn(server.origin, focalPoint.email);
+    const cookie = convener.cookieHeader();
+    const [publishingTab, otherTab] = [
+      await connected(openSocket({ cookie })),
+      await connected(openSocket({ cookie })),
+    ];
+    const participantSocket = await connectAs(admin);
+    for (const socket of [publishingTab, otherTab, participantSocket])
+      expect(await watch(socket, space.id)).toMatchObject({ ok: true });
+
+    const publishingTabHearsNothing = noEvent(publishingTab, "space:changed");
+    const otherTabHears = nextEvent(otherTab, "space:changed");
+    const participantHears = nextEvent(participantSocket, "space:changed");
+    const participantNotified = nextEvent(participantSocket, "notification:new");
+    const published = await publishFrom(convener, space.id, "From the first tab", {
+      "X-Concord-Socket": publishingTab.id!,
+    });
+    expect(published.status).toBe(302);
+    // Written by the time the action answers, though outside its transaction.
+    expect(await db().notification.count({ where: { personId: admin.id, spaceId: space.id } })).toBe(1);
+    expect(await otherTabHears).toEqual({ spaceId: space.id, what: "update" });
+    expect(await participantHears).toEqual({ spaceId: space.id, what: "update" });
+    await participantNotified;
+    await publishingTabHearsNothing;
+
+    // A header that names no socket skips nobody.
+    const everyTabHears = [publishingTab, otherTab].map((socket) => nextEvent(socket, "space:changed"));
+    const again = await publishFrom(convener, space.id, "With a made-up socket", {
+      "X-Concord-Socket": "not a socket id",
+    });
+    expect(again.status).toBe(302);
+    await Promise.all(everyTabHears);
   });
 });
 

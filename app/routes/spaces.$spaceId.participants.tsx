@@ -22,6 +22,7 @@ import { currentOrganisationId } from "~/utils/current-organisation.server";
 import { attempt, readForm } from "~/utils/forms.server";
 import { listPageData } from "~/utils/keyset.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { revalidatesOn } from "~/realtime/live-revalidation";
 
 const statusBadges: Record<string, string> = {
   active: "badge--verified",
@@ -29,6 +30,9 @@ const statusBadges: Record<string, string> = {
   declined: "badge--rejected",
   left: "",
 };
+
+/** A live change revalidates this page's loader only when it is one of these (app/realtime/live-revalidation.ts). */
+export const shouldRevalidate = revalidatesOn(["space", "participation", "level-request"]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);

@@ -8,6 +8,7 @@ import { spaceRules, type SpaceAction } from "~/modules/spaces/policy";
 import { spaceHeader } from "~/modules/spaces/queries.server";
 import { useSpaceLive } from "~/realtime/use-space-live";
 import { currentOrganisationId } from "~/utils/current-organisation.server";
+import { revalidatesOn } from "~/realtime/live-revalidation";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.space.title} · Concord` : "Concord" },
@@ -18,6 +19,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
  * space action, for the child pages to show only what the viewer may do. Reading a space one is not part
  * of answers 404 (requireSpace).
  */
+/** A live change revalidates this page's loader only when it is one of these (app/realtime/live-revalidation.ts). */
+export const shouldRevalidate = revalidatesOn(["space", "participation", "level-request"]);
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const resource = await requireSpace(actor, params.spaceId ?? "", "space.view");

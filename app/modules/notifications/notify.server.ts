@@ -1,7 +1,6 @@
-import type { Tx } from "~/utils/db.server";
-import type { DomainEvents } from "~/utils/events.server";
-
-type Emit = <K extends keyof DomainEvents>(name: K, payload: DomainEvents[K]) => void;
+import type { CommandEmit } from "~/utils/command.server";
+import { db } from "~/utils/db.server";
+import { domainEvents } from "~/utils/events.server";
 
 export type NotificationInput = {
   personIds: string[];
@@ -12,18 +11,26 @@ export type NotificationInput = {
   link: string;
 };
 
-/** Writes in-app notifications inside the command's transaction; they are announced live after commit. */
-export async function notify(tx: Tx, emit: Emit, input: NotificationInput) {
+/**
+ * In-app notifications of a command, written once it committed, in one statement however many people they
+ * go to, and announced live when written: the command's own live events leave first, and its transaction is
+ * not held open by a thousand rows. A crash between the commit and this write loses the
+ * notifications, never the change.
+ */
+export function notify(emit: CommandEmit, input: NotificationInput) {
   const personIds = [...new Set(input.personIds)];
   if (personIds.length === 0) return;
-  await tx.notification.createMany({
-    data: personIds.map((personId) => ({
-      personId,
-      spaceId: input.spaceId ?? null,
-      message: input.message,
-      values: JSON.stringify(input.values ?? {}),
-      link: input.link,
-    })),
+  const values = JSON.stringify(input.values ?? {});
+  emit.afterCommit(async () => {
+    await db().notification.createMany({
+      data: personIds.map((personId) => ({
+        personId,
+        spaceId: input.spaceId ?? null,
+        message: input.message,
+        values,
+        link: input.link,
+      })),
+    });
+    domainEvents().emit("notification.created", { personIds });
   });
-  emit("notification.created", { personIds });
 }
