@@ -132,7 +132,16 @@ describe("live changes of a space", () => {
     });
     expect(published.status).toBe(302);
     // Written by the time the action answers, though outside its transaction.
-    expect(await db().notification.count({ where: { personId: admin.id, spaceId: space.id } })).toBe(1);
+    const [notification] = await db().notification.findMany({ where: { personId: admin.id } });
+    expect(notification).toMatchObject({
+      spaceId: space.id,
+      message: "notifications.messages.updatePublished",
+      link: `/spaces/${space.id}/updates`,
+      readAt: null,
+    });
+    expect(JSON.parse(notification!.values)).toMatchObject({ title: "From the first tab" });
+    expect(notification!.createdAt).toBeInstanceOf(Date);
+    expect(notification!.createdAt.getTime()).toBeLessThanOrEqual(Date.now());
     expect(await otherTabHears).toEqual({ spaceId: space.id, what: "update" });
     expect(await participantHears).toEqual({ spaceId: space.id, what: "update" });
     await participantNotified;
