@@ -51,13 +51,15 @@ async function seed() {
   bulkInsert(dbFile, { from: 0, to: idleSockets }, [
     {
       table: "Person",
-      columns: ["id", "email", "name", "passwordHash", "createdAt", "updatedAt"],
-      // Nobody signs in with a password: their sessions are opened directly below.
+      columns: ["id", "email", "name", "passwordHash", "emailConfirmedAt", "createdAt", "updatedAt"],
+      // Nobody signs in with a password: their sessions are opened directly below. Their addresses are
+      // confirmed: an unconfirmed person's socket is refused (ADR 0012).
       row: (i) => [
         sequentialId("bench-person-", i),
         `person${i}@bench.example`,
         `Person ${i}`,
         "-",
+        now,
         now,
         now,
       ],

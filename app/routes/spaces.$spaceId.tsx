@@ -20,7 +20,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
  * of answers 404 (requireSpace).
  */
 /** A live change revalidates this page's loader only when it is one of these (app/realtime/live-revalidation.ts). */
-export const shouldRevalidate = revalidatesOn(["space", "participation", "level-request"]);
+export const shouldRevalidate = revalidatesOn(["space", "participation"]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
