@@ -5,7 +5,11 @@ import { loadSpaceResource } from "~/modules/spaces/access.server";
 import { db } from "~/utils/db.server";
 import { addQuestion, createConsultation, createSubmittedInput } from "./consultation-factories";
 import { addMember, createOrganisation, createPerson } from "../prisma/factories/people";
-import { addConvenerRow, createConvenedSpace, createParticipantOrganisation } from "../prisma/factories/spaces";
+import {
+  addConvenerRow,
+  createConvenedSpace,
+  createParticipantOrganisation,
+} from "../prisma/factories/spaces";
 import { Browserless, startTestServer, type TestServer } from "./support/server";
 
 /*

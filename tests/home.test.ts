@@ -150,7 +150,8 @@ describe("the home page: what needs you", () => {
       closesAt: new Date("2027-01-15T23:30:00Z"),
     });
     const client = await Browserless.signedIn(server.origin, admin.email);
-    const closing = (html: string) => /Closes(?:<!-- -->)?\s*<time[^>]*>([^<]*)<\/time>/.exec(waitingSection(html))?.[1];
+    const closing = (html: string) =>
+      /Closes(?:<!-- -->)?\s*<time[^>]*>([^<]*)<\/time>/.exec(waitingSection(html))?.[1];
     expect(closing(await (await client.get("/")).text())).toContain("Jan 15, 2027");
     const inTokyo = await client.get("/", {
       headers: { Cookie: `${client.cookieHeader()}; tz=Asia%2FTokyo` },
