@@ -11,8 +11,8 @@ import {
   listedThemes,
 } from "~/modules/consultations/tallies.server";
 import { db } from "~/utils/db.server";
-import { addMember, createOrganisation, createPerson } from "../tests/factories";
-import { createSpace } from "../tests/space-factories";
+import { addMember, createOrganisation, createPerson } from "../prisma/factories/people";
+import { createSpace } from "../prisma/factories/spaces";
 import { prepareBaseline, startBaseline } from "./support/baseline";
 import { concordDataDir, signedInCookie, startConcord, type ConcordServer } from "./support/concord";
 import { browserHeaders, interleave, readOnce, rounds, runSeconds } from "./support/load";

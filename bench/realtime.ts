@@ -10,8 +10,8 @@ import { readFileSync } from "node:fs";
 import type { Socket } from "socket.io-client";
 import { createSessionCookie } from "~/modules/auth/session.server";
 import { db } from "~/utils/db.server";
-import { addMember, createOrganisation, createPerson } from "../tests/factories";
-import { createSpace } from "../tests/space-factories";
+import { addMember, createOrganisation, createPerson } from "../prisma/factories/people";
+import { createSpace } from "../prisma/factories/spaces";
 import { prepareBaseline, startBaseline } from "./support/baseline";
 import { concordDataDir, signedInCookie, startConcord, type ConcordServer } from "./support/concord";
 import { browserHeaders, percentile, rounds } from "./support/load";
@@ -54,7 +54,7 @@ async function seed() {
       table: "Person",
       columns: ["id", "email", "name", "passwordHash", "emailConfirmedAt", "createdAt", "updatedAt"],
       // Nobody signs in with a password: their sessions are opened directly below. Their addresses are
-      // confirmed: the sockets of people who have not confirmed theirs join no room (ADR 0012).
+      // confirmed: an unconfirmed person's socket is refused (ADR 0012).
       row: (i) => [
         sequentialId("bench-person-", i),
         `person${i}@bench.example`,

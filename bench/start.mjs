@@ -21,7 +21,7 @@ function freePort() {
 async function timeToServe(dataDir) {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "server/index.ts")], {
+  const child = spawn(process.execPath, ["--max-semi-space-size=4", path.join(root, "scripts/start.mjs")], {
     cwd: root,
     env: {
       ...process.env,

@@ -1,7 +1,7 @@
 import { countSubmittedVersion } from "~/modules/consultations/tallies.server";
 import { db } from "~/utils/db.server";
-import { addMember, createPerson } from "../tests/factories";
-import { addDelegate } from "../tests/space-factories";
+import { addMember, createPerson } from "./factories/people";
+import { addDelegate } from "./factories/spaces";
 
 type Ids = { id: string };
 const day = 24 * 60 * 60 * 1000;

@@ -1,7 +1,7 @@
 import type { Level } from "~/modules/engagement/levels";
 import { db } from "~/utils/db.server";
-import { addMember, createOrganisation, createPerson, type OrganisationInput } from "../tests/factories";
-import { addDelegate, addParticipant, createSpace } from "../tests/space-factories";
+import { addMember, createOrganisation, createPerson, type OrganisationInput } from "./factories/people";
+import { addDelegate, addParticipant, createSpace } from "./factories/spaces";
 
 type Ids = { id: string };
 const day = 24 * 60 * 60 * 1000;

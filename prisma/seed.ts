@@ -1,7 +1,7 @@
 import { db } from "~/utils/db.server";
 import { loadDemoConsultations } from "./demo-consultations";
 import { loadDemoSpaces } from "./demo-spaces";
-import { addMember, createOrganisation, createPerson, type OrganisationInput } from "../tests/factories";
+import { addMember, createOrganisation, createPerson, type OrganisationInput } from "./factories/people";
 
 const demoPassword = "concord-demo-2026";
 

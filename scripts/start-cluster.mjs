@@ -1,9 +1,10 @@
 // npm run start:cluster [-- <workers>]
 // Several Concord processes on one machine, for a real deployment behind a reverse proxy with sticky sessions
 // (deploy/nginx.conf; socket.io's long-polling needs every request of a connection to reach the same process).
-// Each worker is `server/index.ts` on its own port, from PORT (default 3001) up; they share DATABASE_URL
-// (PostgreSQL) and REDIS_URL. The first worker migrates and loads the demo data before the others start; a
-// worker that dies is started again. SIGTERM or SIGINT stops them all gracefully (docs/decisions/0017).
+// Each worker is the compiled server (build/server.js, from server/index.ts) on its own port, from PORT
+// (default 3001) up; they share DATABASE_URL (PostgreSQL) and REDIS_URL. The first worker migrates and loads
+// the demo data before the others start; a worker that dies is started again. SIGTERM or SIGINT stops them
+// all gracefully (docs/decisions/0017).
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -22,14 +23,15 @@ if (!/^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? ""))
 if (!/^rediss?:\/\//.test(process.env.REDIS_URL ?? ""))
   refuse("REDIS_URL must name a Redis (redis://…): the workers share rooms, limits and presence through it");
 if (!process.env.SESSION_SECRET) refuse("SESSION_SECRET must be set: every worker signs cookies with it");
-if (!existsSync(path.join(root, "build/index.js"))) refuse("no build found: run `npm run build` first");
+if (!existsSync(path.join(root, "build/index.js")) || !existsSync(path.join(root, "build/server.js")))
+  refuse("no build found: run `npm run build` first");
 
 const workers = new Map();
 let stopping = false;
 
 function start(index) {
   const port = firstPort + index;
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "server/index.ts")], {
+  const child = spawn(process.execPath, ["--max-semi-space-size=4", path.join(root, "build/server.js")], {
     cwd: root,
     stdio: ["ignore", "pipe", "inherit"],
     env: {

@@ -69,7 +69,7 @@ export function createConcordServer({
     }),
   });
   app.all("*", (req, res, next) => {
-    const scope = newRequestScope();
+    const scope = newRequestScope(req.headers["x-concord-socket"]);
     res.locals.requestScope = scope;
     requestScope().run(scope, () => handleRemix(req, res, next));
   });

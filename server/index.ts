@@ -6,7 +6,6 @@ import { keyLegacyOrganisationNames } from "~/modules/organisations/names.server
 import { disconnectDb } from "~/utils/db.server";
 import { describeDatabaseUrl } from "~/utils/database-url";
 import { env } from "~/utils/env.server";
-import { demoAccounts, loadDemoDataIfEmpty } from "../prisma/seed";
 import { createConcordServer } from "./app";
 import { startJobQueue } from "./jobs";
 import { createLogger } from "./logger";
@@ -38,10 +37,13 @@ async function main() {
     () => migrateDatabase(DATABASE_URL),
   );
   logger.info({ applied: migrations.applied }, "database migrated");
+  // Loaded only when asked for: the demo data's code (and the question kinds it fills in) is not kept in memory
+  // by a server that does not load it.
+  const seed = env().DEMO_DATA ? await import("../prisma/seed") : null;
   // Processes starting together on one PostgreSQL take turns: each step finds what the one before did.
   const { lookalikes, demo } = await withStartupLock(DATABASE_URL, "concord.start-up-data", async () => ({
     lookalikes: await keyLegacyOrganisationNames(),
-    demo: env().DEMO_DATA ? await loadDemoDataIfEmpty() : { loaded: false },
+    demo: seed ? await seed.loadDemoDataIfEmpty() : { loaded: false },
   }));
   if (lookalikes.length > 0)
     logger.warn({ lookalikes }, "organisations named like others wait for verification");
@@ -66,10 +68,10 @@ async function main() {
   logger.info({ queue: jobs.kind }, "background jobs started");
   // One write, so whoever reads the console sees the address and the accounts together.
   const lines = [`\nConcord is running at ${env().PUBLIC_ORIGIN}\n`];
-  if (env().DEMO_DATA) {
+  if (seed) {
     lines.push("Demo accounts:");
-    for (const account of demoAccounts) lines.push(`  ${account.role.padEnd(30)} ${account.email}`);
-    lines.push(`  password for all of them: ${demoAccounts[0]?.password ?? ""}\n`);
+    for (const account of seed.demoAccounts) lines.push(`  ${account.role.padEnd(30)} ${account.email}`);
+    lines.push(`  password for all of them: ${seed.demoAccounts[0]?.password ?? ""}\n`);
   }
   process.stdout.write(`${lines.join("\n")}\n`);
 

@@ -2,7 +2,6 @@ import Database from "better-sqlite3";
 import { createHash, randomUUID } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import pg from "pg";
 import { isPostgresUrl, sqliteFilePath } from "~/utils/database-url";
 
 export const migrationsDir = path.resolve(import.meta.dirname, "../prisma/migrations");
@@ -129,6 +128,8 @@ export async function applyPostgresMigrations(
   databaseUrl: string,
   dir = postgresMigrationsDir,
 ): Promise<MigrationResult> {
+  // Loaded only for PostgreSQL: a SQLite server does not keep the driver in memory.
+  const { default: pg } = await import("pg");
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {

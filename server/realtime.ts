@@ -11,7 +11,6 @@ import {
   type Ack,
   type ClientToServerEvents,
   type OnlinePerson,
-  type PresencePayload,
   type ServerToClientEvents,
   type SocketData,
 } from "~/realtime/contract";
@@ -91,8 +90,9 @@ function isStillFor(socket: ConcordSocket, packet: unknown[]): boolean {
   switch (event) {
     case "space:changed":
       return socket.rooms.has(rooms.space((payload as { spaceId: string }).spaceId));
-    // Presence is a state, not a change: the page asks for the list again on every connection.
-    case "presence:changed":
+    // The page asks for the whole list again on every connection: a missed change is in it.
+    case "presence:joined":
+    case "presence:left":
       return false;
     case "notification:new":
     case "session:ended":
@@ -166,17 +166,47 @@ export function attachRealtime(
     return [...people.values()].sort((a, b) => a.name.localeCompare(b.name));
   }
 
-  async function announcePresence(organisationId: string) {
-    const payload: PresencePayload = { organisationId, online: await onlineIn(organisationId) };
-    io.to(rooms.organisation(organisationId)).emit("presence:changed", payload);
+  /** This person's sockets (in every process) that are in the organisation's room. */
+  function inOrganisation<T extends { rooms: Set<string> }>(sockets: T[], organisationId: string): T[] {
+    return sockets.filter((socket) => socket.rooms.has(rooms.organisation(organisationId)));
+  }
+
+  /**
+   * Announces a socket's person to the organisations it joined, but only from their first socket there (their
+   * earliest, counted over every process, so two tabs opening at once on two processes cannot both stay
+   * silent): a second tab changes nobody's list. The other members get one small event; the person's own
+   * sockets already list them.
+   */
+  async function announceArrival(socket: ConcordSocket, organisationIds: string[]) {
+    if (organisationIds.length === 0) return;
+    const { personId, name } = socket.data;
+    const mine = await io.in(rooms.person(personId)).fetchSockets();
+    const issued = socket.handshake.issued;
+    const earlier = (other: { id: string; handshake: { issued: number } }) =>
+      other.handshake.issued < issued || (other.handshake.issued === issued && other.id < socket.id);
+    for (const organisationId of organisationIds) {
+      if (inOrganisation(mine, organisationId).some((other) => other.id !== socket.id && earlier(other)))
+        continue;
+      io.to(rooms.organisation(organisationId))
+        .except(rooms.person(personId))
+        .emit("presence:joined", { organisationId, person: { personId, name } });
+    }
+  }
+
+  /** After a socket left: the organisations where it was its person's last socket hear that they left. */
+  async function announceDeparture(personId: string, organisationIds: string[]) {
+    if (organisationIds.length === 0) return;
+    const remaining = await io.in(rooms.person(personId)).fetchSockets();
+    for (const organisationId of organisationIds)
+      if (inOrganisation(remaining, organisationId).length === 0)
+        io.to(rooms.organisation(organisationId)).emit("presence:left", { organisationId, personId });
   }
 
   io.on("connection", (socket: ConcordSocket) => {
     const { personId, sessionId, joinOnConnect } = socket.data;
     if (socket.recovered) leaveOrganisationsNotIn(socket, joinOnConnect);
     socket.join([rooms.person(personId), rooms.session(sessionId), ...joinOnConnect.map(rooms.organisation)]);
-    for (const organisationId of joinOnConnect)
-      inBackground(announcePresence(organisationId), "announcing presence");
+    inBackground(announceArrival(socket, joinOnConnect), "announcing presence");
 
     socket.use((packet, next) => {
       eventLimiter
@@ -225,14 +255,14 @@ export function attachRealtime(
 
     if (socket.recovered) inBackground(resume(socket), "resuming a connection");
 
+    let leaving: string[] = [];
     socket.on("disconnecting", () => {
-      const left = [...socket.rooms].filter((room) => room.startsWith("organisation:"));
-      // The socket is still in its rooms while disconnecting: announce once it has left them.
-      setImmediate(() => {
-        for (const room of left)
-          inBackground(announcePresence(room.slice("organisation:".length)), "announcing presence");
-      });
+      leaving = [...socket.rooms]
+        .filter((room) => room.startsWith("organisation:"))
+        .map((room) => room.slice("organisation:".length));
     });
+    // The socket is still in its rooms while disconnecting: announce once it has left them.
+    socket.on("disconnect", () => inBackground(announceDeparture(personId, leaving), "announcing presence"));
   });
 
   const unsubscribers = [
@@ -245,8 +275,10 @@ export function attachRealtime(
       io.in(rooms.session(previousSessionId)).socketsJoin(rooms.session(sessionId));
       io.in(rooms.session(sessionId)).socketsLeave(rooms.session(previousSessionId));
     }),
-    domainEvents().on("space.changed", ({ spaceId, what }) => {
-      io.to(rooms.space(spaceId)).emit("space:changed", { spaceId, what });
+    domainEvents().on("space.changed", ({ spaceId, what, originSocketId }) => {
+      io.to(rooms.space(spaceId))
+        .except(originSocketId ?? [])
+        .emit("space:changed", { spaceId, what });
     }),
     domainEvents().on("space.standing-changed", ({ spaceId }) =>
       inBackground(recheckSpaceWatchers(spaceId), "re-checking who may watch a space"),
@@ -304,7 +336,15 @@ export function attachRealtime(
       ),
     );
     await Promise.resolve(adapter.addSockets(inPersonRoom, [...allowed]));
-    for (const room of changed) await announcePresence(room.slice("organisation:".length));
+    // All of the person's sockets moved at once: they left, or joined, those organisations as a whole. Their
+    // own sockets hear it too, so that their pages ask for the list they now see, or drop the one they lost.
+    for (const room of changed) {
+      const organisationId = room.slice("organisation:".length);
+      const announced = io.to([room, personRoom]);
+      if (!allowed.has(room)) announced.emit("presence:left", { organisationId, personId });
+      else if (actor)
+        announced.emit("presence:joined", { organisationId, person: { personId, name: actor.name } });
+    }
   }
 
   /**

@@ -1,4 +1,5 @@
-import { createAdapter } from "@socket.io/redis-streams-adapter";
+import { createRequire } from "node:module";
+import type { createAdapter as CreateAdapter } from "@socket.io/redis-streams-adapter";
 import type { ServerOptions } from "socket.io";
 import {
   redisReady,
@@ -44,6 +45,10 @@ export function logSharedState(redis: SharedRedis | null, logger: Logger): () =>
 export function socketAdapterOption(redis = sharedRedis()): Partial<Pick<ServerOptions, "adapter">> {
   if (!redis) return {};
   const name = `${redis.prefix}:socket.io`;
+  // Loaded only with REDIS_URL, as the Redis client is (app/utils/redis.server.ts).
+  const { createAdapter } = createRequire(import.meta.url)("@socket.io/redis-streams-adapter") as {
+    createAdapter: typeof CreateAdapter;
+  };
   return {
     adapter: createAdapter(adapterClient(redis.client), {
       streamName: name,

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
-import { createConvenedSpace } from "./space-factories";
+import { createConvenedSpace } from "../prisma/factories/spaces";
 import { startConcordProcess, type RunningConcord } from "./support/process";
 import { Browserless } from "./support/server";
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
-import { createMember, createPerson, defaultTestPassword } from "./factories";
+import { createMember, createPerson, defaultTestPassword } from "../prisma/factories/people";
 import { Browserless, startTestServer, type TestServer } from "./support/server";
 
 let server: TestServer;

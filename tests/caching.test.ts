@@ -3,8 +3,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
 import { createConsultation } from "./consultation-factories";
-import { createPerson, defaultTestPassword } from "./factories";
-import { createConvenedSpace, createParticipantOrganisation } from "./space-factories";
+import { createPerson, defaultTestPassword } from "../prisma/factories/people";
+import { createConvenedSpace, createParticipantOrganisation } from "../prisma/factories/spaces";
 import { Browserless, startTestServer, type TestServer } from "./support/server";
 
 let server: TestServer;

@@ -6,7 +6,7 @@ import { saveDraft } from "~/modules/consultations/save-draft.server";
 import { RefusalError } from "~/utils/errors";
 import { db } from "~/utils/db.server";
 import { addQuestion, createConsultation } from "./consultation-factories";
-import { createConvenedSpace, createParticipantOrganisation } from "./space-factories";
+import { createConvenedSpace, createParticipantOrganisation } from "../prisma/factories/spaces";
 import { Browserless, startTestServer, type TestServer } from "./support/server";
 
 /*

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseQuestionOptions } from "~/modules/consultations/kinds";
 import { db } from "~/utils/db.server";
 import { addQuestion, createConsultation, openConsultation } from "./consultation-factories";
-import { createMember } from "./factories";
-import { createConvenedSpace, createParticipantOrganisation } from "./space-factories";
+import { createMember } from "../prisma/factories/people";
+import { createConvenedSpace, createParticipantOrganisation } from "../prisma/factories/spaces";
 import { Browserless, startTestServer, type TestServer } from "./support/server";
 
 let server: TestServer;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addQuestion, createConsultation, createSubmittedInput } from "./consultation-factories";
-import { createOrganisation } from "./factories";
-import { createConvenedSpace } from "./space-factories";
+import { createOrganisation } from "../prisma/factories/people";
+import { createConvenedSpace } from "../prisma/factories/spaces";
 import { Browserless, startTestServer, type TestServer } from "./support/server";
 
 let server: TestServer;

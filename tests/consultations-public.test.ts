@@ -3,7 +3,7 @@ import { can } from "~/modules/authorization/can";
 import type { ConsultationResource } from "~/modules/consultations/policy";
 import { db } from "~/utils/db.server";
 import { addQuestion, createConsultation, createSubmittedInput } from "./consultation-factories";
-import { createConvenedSpace, createParticipantOrganisation } from "./space-factories";
+import { createConvenedSpace, createParticipantOrganisation } from "../prisma/factories/spaces";
 import { Browserless, startTestServer, type TestServer } from "./support/server";
 
 let server: TestServer;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { validateAnswers } from "~/modules/consultations/answers";
 import { db } from "~/utils/db.server";
-import { addMember, createPerson } from "./factories";
-import { createConvenedSpace, createParticipantOrganisation } from "./space-factories";
+import { addMember, createPerson } from "../prisma/factories/people";
+import { createConvenedSpace, createParticipantOrganisation } from "../prisma/factories/spaces";
 import { Browserless, startTestServer, type TestServer } from "./support/server";
 
 let server: TestServer;

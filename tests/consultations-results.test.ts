@@ -8,8 +8,8 @@ import {
   createConsultation,
   createSubmittedInput,
 } from "./consultation-factories";
-import { createMember, createPerson } from "./factories";
-import { createConvenedSpace, createParticipantOrganisation } from "./space-factories";
+import { createMember, createPerson } from "../prisma/factories/people";
+import { createConvenedSpace, createParticipantOrganisation } from "../prisma/factories/spaces";
 import { Browserless, startTestServer, type TestServer } from "./support/server";
 
 let server: TestServer;

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readOutbox } from "~/modules/mail/outbox.server";
 import { db } from "~/utils/db.server";
 import { addQuestion, createConsultation, createSubmittedInput } from "./consultation-factories";
-import { addMember, createMember, createPerson } from "./factories";
-import { createConvenedSpace, createParticipantOrganisation } from "./space-factories";
+import { addMember, createMember, createPerson } from "../prisma/factories/people";
+import { createConvenedSpace, createParticipantOrganisation } from "../prisma/factories/spaces";
 import { Browserless, startTestServer, type TestServer } from "./support/server";
 
 let server: TestServer;

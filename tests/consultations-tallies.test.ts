@@ -9,7 +9,7 @@ import { tagInput } from "~/modules/consultations/tag-input.server";
 import { inputCounter, splitThemes, TallyChanges } from "~/modules/consultations/tallies.server";
 import { db } from "~/utils/db.server";
 import { addQuestion, createConsultation } from "./consultation-factories";
-import { createConvenedSpace, createParticipantOrganisation } from "./space-factories";
+import { createConvenedSpace, createParticipantOrganisation } from "../prisma/factories/spaces";
 
 /**
  * The tallies and listed answers the commands keep as they write (ADR 0022) against a recount from scratch:

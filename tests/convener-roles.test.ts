@@ -4,8 +4,12 @@ import { can } from "~/modules/authorization/can";
 import { loadSpaceResource } from "~/modules/spaces/access.server";
 import { db } from "~/utils/db.server";
 import { addQuestion, createConsultation, createSubmittedInput } from "./consultation-factories";
-import { addMember, createOrganisation, createPerson } from "./factories";
-import { addConvenerRow, createConvenedSpace, createParticipantOrganisation } from "./space-factories";
+import { addMember, createOrganisation, createPerson } from "../prisma/factories/people";
+import {
+  addConvenerRow,
+  createConvenedSpace,
+  createParticipantOrganisation,
+} from "../prisma/factories/spaces";
 import { Browserless, startTestServer, type TestServer } from "./support/server";
 
 /*

@@ -5,7 +5,7 @@ import { createInvitation } from "~/modules/invitations/create-invitation.server
 import { readOutbox } from "~/modules/mail/outbox.server";
 import { issueEmailConfirmation } from "~/modules/people/send-email-confirmation.server";
 import { db } from "~/utils/db.server";
-import { createMember, createPerson, defaultTestPassword } from "./factories";
+import { createMember, createPerson, defaultTestPassword } from "../prisma/factories/people";
 import { Browserless, startTestServer, type TestServer } from "./support/server";
 
 let server: TestServer;

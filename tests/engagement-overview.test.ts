@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { engagementOverview } from "~/modules/engagement/overview.server";
 import { db } from "~/utils/db.server";
-import { addMember, createOrganisation, createPerson } from "./factories";
+import { addMember, createOrganisation, createPerson } from "../prisma/factories/people";
 import {
   addConvenerRow,
   addParticipant,
   createConvenedSpace,
   createParticipantOrganisation,
-} from "./space-factories";
+} from "../prisma/factories/spaces";
 import { Browserless, startTestServer, type TestServer } from "./support/server";
 import { pageLink } from "./support/pages";
 

@@ -5,7 +5,13 @@ import { createInvitation } from "~/modules/invitations/create-invitation.server
 import { readOutbox } from "~/modules/mail/outbox.server";
 import { db } from "~/utils/db.server";
 import { domainEvents } from "~/utils/events.server";
-import { addMember, createMember, createOrganisation, createPerson, defaultTestPassword } from "./factories";
+import {
+  addMember,
+  createMember,
+  createOrganisation,
+  createPerson,
+  defaultTestPassword,
+} from "../prisma/factories/people";
 import { Browserless, startTestServer, type TestServer } from "./support/server";
 
 let server: TestServer;

@@ -10,8 +10,8 @@ import { remindFeedbackDue } from "~/modules/consultations/jobs/remind-feedback-
 import { db } from "~/utils/db.server";
 import { jobSchema, registeredJobs, startJobQueue, type JobQueue } from "../server/jobs";
 import { createConsultation } from "./consultation-factories";
-import { addMember, createPerson } from "./factories";
-import { createConvenedSpace, createParticipantOrganisation } from "./space-factories";
+import { addMember, createPerson } from "../prisma/factories/people";
+import { createConvenedSpace, createParticipantOrganisation } from "../prisma/factories/spaces";
 import { testsUsePostgres } from "./support/postgres";
 
 const dayMs = 24 * 60 * 60 * 1000;

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
 import { keysetList } from "~/utils/keyset.server";
-import { createConvenedSpace } from "./space-factories";
+import { createConvenedSpace } from "../prisma/factories/spaces";
 
 /** A space with `count` updates, several of them sharing one timestamp so the id must break the ties. */
 async function spaceWithUpdates(count: number) {

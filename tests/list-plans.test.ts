@@ -43,8 +43,8 @@ import { directoryList, spaceDirectory, spacesOfOrganisation } from "~/modules/s
 import { spaceUpdates, updatesList } from "~/modules/updates/queries.server";
 import { db } from "~/utils/db.server";
 import type { Cursor, KeysetList } from "~/utils/keyset.server";
-import { addMember, createOrganisation } from "./factories";
-import { createConvenedSpace, createParticipantOrganisation, createSpace } from "./space-factories";
+import { addMember, createOrganisation } from "../prisma/factories/people";
+import { createConvenedSpace, createParticipantOrganisation, createSpace } from "../prisma/factories/spaces";
 import { planProblems, selectsOf } from "./support/query-plans";
 
 const day = 24 * 60 * 60 * 1000;

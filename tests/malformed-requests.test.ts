@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashLinkToken } from "~/utils/link-token.server";
 import { db } from "~/utils/db.server";
 import { addQuestion, createConsultation, openConsultation } from "./consultation-factories";
-import { createPerson } from "./factories";
-import { createConvenedSpace, createParticipantOrganisation } from "./space-factories";
+import { createPerson } from "../prisma/factories/people";
+import { createConvenedSpace, createParticipantOrganisation } from "../prisma/factories/spaces";
 import { Browserless, startTestServer, type TestServer } from "./support/server";
 
 let server: TestServer;

@@ -1,4 +1,4 @@
-// Several Concord processes as one: two real processes (server/index.ts, as `npm start` runs it) on the same
+// Several Concord processes as one: two real processes (the compiled server, as `npm start` runs it) on the same
 // PostgreSQL database and the same Redis, a person on each, checked live through socket.io. Runs in the suite's
 // PostgreSQL + Redis run (CONCORD_TEST_DATABASE=postgres REDIS_URL=…, as .ci/run does).
 import { mkdtempSync, rmSync } from "node:fs";
@@ -7,12 +7,12 @@ import path from "node:path";
 import PgBoss from "pg-boss";
 import { io as connectSocket, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ServerToClientEvents } from "~/realtime/contract";
+import type { PresenceJoined, PresenceLeft, ServerToClientEvents } from "~/realtime/contract";
 import { db } from "~/utils/db.server";
+import { addMember, createMember, createPerson } from "../prisma/factories/people";
+import { createConvenedSpace, createParticipantOrganisation } from "../prisma/factories/spaces";
 import { jobSchema } from "../server/jobs";
 import { createConsultation } from "./consultation-factories";
-import { addMember, createPerson } from "./factories";
-import { createConvenedSpace, createParticipantOrganisation } from "./space-factories";
 import { startConcordProcess, type RunningConcord } from "./support/process";
 import { testsUsePostgres } from "./support/postgres";
 import { Browserless } from "./support/server";
@@ -50,8 +50,8 @@ describe.runIf(sharedSetup)("two Concord processes on one PostgreSQL and one Red
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  /** A socket.io client on `concord`, signed in with the cookies of `client`, watching `spaceId`. */
-  async function watchingSocket(concord: RunningConcord, client: Browserless, spaceId: string) {
+  /** A socket.io client on `concord`, signed in with the cookies of `client`. */
+  async function socketOn(concord: RunningConcord, client: Browserless) {
     const socket = connectSocket(concord.origin.replace("localhost", "127.0.0.1"), {
       transports: ["websocket"],
       extraHeaders: { cookie: client.cookieHeader(), origin: concord.origin },
@@ -63,6 +63,12 @@ describe.runIf(sharedSetup)("two Concord processes on one PostgreSQL and one Red
       socket.once("connect", resolve);
       socket.once("connect_error", reject);
     });
+    return socket;
+  }
+
+  /** A socket.io client on `concord`, signed in with the cookies of `client`, watching `spaceId`. */
+  async function watchingSocket(concord: RunningConcord, client: Browserless, spaceId: string) {
+    const socket = await socketOn(concord, client);
     expect(await socket.timeout(5_000).emitWithAck("space:watch", { spaceId })).toEqual({
       ok: true,
       data: { spaceId },
@@ -159,6 +165,42 @@ describe.runIf(sharedSetup)("two Concord processes on one PostgreSQL and one Red
       ok: false,
       error: "not-found",
     });
+  });
+
+  it("announces a person with a tab on each process once: joined from the first tab, left after the last", async () => {
+    const { organisation, person } = await createMember();
+    const colleague = (await createMember()).person;
+    await addMember(colleague.id, organisation.id);
+    const colleagueSocket = await socketOn(a, await Browserless.signedIn(a.origin, colleague.email));
+    const heard: unknown[][] = [];
+    colleagueSocket.onAny((event: string, payload: unknown) => heard.push([event, payload]));
+    const joined: PresenceJoined = {
+      organisationId: organisation.id,
+      person: { personId: person.id, name: person.name },
+    };
+    const left: PresenceLeft = { organisationId: organisation.id, personId: person.id };
+
+    const tabOnA = await socketOn(a, await Browserless.signedIn(a.origin, person.email));
+    await expect.poll(() => heard).toEqual([["presence:joined", joined]]);
+    // The second tab, on the other process, changes nobody's list; nor does closing the first.
+    const tabOnB = await socketOn(b, await Browserless.signedIn(b.origin, person.email));
+    const list = await tabOnB
+      .timeout(5_000)
+      .emitWithAck("presence:list", { organisationId: organisation.id });
+    expect(list.ok && list.data.online.map((online: { personId: string }) => online.personId).sort()).toEqual(
+      [person.id, colleague.id].sort(),
+    );
+    tabOnA.disconnect();
+    // Quiet for a while (no event is the point here), then the last tab closes and the leave arrives.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(heard).toEqual([["presence:joined", joined]]);
+    tabOnB.disconnect();
+    await expect
+      .poll(() => heard)
+      .toEqual([
+        ["presence:joined", joined],
+        ["presence:left", left],
+      ]);
   });
 
   it("counts sign-in failures made against both processes together", async () => {

@@ -3,7 +3,7 @@ import { readOutbox } from "~/modules/mail/outbox.server";
 import { nameSkeleton } from "~/modules/organisations/name-skeleton";
 import { keyLegacyOrganisationNames } from "~/modules/organisations/names.server";
 import { db } from "~/utils/db.server";
-import { addMember, createMember, createOrganisation, createPerson } from "./factories";
+import { addMember, createMember, createOrganisation, createPerson } from "../prisma/factories/people";
 import { Browserless, startTestServer, type TestServer } from "./support/server";
 
 let server: TestServer;

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { levels, type Level } from "~/modules/engagement/levels";
 import { db } from "~/utils/db.server";
 import { addQuestion, createConsultation } from "./consultation-factories";
-import { addMember, createOrganisation, createPerson } from "./factories";
-import { addDelegate, addParticipant, createConvenedSpace } from "./space-factories";
+import { addMember, createOrganisation, createPerson } from "../prisma/factories/people";
+import { addDelegate, addParticipant, createConvenedSpace } from "../prisma/factories/spaces";
 import { routesUnder, urlOf } from "./support/routes";
 import { Browserless, startTestServer, type TestServer } from "./support/server";
 

@@ -4,8 +4,8 @@ import { actorForPerson } from "~/modules/auth/session.server";
 import { can } from "~/modules/authorization/can";
 import { loadSpaceResource } from "~/modules/spaces/access.server";
 import { db } from "~/utils/db.server";
-import { addMember, createOrganisation, createPerson } from "./factories";
-import { addDelegate, createConvenedSpace, createParticipantOrganisation } from "./space-factories";
+import { addMember, createOrganisation, createPerson } from "../prisma/factories/people";
+import { addDelegate, createConvenedSpace, createParticipantOrganisation } from "../prisma/factories/spaces";
 import { Browserless, startTestServer, type TestServer } from "./support/server";
 
 let server: TestServer;

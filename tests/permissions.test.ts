@@ -15,8 +15,8 @@ import {
   type SpaceResource,
   type SpaceStanding,
 } from "~/modules/spaces/policy";
-import { addMember, createPerson } from "./factories";
-import { addDelegate, createConvenedSpace, createParticipantOrganisation } from "./space-factories";
+import { addMember, createPerson } from "../prisma/factories/people";
+import { addDelegate, createConvenedSpace, createParticipantOrganisation } from "../prisma/factories/spaces";
 
 /*
  * The expectation tables below are written from issue 3, the hardening issue (a removed organisation answers

@@ -1,10 +1,10 @@
 import type { Socket } from "socket.io-client";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { Ack, PresencePayload } from "~/realtime/contract";
+import type { Ack, PresenceJoined, PresencePayload } from "~/realtime/contract";
 import { db } from "~/utils/db.server";
 import { domainEvents } from "~/utils/events.server";
-import { addMember, createPerson } from "./factories";
-import { createConvenedSpace, createParticipantOrganisation } from "./space-factories";
+import { addMember, createPerson } from "../prisma/factories/people";
+import { createConvenedSpace, createParticipantOrganisation } from "../prisma/factories/spaces";
 import { Browserless, startTestServer, type TestServer } from "./support/server";
 import { publishUpdateAs as publish } from "./update-factories";
 import { connected, eventTimeoutMs, nextEvent, noEvent, refused, socketClients } from "./support/sockets";
@@ -90,8 +90,7 @@ async function expectRefusedWithNothingSent(socket: Socket) {
 
 const threeTitles = ["First while away", "Second while away", "Third while away"];
 
-const online = (personId: string) => (payload: PresencePayload) =>
-  payload.online.some((person) => person.personId === personId);
+const online = (personId: string) => (payload: PresenceJoined) => payload.person.personId === personId;
 
 describe("a connection that comes back within the recovery window", () => {
   beforeAll(async () => {
@@ -110,7 +109,7 @@ describe("a connection that comes back within the recovery window", () => {
 
     const changes = collect<SpaceChanged>(socket, "space:changed");
     const notifications = collect<unknown>(socket, "notification:new");
-    const colleagueSeesReturn = nextEvent(colleagueSocket, "presence:changed", online(reader.id));
+    const colleagueSeesReturn = nextEvent(colleagueSocket, "presence:joined", online(reader.id));
     socket.connect();
     await connected(socket);
     expect(socket.recovered).toBe(true);
@@ -162,7 +161,7 @@ describe("a connection that comes back within the recovery window", () => {
     domainEvents().emit("membership.changed", { organisationId: organisation.id, personId: reader.id });
 
     const changes = collect<SpaceChanged>(socket, "space:changed");
-    const colleagueStaysAlone = noEvent(colleagueSocket, "presence:changed", online(reader.id));
+    const colleagueStaysAlone = noEvent(colleagueSocket, "presence:joined", online(reader.id));
     socket.connect();
     await connected(socket);
     expect(socket.recovered).toBe(true);
@@ -196,13 +195,15 @@ describe("a connection that comes back after the recovery window", () => {
     await new Promise((resolve) => setTimeout(resolve, windowMs + 500 - (Date.now() - droppedAt)));
 
     const packets = eventPackets(socket);
-    const colleagueSeesReturn = nextEvent(colleagueSocket, "presence:changed", online(reader.id));
+    const colleagueSeesReturn = nextEvent(colleagueSocket, "presence:joined", online(reader.id));
     socket.connect();
     await connected(socket);
     // Not recovered: the client revalidates every loader on the page (app/realtime/use-catch-up.ts) ...
     expect(socket.recovered).toBe(false);
     await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(packets.filter((data) => Array.isArray(data) && data[0] !== "presence:changed")).toEqual([]);
+    expect(packets.filter((data) => Array.isArray(data) && !String(data[0]).startsWith("presence:"))).toEqual(
+      [],
+    );
     // ... and what they read holds everything published while it was away, the header's count included.
     const updates = await (await reading.get(`/spaces/${space.id}/updates`)).text();
     for (const title of threeTitles) expect(updates).toContain(title);

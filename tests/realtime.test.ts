@@ -3,10 +3,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { storedSessionId } from "~/modules/auth/lucia.server";
 import { sessionTokenFromCookieHeader } from "~/modules/auth/session.server";
 import { sessionHandle } from "~/modules/auth/sessions.server";
-import type { Ack, PresencePayload } from "~/realtime/contract";
+import type { Ack, PresenceJoined, PresenceLeft, PresencePayload } from "~/realtime/contract";
 import { db } from "~/utils/db.server";
 import { domainEvents } from "~/utils/events.server";
-import { addMember, createMember, createOrganisation, defaultTestPassword } from "./factories";
+import { addMember, createMember, createOrganisation, defaultTestPassword } from "../prisma/factories/people";
+import { createConvenedSpace, createParticipantOrganisation } from "../prisma/factories/spaces";
 import { Browserless, startTestServer, type TestServer } from "./support/server";
 import { connected, eventTimeoutMs, nextEvent, noEvent, refused, socketClients } from "./support/sockets";
 
@@ -31,12 +32,18 @@ function listPresence(socket: Socket, payload: unknown): Promise<Ack<PresencePay
   return socket.timeout(eventTimeoutMs).emitWithAck("presence:list", payload);
 }
 
-const lists = (personId: string) => (payload: PresencePayload) =>
-  payload.online.some((person) => person.personId === personId);
-const about =
-  (organisationId: string, also: (payload: PresencePayload) => boolean = () => true) =>
-  (payload: PresencePayload) =>
-    payload.organisationId === organisationId && also(payload);
+const joined = (organisationId: string, personId?: string) => (payload: PresenceJoined) =>
+  payload.organisationId === organisationId &&
+  (personId === undefined || payload.person.personId === personId);
+const left = (organisationId: string, personId?: string) => (payload: PresenceLeft) =>
+  payload.organisationId === organisationId && (personId === undefined || payload.personId === personId);
+
+/** Every event the socket receives from now on, as [event, payload] (without recovery's offset after it). */
+function eventPackets(socket: Socket): unknown[][] {
+  const received: unknown[][] = [];
+  socket.onAny((event: string, payload: unknown) => received.push([event, payload]));
+  return received;
+}
 
 describe("the socket handshake", () => {
   it("refuses a socket without a session cookie as unauthorised", async () => {
@@ -86,8 +93,72 @@ describe("the socket handshake", () => {
   });
 });
 
+describe("live changes of a space", () => {
+  const watch = (socket: Socket, spaceId: string) =>
+    socket.timeout(eventTimeoutMs).emitWithAck("space:watch", { spaceId }) as Promise<
+      Ack<{ spaceId: string }>
+    >;
+  const publishFrom = (
+    client: Browserless,
+    spaceId: string,
+    title: string,
+    headers: Record<string, string>,
+  ) => {
+    const body = new FormData();
+    for (const [name, value] of Object.entries({ kind: "announcement", title, body: "", linkUrl: "" }))
+      body.append(name, value);
+    return client.postBody(`/spaces/${spaceId}/updates`, body, headers);
+  };
+
+  it("say what changed, skip the socket of the tab that made the change, and notify after the commit", async () => {
+    const { space, focalPoint } = await createConvenedSpace();
+    const { admin } = await createParticipantOrganisation(space.id, "INVOLVE");
+    const convener = await Browserless.signedIn(server.origin, focalPoint.email);
+    const cookie = convener.cookieHeader();
+    const [publishingTab, otherTab] = [
+      await connected(openSocket({ cookie })),
+      await connected(openSocket({ cookie })),
+    ];
+    const participantSocket = await connectAs(admin);
+    for (const socket of [publishingTab, otherTab, participantSocket])
+      expect(await watch(socket, space.id)).toMatchObject({ ok: true });
+
+    const publishingTabHearsNothing = noEvent(publishingTab, "space:changed");
+    const otherTabHears = nextEvent(otherTab, "space:changed");
+    const participantHears = nextEvent(participantSocket, "space:changed");
+    const participantNotified = nextEvent(participantSocket, "notification:new");
+    const published = await publishFrom(convener, space.id, "From the first tab", {
+      "X-Concord-Socket": publishingTab.id!,
+    });
+    expect(published.status).toBe(302);
+    // Written by the time the action answers, though outside its transaction.
+    const [notification] = await db().notification.findMany({ where: { personId: admin.id } });
+    expect(notification).toMatchObject({
+      spaceId: space.id,
+      message: "notifications.messages.updatePublished",
+      link: `/spaces/${space.id}/updates`,
+      readAt: null,
+    });
+    expect(JSON.parse(notification!.values)).toMatchObject({ title: "From the first tab" });
+    expect(notification!.createdAt).toBeInstanceOf(Date);
+    expect(notification!.createdAt.getTime()).toBeLessThanOrEqual(Date.now());
+    expect(await otherTabHears).toEqual({ spaceId: space.id, what: "update" });
+    expect(await participantHears).toEqual({ spaceId: space.id, what: "update" });
+    await participantNotified;
+    await publishingTabHearsNothing;
+
+    // A header that names no socket skips nobody.
+    const everyTabHears = [publishingTab, otherTab].map((socket) => nextEvent(socket, "space:changed"));
+    const again = await publishFrom(convener, space.id, "With a made-up socket", {
+      "X-Concord-Socket": "not a socket id",
+    });
+    expect(again.status).toBe(302);
+    await Promise.all(everyTabHears);
+  });
+});
+
 describe("presence", () => {
-  it("tells the organisation's other members who came online, and nobody else", async () => {
+  it("tells the organisation's other members who came online and who left, one person each, and nobody else", async () => {
     const { organisation, person: first } = await createMember();
     const colleague = (await createMember()).person;
     await addMember(colleague.id, organisation.id);
@@ -95,34 +166,61 @@ describe("presence", () => {
 
     const colleagueSocket = await connectAs(colleague);
     const outsiderSocket = await connectAs(outsider);
-    const colleagueHears = nextEvent(
-      colleagueSocket,
-      "presence:changed",
-      about(organisation.id, lists(first.id)),
-    );
-    const outsiderHearsNothing = noEvent(outsiderSocket, "presence:changed", about(organisation.id));
+    const colleagueHears = nextEvent(colleagueSocket, "presence:joined", joined(organisation.id));
+    const outsiderHearsNothing = noEvent(outsiderSocket, "presence:joined", joined(organisation.id));
 
     const firstSocket = await connectAs(first);
-    const payload = await colleagueHears;
-    expect(payload.online).toEqual(
-      expect.arrayContaining([
+    expect(await colleagueHears).toEqual({
+      organisationId: organisation.id,
+      person: { personId: first.id, name: first.name },
+    });
+    await outsiderHearsNothing;
+    // The one who came asks for the list, as the page does on every connection.
+    const list = await listPresence(firstSocket, { organisationId: organisation.id });
+    expect(list.ok && [...list.data.online].sort((a, b) => a.personId.localeCompare(b.personId))).toEqual(
+      [
         { personId: first.id, name: first.name },
         { personId: colleague.id, name: colleague.name },
-      ]),
+      ].sort((a, b) => a.personId.localeCompare(b.personId)),
     );
-    expect(payload.online).toHaveLength(2);
-    await outsiderHearsNothing;
+    expect(await listPresence(outsiderSocket, { organisationId: organisation.id })).toEqual({
+      ok: false,
+      error: "not-found",
+    });
 
-    const list = await listPresence(outsiderSocket, { organisationId: organisation.id });
-    expect(list).toEqual({ ok: false, error: "not-found" });
-
-    const leaving = nextEvent(
-      colleagueSocket,
-      "presence:changed",
-      about(organisation.id, (changed) => !lists(first.id)(changed)),
-    );
+    const leaving = nextEvent(colleagueSocket, "presence:left", left(organisation.id));
+    const outsiderHearsNoLeaving = noEvent(outsiderSocket, "presence:left", left(organisation.id));
     firstSocket.disconnect();
-    expect((await leaving).online).toEqual([{ personId: colleague.id, name: colleague.name }]);
+    expect(await leaving).toEqual({ organisationId: organisation.id, personId: first.id });
+    await outsiderHearsNoLeaving;
+  });
+
+  it("announces nothing to a person's own sockets and nothing about another tab: joins on the first, leaves after the last", async () => {
+    const { organisation, person } = await createMember();
+    const colleague = (await createMember()).person;
+    await addMember(colleague.id, organisation.id);
+    const colleagueSocket = await connectAs(colleague);
+    const heard = eventPackets(colleagueSocket);
+    const cookie = await signIn(person);
+
+    const firstTab = await connected(openSocket({ cookie }));
+    await nextEvent(colleagueSocket, "presence:joined", joined(organisation.id, person.id));
+    const firstTabHeard = eventPackets(firstTab);
+    const secondTab = await connected(openSocket({ cookie }));
+    await noEvent(colleagueSocket, "presence:joined", joined(organisation.id, person.id));
+    secondTab.disconnect();
+    await noEvent(colleagueSocket, "presence:left", left(organisation.id, person.id));
+    firstTab.disconnect();
+    await nextEvent(colleagueSocket, "presence:left", left(organisation.id, person.id));
+
+    expect(heard).toEqual([
+      [
+        "presence:joined",
+        { organisationId: organisation.id, person: { personId: person.id, name: person.name } },
+      ],
+      ["presence:left", { organisationId: organisation.id, personId: person.id }],
+    ]);
+    expect(firstTabHeard).toEqual([]);
   });
 
   it("lists a person once however many tabs they have open", async () => {
@@ -260,31 +358,31 @@ describe("domain events", () => {
 
   it("moves a person's open sockets into an organisation they joined, and out when they leave", async () => {
     const { person } = await createMember();
-    const { organisation: joined, person: member } = await createMember();
+    const { organisation, person: member } = await createMember();
     const socket = await connectAs(person);
     const memberSocket = await connectAs(member);
-    expect(await listPresence(socket, { organisationId: joined.id })).toEqual({
+    expect(await listPresence(socket, { organisationId: organisation.id })).toEqual({
       ok: false,
       error: "not-found",
     });
 
-    const memberHears = nextEvent(memberSocket, "presence:changed", about(joined.id, lists(person.id)));
-    const personHears = nextEvent(socket, "presence:changed", about(joined.id, lists(member.id)));
-    await addMember(person.id, joined.id);
-    domainEvents().emit("membership.changed", { organisationId: joined.id, personId: person.id });
+    // The member hears the person join; the person's own page hears it too, and asks for the list.
+    const memberHears = nextEvent(memberSocket, "presence:joined", joined(organisation.id, person.id));
+    const personHears = nextEvent(socket, "presence:joined", joined(organisation.id, person.id));
+    await addMember(person.id, organisation.id);
+    domainEvents().emit("membership.changed", { organisationId: organisation.id, personId: person.id });
     await memberHears;
     await personHears;
-    expect(await listPresence(socket, { organisationId: joined.id })).toMatchObject({ ok: true });
+    const list = await listPresence(socket, { organisationId: organisation.id });
+    expect(list.ok && list.data.online.some((online) => online.personId === member.id)).toBe(true);
 
-    const memberHearsLeaving = nextEvent(
-      memberSocket,
-      "presence:changed",
-      about(joined.id, (payload) => !lists(person.id)(payload)),
-    );
-    await db().membership.deleteMany({ where: { personId: person.id, organisationId: joined.id } });
-    domainEvents().emit("membership.changed", { organisationId: joined.id, personId: person.id });
+    const memberHearsLeaving = nextEvent(memberSocket, "presence:left", left(organisation.id, person.id));
+    const personHearsLeaving = nextEvent(socket, "presence:left", left(organisation.id, person.id));
+    await db().membership.deleteMany({ where: { personId: person.id, organisationId: organisation.id } });
+    domainEvents().emit("membership.changed", { organisationId: organisation.id, personId: person.id });
     await memberHearsLeaving;
-    expect(await listPresence(socket, { organisationId: joined.id })).toEqual({
+    await personHearsLeaving;
+    expect(await listPresence(socket, { organisationId: organisation.id })).toEqual({
       ok: false,
       error: "not-found",
     });
@@ -293,7 +391,7 @@ describe("domain events", () => {
   it("lets the members of an organisation see presence once it is verified", async () => {
     const { organisation, person } = await createMember({ organisation: { verificationStatus: "pending" } });
     const socket = await connectAs(person);
-    const hears = nextEvent(socket, "presence:changed", about(organisation.id, lists(person.id)));
+    const hears = nextEvent(socket, "presence:joined", joined(organisation.id, person.id));
     await db().organisation.update({
       where: { id: organisation.id },
       data: { verificationStatus: "verified", verifiedAt: new Date() },

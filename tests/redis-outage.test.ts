@@ -6,8 +6,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { io as connectSocket, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPerson } from "./factories";
-import { createConvenedSpace } from "./space-factories";
+import { createPerson } from "../prisma/factories/people";
+import { createConvenedSpace } from "../prisma/factories/spaces";
 import { freePort, startConcordProcess, type RunningConcord } from "./support/process";
 import { Browserless } from "./support/server";
 

@@ -8,7 +8,12 @@ import { nameSkeleton } from "~/modules/organisations/name-skeleton";
 import { db } from "~/utils/db.server";
 import { normaliseName } from "~/utils/names";
 import { domainEvents, type DomainEvents } from "~/utils/events.server";
-import { createMember, createOrganisation, createPerson, defaultTestPassword } from "./factories";
+import {
+  createMember,
+  createOrganisation,
+  createPerson,
+  defaultTestPassword,
+} from "../prisma/factories/people";
 import { Browserless, startTestServer, type TestServer } from "./support/server";
 
 let server: TestServer;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { storedSessionId } from "~/modules/auth/lucia.server";
 import { sessionHandle } from "~/modules/auth/sessions.server";
 import { db } from "~/utils/db.server";
-import { createPerson, defaultTestPassword } from "./factories";
+import { createPerson, defaultTestPassword } from "../prisma/factories/people";
 import { Browserless, startTestServer, type TestServer } from "./support/server";
 
 const firefoxOnWindows = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0";

@@ -2,8 +2,8 @@ import { io as connectSocket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
 import { addQuestion, createConsultation, createSubmittedInput } from "./consultation-factories";
-import { addMember, createPerson, defaultTestPassword } from "./factories";
-import { addDelegate, createConvenedSpace, createParticipantOrganisation } from "./space-factories";
+import { addMember, createPerson, defaultTestPassword } from "../prisma/factories/people";
+import { addDelegate, createConvenedSpace, createParticipantOrganisation } from "../prisma/factories/spaces";
 import { routesUnder, urlOf, type WalkedRoute } from "./support/routes";
 import { Browserless, startTestServer, type TestServer } from "./support/server";
 

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { levels } from "~/modules/engagement/levels";
 import { db } from "~/utils/db.server";
-import { addMember, createMember, createOrganisation, createPerson } from "./factories";
+import { addMember, createMember, createOrganisation, createPerson } from "../prisma/factories/people";
 import {
   addParticipant,
   createConvenedSpace,
   createParticipantOrganisation,
   createSpace,
-} from "./space-factories";
+} from "../prisma/factories/spaces";
 import { Browserless, startTestServer, type TestServer } from "./support/server";
 
 let server: TestServer;

@@ -1,10 +1,10 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { demoAccounts } from "../prisma/seed";
 import { Browserless } from "./support/server";
-import { startConcordProcess } from "./support/process";
+import { projectRoot, startCommand, startConcordProcess } from "./support/process";
 
 const dataDir = mkdtempSync(path.join(tmpdir(), "concord-start-"));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -33,5 +33,18 @@ describe("starting Concord as `npm start` does", () => {
     expect(second.output()).not.toContain("demo data loaded");
     second.child.kill("SIGTERM");
     expect(await second.exited).toBe(0);
+  });
+});
+
+describe("the production server", () => {
+  it("is compiled ahead of time: plain JavaScript with no TypeScript loader, and no code from tests/", () => {
+    expect(startCommand.join(" ")).not.toMatch(/tsx/);
+    const compiled = readFileSync(path.join(projectRoot, "build/server.js"), "utf8");
+    // esbuild heads every module it compiles in with its path.
+    const modules = [...compiled.matchAll(/^\/\/ (\S+\.tsx?)$/gm)].map((match) => match[1]);
+    expect(modules).toContain("server/index.ts");
+    expect(modules).toContain("prisma/factories/people.ts");
+    expect(modules.filter((module) => module?.startsWith("tests/"))).toEqual([]);
+    expect(compiled).not.toMatch(/from "tsx|from "~\//);
   });
 });

@@ -6,7 +6,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sweepOrphanUploads } from "~/modules/updates/files.server";
 import { db } from "~/utils/db.server";
-import { createConvenedSpace } from "./space-factories";
+import { createConvenedSpace } from "../prisma/factories/spaces";
 import { Browserless, startTestServer, type TestServer } from "./support/server";
 
 let server: TestServer;

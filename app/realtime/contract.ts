@@ -14,7 +14,12 @@ export const rooms = {
 export type SpaceChange = "space" | "participation" | "update" | "concern" | "level-request" | "consultation";
 
 export type OnlinePerson = { personId: string; name: string };
+/** The whole list, sent only to the socket that asks for it ("presence:list"). */
 export type PresencePayload = { organisationId: string; online: OnlinePerson[] };
+/** A person's first socket in the organisation's room joined it (their other tabs are not announced). */
+export type PresenceJoined = { organisationId: string; person: OnlinePerson };
+/** A person's last socket in the organisation's room left it. */
+export type PresenceLeft = { organisationId: string; personId: string };
 
 export type Ack<T> =
   { ok: true; data: T } | { ok: false; error: "invalid-payload" | "not-found" | "rate-limited" };
@@ -38,7 +43,7 @@ export type ClientToServerEvents = {
 
 /**
  * Every event tells the page that something changed, never what it now is: the page reads it again from its
- * loaders (or asks for the current state, as presence does). So an event that arrives twice costs a read,
+ * loaders (or applies a presence change to the list it asked for). So an event that arrives twice costs a read,
  * and one replayed after a dropped connection is as good as live (server/realtime.ts, docs/decisions/0013).
  */
 export type ServerToClientEvents = {
@@ -46,7 +51,12 @@ export type ServerToClientEvents = {
   "space:changed": (payload: { spaceId: string; what: SpaceChange }) => void;
   /** The person has new in-app notifications. */
   "notification:new": () => void;
-  "presence:changed": (payload: PresencePayload) => void;
+  /**
+   * Presence as changes, one person each, so that a connection costs the same however many are online: the
+   * page asks for the whole list ("presence:list") on every (re)connection and applies these to it.
+   */
+  "presence:joined": (payload: PresenceJoined) => void;
+  "presence:left": (payload: PresenceLeft) => void;
   /** This socket's session ended (signed out elsewhere, revoked, password changed): the page should reload. */
   "session:ended": () => void;
 };

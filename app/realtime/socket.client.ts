@@ -16,6 +16,28 @@ import type { ClientToServerEvents, ServerToClientEvents } from "~/realtime/cont
 export type RealtimeSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 let shared: RealtimeSocket | undefined;
+
+/** Names the tab's socket to the server in the requests that may change something (see below). */
+export const socketHeader = "X-Concord-Socket";
+
+/**
+ * Every same-origin request of this tab that may change something (Remix's actions go through fetch) carries
+ * the tab's socket id, so that the live event of its own change skips this socket: the page revalidates after
+ * its action anyway, and would otherwise read everything twice.
+ */
+function nameSocketInRequests(socket: RealtimeSocket) {
+  const original = window.fetch.bind(window);
+  window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+    const request = input instanceof Request ? input : null;
+    const method = (init?.method ?? request?.method ?? "GET").toUpperCase();
+    const url = new URL(request ? request.url : String(input), window.location.href);
+    if (!socket.id || method === "GET" || method === "HEAD" || url.origin !== window.location.origin)
+      return original(input, init);
+    const headers = new Headers(init?.headers ?? request?.headers);
+    headers.set(socketHeader, socket.id);
+    return original(input, { ...init, headers });
+  };
+}
 const catchUpListeners = new Set<() => void>();
 
 export function getRealtimeSocket(): RealtimeSocket {
@@ -39,6 +61,7 @@ export function getRealtimeSocket(): RealtimeSocket {
     socket.on("connect_error", (error) => {
       if (connectedBefore && error.message === "unauthorised") window.location.reload();
     });
+    nameSocketInRequests(socket);
     shared = socket;
   }
   return shared;

@@ -1,5 +1,6 @@
 import { useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
+import { endLiveRevalidation } from "~/realtime/live-revalidation";
 import * as realtime from "~/realtime/socket.client";
 
 /** A tab hidden or offline at least this long reads its page again when it is back. */
@@ -15,7 +16,11 @@ export function useCatchUp() {
   const revalidator = useRevalidator();
 
   useEffect(() => {
-    const revalidate = () => revalidator.revalidate();
+    // Everything, not only what a live change under way asked for.
+    const revalidate = () => {
+      endLiveRevalidation();
+      revalidator.revalidate();
+    };
     const isAway = () => document.hidden || !navigator.onLine;
     let awaySince = isAway() ? Date.now() : null;
     const onPresenceChange = () => {

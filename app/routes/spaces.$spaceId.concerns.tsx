@@ -13,8 +13,12 @@ import {
 import { spaceThemes } from "~/modules/spaces/schema";
 import { useFormReply } from "~/utils/form-reply";
 import type { loader, action } from "./spaces.$spaceId.concerns.server";
+import { revalidatesOn } from "~/realtime/live-revalidation";
 
 export { loader, action } from "./spaces.$spaceId.concerns.server";
+
+/** A live change revalidates this page's loader only when it is one of these (app/realtime/live-revalidation.ts). */
+export const shouldRevalidate = revalidatesOn(["space", "participation", "concern"]);
 
 type ConcernList = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["open"]>;
 

@@ -6,8 +6,12 @@ import { InvalidCursorNotice, Pagination } from "~/components/ui/pagination";
 import { decideLevelRequestSchema, levelRequestDecisions } from "~/modules/participation/schema";
 import { useFormReply } from "~/utils/form-reply";
 import type { loader, action } from "./spaces.$spaceId.levels.server";
+import { revalidatesOn } from "~/realtime/live-revalidation";
 
 export { loader, action } from "./spaces.$spaceId.levels.server";
+
+/** A live change revalidates this page's loader only when it is one of these (app/realtime/live-revalidation.ts). */
+export const shouldRevalidate = revalidatesOn(["space", "participation", "level-request"]);
 
 export default function LevelHistoryPage() {
   const { t } = useTranslation();

@@ -11,8 +11,12 @@ import {
   removeParticipantSchema,
 } from "~/modules/participation/schema";
 import type { loader, action } from "./spaces.$spaceId.participants.server";
+import { revalidatesOn } from "~/realtime/live-revalidation";
 
 export { loader, action } from "./spaces.$spaceId.participants.server";
+
+/** A live change revalidates this page's loader only when it is one of these (app/realtime/live-revalidation.ts). */
+export const shouldRevalidate = revalidatesOn(["space", "participation", "level-request"]);
 
 const statusBadges: Record<string, string> = {
   active: "badge--verified",

@@ -3,8 +3,12 @@ import { NavLink, Outlet, useLoaderData, useRouteLoaderData } from "@remix-run/r
 import { useTranslation } from "react-i18next";
 import { useSpaceLive } from "~/realtime/use-space-live";
 import type { loader } from "./spaces.$spaceId.server";
+import { revalidatesOn } from "~/realtime/live-revalidation";
 
 export { loader } from "./spaces.$spaceId.server";
+
+/** A live change revalidates this page's loader only when it is one of these (app/realtime/live-revalidation.ts). */
+export const shouldRevalidate = revalidatesOn(["space", "participation"]);
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.space.title} · Concord` : "Concord" },

@@ -13,8 +13,12 @@ import { InvalidCursorNotice, Pagination } from "~/components/ui/pagination";
 import { acceptedUpdateFiles, publishUpdateSchema, updateKinds } from "~/modules/updates/schema";
 import { DateText } from "~/components/ui/date";
 import type { loader, action } from "./spaces.$spaceId.updates.server";
+import { revalidatesOn } from "~/realtime/live-revalidation";
 
 export { loader, action } from "./spaces.$spaceId.updates.server";
+
+/** A live change revalidates this page's loader only when it is one of these (app/realtime/live-revalidation.ts). */
+export const shouldRevalidate = revalidatesOn(["space", "participation", "update"]);
 
 export default function SpaceUpdatesPage() {
   const { t } = useTranslation();

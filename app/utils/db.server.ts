@@ -1,5 +1,6 @@
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaPg } from "@prisma/adapter-pg";
+import { createRequire } from "node:module";
+import type { PrismaPg as PrismaPgAdapter } from "@prisma/adapter-pg";
 import { PrismaClient } from "~/generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "~/generated/prisma-postgres/client";
 import { isPostgresUrl } from "./database-url";
@@ -12,6 +13,9 @@ import { forgetSingleton, singleton } from "./singleton.server";
  * `mode: "insensitive"` (docs/decisions/0016-postgresql-and-redis.md).
  */
 export type Db = PrismaClient;
+
+/** Packages only PostgreSQL needs (the pg driver keeps ≈ 13 MB resident) load when DATABASE_URL names it. */
+const loadPackage = createRequire(import.meta.url);
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
 /** A statement the client sent, with its parameters as JSON (what Prisma's "query" event carries). */
@@ -24,11 +28,15 @@ export type SentStatement = { query: string; params: string };
 export function createDbClient(onStatement?: (statement: SentStatement) => void): PrismaClient {
   const url = env().DATABASE_URL;
   const log = onStatement ? [{ emit: "event" as const, level: "query" as const }] : [];
+  const postgres = () => {
+    const { PrismaPg } = loadPackage("@prisma/adapter-pg") as { PrismaPg: typeof PrismaPgAdapter };
+    return new PostgresPrismaClient({
+      adapter: new PrismaPg({ connectionString: url, connectionTimeoutMillis: 5000 }),
+      log,
+    }) as unknown as PrismaClient<"query">;
+  };
   const client = isPostgresUrl(url)
-    ? (new PostgresPrismaClient({
-        adapter: new PrismaPg({ connectionString: url, connectionTimeoutMillis: 5000 }),
-        log,
-      }) as unknown as PrismaClient<"query">)
+    ? postgres()
     : new PrismaClient({ adapter: new PrismaBetterSqlite3({ url, timeout: 5000 }), log });
   if (onStatement) (client as PrismaClient<"query">).$on("query", onStatement);
   return client as PrismaClient;

@@ -10,7 +10,12 @@ export type DomainEvents = {
   /** A device's session was replaced by a new one (a password change): its sockets stay, under the new id. */
   "session.renewed": { personId: string; previousSessionId: string; sessionId: string };
   /** Something in a space changed; `what` tells live pages which part to refresh. */
-  "space.changed": { spaceId: string; what: SpaceChange };
+  "space.changed": {
+    spaceId: string;
+    what: SpaceChange;
+    /** The socket of the tab whose request made the change (it revalidates after its own action): not told. */
+    originSocketId?: string;
+  };
   /** An organisation's standing in a space changed (level, status, delegates): sockets must be re-checked. */
   "space.standing-changed": { spaceId: string; organisationId: string };
   "notification.created": { personIds: string[] };

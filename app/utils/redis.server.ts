@@ -1,12 +1,15 @@
-import { createClient } from "redis";
 import { EventEmitter } from "node:events";
+import { createRequire } from "node:module";
+import type { createClient as CreateClient } from "redis";
 import { env } from "./env.server";
 import { singleton } from "./singleton.server";
 
 // Commands fail at once while Redis is away instead of waiting in a queue, so that a request never hangs on it:
 // the rate limits fall back to this process, broadcasts still reach this process's sockets (ADR 0016).
+// The client loads only when REDIS_URL is set: a single process does not keep it in memory (≈ 14 MB).
+const loadPackage = createRequire(import.meta.url);
 const newClient = (url: string) =>
-  createClient({
+  (loadPackage("redis") as { createClient: typeof CreateClient }).createClient({
     url,
     disableOfflineQueue: true,
     socket: { connectTimeout: 5000, reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 2000) },

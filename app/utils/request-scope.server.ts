@@ -2,7 +2,12 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { singleton } from "./singleton.server";
 
 /** What one request's loaders share, and who turned out to be signed in (for the request's log line). */
-export type RequestScope = { memo: Map<string, unknown>; personId?: string };
+export type RequestScope = {
+  memo: Map<string, unknown>;
+  personId?: string;
+  /** The socket of the tab that sent the request (X-Concord-Socket): the live events it causes skip it. */
+  socketId?: string;
+};
 
 /**
  * One store per HTTP request (server/app.ts opens it around the Remix handler). Remix gives each loader of a
@@ -13,8 +18,13 @@ export function requestScope() {
   return singleton("request-scope", () => new AsyncLocalStorage<RequestScope>());
 }
 
-export function newRequestScope(): RequestScope {
-  return { memo: new Map() };
+/** What a socket.io socket id looks like (base64url of 15 random bytes): anything else is ignored. */
+const socketIdPattern = /^[A-Za-z0-9_-]{20}$/;
+
+export function newRequestScope(socketHeader?: string | string[]): RequestScope {
+  const socketId =
+    typeof socketHeader === "string" && socketIdPattern.test(socketHeader) ? socketHeader : undefined;
+  return { memo: new Map(), socketId };
 }
 
 export function oncePerRequest<T>(key: string, compute: () => T): T {

@@ -4,7 +4,7 @@ import path from "node:path";
 import { applyMigrations } from "../../server/migrate";
 import { startConcordProcess } from "../../tests/support/process";
 import { Browserless } from "../../tests/support/server";
-import { defaultTestPassword } from "../../tests/factories";
+import { defaultTestPassword } from "../../prisma/factories/people";
 import { onExit, removeAtExit, type Server } from "./processes";
 
 /**

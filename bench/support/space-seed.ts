@@ -1,7 +1,7 @@
 import { levels } from "~/modules/engagement/levels";
 import { db } from "~/utils/db.server";
-import { addMember, createOrganisation, createPerson } from "../../tests/factories";
-import { createSpace } from "../../tests/space-factories";
+import { addMember, createOrganisation, createPerson } from "../../prisma/factories/people";
+import { createSpace } from "../../prisma/factories/spaces";
 
 /**
  * The space of the space-page budget, in the database of DATABASE_URL (SQLite or PostgreSQL): 200 organisations,

@@ -1,6 +1,6 @@
 import type { Locator } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { addMember, createPerson } from "../factories";
+import { addMember, createPerson } from "../../prisma/factories/people";
 import {
   browserAvailable,
   browserJourney,
@@ -9,7 +9,7 @@ import {
   expectText,
   markWindow,
 } from "../support/browser";
-import { createConvenedSpace, createParticipantOrganisation } from "../space-factories";
+import { createConvenedSpace, createParticipantOrganisation } from "../../prisma/factories/spaces";
 
 const dayMs = 24 * 60 * 60 * 1000;
 

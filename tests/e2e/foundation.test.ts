@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readOutbox } from "~/modules/mail/outbox.server";
-import { addMember, createOrganisation, createPerson } from "../factories";
+import { addMember, createOrganisation, createPerson } from "../../prisma/factories/people";
 import { browserAvailable, browserJourney, expectAccessible, expectText } from "../support/browser";
 
 describe.skipIf(!browserAvailable)("the foundation journeys in a real browser", () => {

@@ -2,7 +2,7 @@ import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
 import { addQuestion, createConsultation } from "../consultation-factories";
-import { createConvenedSpace, createParticipantOrganisation } from "../space-factories";
+import { createConvenedSpace, createParticipantOrganisation } from "../../prisma/factories/spaces";
 import { browserAvailable, browserJourney } from "../support/browser";
 
 const phone = { width: 390, height: 844 };

@@ -2,7 +2,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { describe, it } from "vitest";
 import { longAbsenceMs } from "~/realtime/use-catch-up";
 import { db } from "~/utils/db.server";
-import { createConvenedSpace, createParticipantOrganisation } from "../space-factories";
+import { createConvenedSpace, createParticipantOrganisation } from "../../prisma/factories/spaces";
 import {
   browserAvailable,
   browserJourney,

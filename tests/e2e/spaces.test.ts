@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addMember, createOrganisation, createPerson } from "../factories";
+import { addMember, createOrganisation, createPerson } from "../../prisma/factories/people";
 import {
   browserAvailable,
   browserJourney,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
-import { createConvenedSpace } from "../space-factories";
+import { createConvenedSpace } from "../../prisma/factories/spaces";
 import { browserAvailable, browserJourney } from "../support/browser";
 
 describe.skipIf(!browserAvailable)("publishing an update with a file in a real browser", () => {

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { chromium, type Browser, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect } from "vitest";
-import { defaultTestPassword } from "../factories";
+import { defaultTestPassword } from "../../prisma/factories/people";
 import type { RealtimeOptions } from "../../server/realtime";
 import { startTestServer, type TestServer } from "./server";
 

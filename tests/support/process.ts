@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 
@@ -23,14 +24,27 @@ export type RunningConcord = {
   exited: Promise<number | null>;
 };
 
-/** Starts `server/index.ts` as its own process, the way `npm start` does, and waits until it serves. */
+/**
+ * The arguments of the `node` that `npm start` runs (package.json), with the same Node options: the compiled
+ * server, built first if the build is older than its sources.
+ */
+export const startCommand: string[] = (() => {
+  const { scripts } = JSON.parse(readFileSync(path.join(projectRoot, "package.json"), "utf8")) as {
+    scripts: { start: string };
+  };
+  const [command, ...args] = scripts.start.split(" ");
+  if (command !== "node") throw new Error(`npm start runs ${command}, not node`);
+  return args.map((arg) => (arg.endsWith(".mjs") ? path.join(projectRoot, arg) : arg));
+})();
+
+/** Starts Concord as its own process, the way `npm start` does, and waits until it serves. */
 export async function startConcordProcess(
   dataDir: string,
   env: Record<string, string> = {},
 ): Promise<RunningConcord> {
   const port = await freePort();
   const origin = `http://localhost:${port}`;
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(projectRoot, "server/index.ts")], {
+  const child = spawn(process.execPath, startCommand, {
     cwd: projectRoot,
     env: {
       ...process.env,

@@ -4,7 +4,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { resetEnvCache } from "~/utils/env.server";
-import { defaultTestPassword } from "../factories";
+import { defaultTestPassword } from "../../prisma/factories/people";
 import { createConcordServer, type ConcordServer } from "../../server/app";
 import type { RealtimeOptions } from "../../server/realtime";
 import { createLogger } from "../../server/logger";

@@ -1,6 +1,6 @@
 import { io as connectSocket, type Socket } from "socket.io-client";
 import { Browserless, type TestServer } from "./server";
-import { defaultTestPassword } from "../factories";
+import { defaultTestPassword } from "../../prisma/factories/people";
 
 export const eventTimeoutMs = 3_000;
 /** How long a socket must stay silent for "it did not receive it" to count. */

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { OnlinePerson, PresencePayload } from "~/realtime/contract";
+import type { OnlinePerson, PresenceJoined, PresenceLeft, PresencePayload } from "~/realtime/contract";
 import * as realtime from "~/realtime/socket.client";
 import { useRootData } from "~/root";
 
@@ -13,9 +13,12 @@ const useSocket = realtime.useRealtimeSocket ?? useNoRealtimeSocket;
 const listTimeoutMs = 10_000;
 const rateLimitedRetryMs = 1_000;
 
+const byName = (a: OnlinePerson, b: OnlinePerson) => a.name.localeCompare(b.name);
+
 /**
- * Who of an organisation is online now, kept live over the tab's socket: the server announces
- * "presence:changed" to the organisation's room, and the list is asked for again on every (re)connection.
+ * Who of an organisation is online now, kept live over the tab's socket: the list is asked for on every
+ * (re)connection, and the server announces each person who comes or goes ("presence:joined", "presence:left").
+ * The viewer announced themselves has just been let into (or out of) the organisation's presence.
  */
 export function OnlineNow({
   organisationId,
@@ -52,20 +55,39 @@ export function OnlineNow({
         else setLiveFor(null);
       });
     };
+    const joined = ({ organisationId: about, person }: PresenceJoined) => {
+      if (!active || about !== organisationId) return;
+      if (person.personId === viewerId) return ask();
+      setOnline((current) =>
+        current.some((known) => known.personId === person.personId)
+          ? current
+          : [...current, person].sort(byName),
+      );
+    };
+    const left = ({ organisationId: about, personId }: PresenceLeft) => {
+      if (!active || about !== organisationId) return;
+      if (personId === viewerId) {
+        setOnline([]);
+        return setLiveFor(null);
+      }
+      setOnline((current) => current.filter((known) => known.personId !== personId));
+    };
     const lost = () => setLiveFor(null);
     setLiveFor(null);
-    socket.on("presence:changed", apply);
+    socket.on("presence:joined", joined);
+    socket.on("presence:left", left);
     socket.on("connect", ask);
     socket.on("disconnect", lost);
     if (socket.connected) ask();
     return () => {
       active = false;
       clearTimeout(retry);
-      socket.off("presence:changed", apply);
+      socket.off("presence:joined", joined);
+      socket.off("presence:left", left);
       socket.off("connect", ask);
       socket.off("disconnect", lost);
     };
-  }, [socket, organisationId]);
+  }, [socket, organisationId, viewerId]);
 
   const live = connected && liveFor === organisationId;
   const others = online.filter((person) => person.personId !== viewerId).length;

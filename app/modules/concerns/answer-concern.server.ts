@@ -48,7 +48,7 @@ export async function answerConcern(
       where: { organisationId: concern.organisationId, personId: { not: actor.personId } },
       select: { personId: true },
     });
-    await notify(tx, emit, {
+    notify(emit, {
       personIds: raisers.map((member) => member.personId),
       spaceId: space.spaceId,
       message: "notifications.messages.concernAnswered",

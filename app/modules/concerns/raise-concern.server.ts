@@ -44,7 +44,7 @@ export async function raiseConcern(
       },
       select: { personId: true },
     });
-    await notify(tx, emit, {
+    notify(emit, {
       personIds: conveners.map((member) => member.personId),
       spaceId: space.spaceId,
       message: "notifications.messages.concernRaised",

@@ -60,7 +60,7 @@ export async function openConsultation(
       subjectId: current.id,
       detail: { title: current.title, audience: current.audience, questions: current._count.questions },
     });
-    await notify(tx, emit, {
+    notify(emit, {
       personIds: await audienceMembers(tx, current, actor.personId),
       spaceId: current.spaceId,
       message: "consultations.common.notifications.opened",

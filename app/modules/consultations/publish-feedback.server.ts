@@ -69,7 +69,7 @@ export async function publishFeedback(
       subjectId: consultationId,
       detail: { inputs, respondentOrganisations: respondents.length },
     });
-    await notify(tx, emit, {
+    notify(emit, {
       personIds: members.map(({ person }) => person.id),
       spaceId: consultation.spaceId,
       message: "consultations.review.notification",

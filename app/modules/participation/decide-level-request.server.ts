@@ -65,7 +65,7 @@ export async function decideLevelRequest(
       tx.space.findUniqueOrThrow({ where: { id: space.spaceId }, select: { title: true } }),
       tx.membership.findMany({ where: { organisationId, role: "admin" }, select: { personId: true } }),
     ]);
-    await notify(tx, emit, {
+    notify(emit, {
       personIds: [request.requestedById, ...admins.map((admin) => admin.personId)],
       spaceId: space.spaceId,
       message: approved

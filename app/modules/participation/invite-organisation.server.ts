@@ -71,7 +71,7 @@ export async function inviteOrganisation(
       tx.space.findUniqueOrThrow({ where: { id: space.spaceId }, select: { title: true } }),
       tx.membership.findMany({ where: { organisationId, role: "admin" }, select: { personId: true } }),
     ]);
-    await notify(tx, emit, {
+    notify(emit, {
       personIds: admins.map((admin) => admin.personId),
       spaceId: space.spaceId,
       message: "participation.notifications.invited",

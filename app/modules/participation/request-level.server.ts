@@ -50,7 +50,7 @@ export async function requestLevel(
         select: { personId: true },
       }),
     ]);
-    await notify(tx, emit, {
+    notify(emit, {
       personIds: convenerMembers.map((member) => member.personId),
       spaceId: space.spaceId,
       message: "participation.notifications.levelRequested",

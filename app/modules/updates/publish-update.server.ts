@@ -53,7 +53,7 @@ export async function publishUpdate(
       },
       select: { personId: true },
     });
-    await notify(tx, emit, {
+    notify(emit, {
       personIds: members.map((member) => member.personId),
       spaceId: space.spaceId,
       message: "notifications.messages.updatePublished",

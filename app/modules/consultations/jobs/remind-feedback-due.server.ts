@@ -70,7 +70,7 @@ async function sendReminder(consultationId: string, kind: FeedbackReminderKind):
           recipients: personIds.length,
         },
       });
-      await notify(tx, emit, {
+      notify(emit, {
         personIds,
         spaceId: consultation.spaceId,
         message: messageOf[kind],

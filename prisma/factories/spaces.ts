@@ -1,7 +1,7 @@
 import type { Level } from "~/modules/engagement/levels";
 import { participantCopies } from "~/modules/spaces/participant-copies.server";
 import { db } from "~/utils/db.server";
-import { addMember, createOrganisation, createPerson, type OrganisationInput } from "./factories";
+import { addMember, createOrganisation, createPerson, type OrganisationInput } from "./people";
 
 /** Builders for spaces, shared by the tests and the demo data loader. */
 
