@@ -163,7 +163,9 @@ export async function mergeIntoDraft(
       outcome.base[key] = [current, answerFingerprint(theirs)];
       continue;
     }
-    const [baseRev, baseFingerprint] = base[key] ?? [0, undefined];
+    // Without a base for it (a post that does not carry one), an empty answer changes nothing, and a
+    // written one counts as based on revision 0: it is written only where nobody has answered yet.
+    const [baseRev, baseFingerprint] = base[key] ?? [0, ""];
     const changed = resolution?.choice === "mine" || baseFingerprint !== answerFingerprint(mine);
     if (!changed) continue;
     if (isNote ? errors.aggregatedNote.length > 0 : errors.answers[key]) continue;
