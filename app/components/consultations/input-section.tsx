@@ -285,7 +285,11 @@ function InputForm({
       onChange={onEdit}
       onFocus={(event) => focus(keyOfControl(event.target))}
       onBlur={() => focus(null)}
-      onSubmitCapture={() => {
+      onSubmitCapture={(event) => {
+        // Only a post of the whole form: Conform validates a field on leaving it by submitting the form with
+        // its own intent, which must not cancel the autosave that is due.
+        const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+        if (submitter?.name !== "intent" && submitter?.name !== "resolve") return;
         clearTimeout(timer.current);
         draft.current.sentAt = draft.current.sequence;
         draft.current.explicitAt = Math.max(draft.current.sequence, 1);
