@@ -226,7 +226,8 @@ function InputForm({
     }
     for (const key of draftKeys(questions, input.aggregated)) {
       const fresh = input.base[key];
-      if (!fresh || state.base[key]?.[0] === fresh[0]) continue;
+      // Only newer than what the form has: a read that set out before the form's own save may land after it.
+      if (!fresh || fresh[0] <= (state.base[key]?.[0] ?? 0)) continue;
       const pinned =
         state.typed.has(key) ||
         state.focused === key ||
@@ -417,45 +418,47 @@ function ConflictFrame({
       {t("consultations.respond.editors.here", { names: editing.map((editor) => editor.name).join(", ") })}
     </p>
   ) : null;
-  if (!conflict)
-    return (
-      <div className="respond-answer">
-        {marker}
-        {children(undefined)}
-      </div>
-    );
-  const headingId = `conflict-${conflict.key}`;
+  const headingId = conflict ? `conflict-${conflict.key}` : undefined;
+  // One tree with or without a conflict, so the field in it is never mounted again (and keeps what is typed).
   return (
-    <div role="group" aria-labelledby={headingId} className="respond-conflict stack">
-      <p id={headingId} className="respond-conflict__title">
-        {t("consultations.respond.conflict.changed", {
-          name: conflict.name,
-          time: conflict.at ? format(conflict.at, "moment") : "",
-        })}
-      </p>
+    <div
+      role={conflict ? "group" : undefined}
+      aria-labelledby={headingId}
+      className={conflict ? "respond-conflict stack" : "respond-answer"}
+    >
+      {conflict ? (
+        <p id={headingId} className="respond-conflict__title">
+          {t("consultations.respond.conflict.changed", {
+            name: conflict.name,
+            time: conflict.at ? format(conflict.at, "moment") : "",
+          })}
+        </p>
+      ) : null}
       {marker}
-      <p className="field__help">{t("consultations.respond.conflict.help")}</p>
-      <div className="respond-conflict__sides">{children(conflict)}</div>
-      <div className="actions">
-        <button
-          type="submit"
-          name="resolve"
-          value={resolutionValue({ key: conflict.key, choice: "mine", rev: conflict.rev })}
-          className="button"
-          formNoValidate
-        >
-          {t("consultations.respond.conflict.keepMine")}
-        </button>
-        <button
-          type="submit"
-          name="resolve"
-          value={resolutionValue({ key: conflict.key, choice: "theirs", rev: conflict.rev })}
-          className="button button--quiet"
-          formNoValidate
-        >
-          {t("consultations.respond.conflict.keepTheirs", { name: conflict.name })}
-        </button>
-      </div>
+      {conflict ? <p className="field__help">{t("consultations.respond.conflict.help")}</p> : null}
+      <div className={conflict ? "respond-conflict__sides" : undefined}>{children(conflict)}</div>
+      {conflict ? (
+        <div className="actions">
+          <button
+            type="submit"
+            name="resolve"
+            value={resolutionValue({ key: conflict.key, choice: "mine", rev: conflict.rev })}
+            className="button"
+            formNoValidate
+          >
+            {t("consultations.respond.conflict.keepMine")}
+          </button>
+          <button
+            type="submit"
+            name="resolve"
+            value={resolutionValue({ key: conflict.key, choice: "theirs", rev: conflict.rev })}
+            className="button button--quiet"
+            formNoValidate
+          >
+            {t("consultations.respond.conflict.keepTheirs", { name: conflict.name })}
+          </button>
+        </div>
+      ) : null}
     </div>
   );
 }
