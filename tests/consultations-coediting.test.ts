@@ -85,8 +85,8 @@ function unescapeHtml(value: string) {
 }
 
 /** The base a page's form carries (its hidden field), as the browser posts it back. */
-function baseOf(html: string, organisationId: string) {
-  const start = html.indexOf(`id="input-${organisationId}-own"`);
+function baseOf(html: string, organisationId: string, aggregated = false) {
+  const start = html.indexOf(`id="input-${organisationId}-${aggregated ? "aggregated" : "own"}"`);
   expect(start).toBeGreaterThan(-1);
   const match = /name="baseline" value="([^"]*)"/.exec(html.slice(start));
   return unescapeHtml(match![1]!);
@@ -282,6 +282,57 @@ describe("merging and settling edits to one shared draft", () => {
   });
 });
 
+describe("the note on aggregated community input", () => {
+  it("is co-edited like an answer: a stale change to it is a conflict, and keeping theirs keeps theirs", async () => {
+    const { organisation, nadia, omar, consultation, url } = await openConsultation();
+    const post = async (
+      client: Browserless,
+      baseline: string,
+      note: string,
+      extra: Record<string, string> = {},
+    ) =>
+      client.post(url, {
+        intent: "save",
+        organisationId: organisation.id,
+        aggregated: "true",
+        baseline,
+        aggregatedNote: note,
+        ...extra,
+      });
+    const nadiaClient = await signedIn(nadia.email);
+    const omarClient = await signedIn(omar.email);
+    const omarBase = baseOf(await (await omarClient.get(url)).text(), organisation.id, true);
+    const nadiaBase = baseOf(await (await nadiaClient.get(url)).text(), organisation.id, true);
+    expect((await post(nadiaClient, nadiaBase, "We met 40 women at the language school.")).status).toBe(302);
+
+    const conflicted = await post(omarClient, omarBase, "We met 12 young people at the youth centre.");
+    expect(conflicted.status).toBe(200);
+    const html = await conflicted.text();
+    expect(html).toMatch(/Nadia Haddad changed this answer at/);
+    expect(html).toContain("We met 12 young people at the youth centre.");
+    const theirs = /name="resolve" value="(@aggregatedNote:theirs:\d+)"/.exec(html)![1]!;
+    const kept = await post(
+      omarClient,
+      baseOf(html, organisation.id, true),
+      "We met 12 young people at the youth centre.",
+      {
+        resolve: theirs,
+      },
+    );
+    expect(kept.status).toBe(302);
+    const submission = await db().submission.findUniqueOrThrow({
+      where: {
+        consultationId_organisationId_isAggregated: {
+          consultationId: consultation.id,
+          organisationId: organisation.id,
+          isAggregated: true,
+        },
+      },
+    });
+    expect(submission.aggregatedNote).toBe("We met 40 women at the language school.");
+  });
+});
+
 describe("a shared draft, live", () => {
   const draftOf = (consultationId: string, organisationId: string) => ({
     consultationId,
@@ -332,12 +383,10 @@ describe("a shared draft, live", () => {
   it("admits to a draft's room only people who may draft it", async () => {
     const { organisation, outsider, consultation } = await openConsultation();
     const socket = await sockets.connectAs(outsider);
-    const refused = (await socket
-      .timeout(eventTimeoutMs)
-      .emitWithAck("draft:watch", {
-        ...draftOf(consultation.id, organisation.id),
-        questionId: null,
-      })) as Ack<unknown>;
+    const refused = (await socket.timeout(eventTimeoutMs).emitWithAck("draft:watch", {
+      ...draftOf(consultation.id, organisation.id),
+      questionId: null,
+    })) as Ack<unknown>;
     expect(refused).toEqual({ ok: false, error: "not-found" });
     const invalid = (await socket
       .timeout(eventTimeoutMs)
