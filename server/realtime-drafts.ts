@@ -107,20 +107,49 @@ export function attachDraftRooms(io: ConcordIo, logger: Logger) {
       const left = [...socket.rooms].filter((room) => room.startsWith("draft:"));
       setImmediate(() => {
         for (const room of left) {
-          const [, consultationId = "", organisationId = "", which] = room.split(":");
-          inBackground(
-            announce({ consultationId, organisationId, aggregated: which === "aggregated" }),
-            "announcing a draft's editors",
-          );
+          inBackground(announce(draftOfRoom(room)), "announcing a draft's editors");
         }
       });
     });
   }
 
-  const unsubscribe = domainEvents().on("draft.changed", (change) => {
-    const draft = refOf(change);
-    io.to(rooms.draft(draft)).emit("draft:changed", { ...draft, draftRevision: change.draftRevision });
-  });
+  const draftOfRoom = (room: string): DraftRef => {
+    const [, consultationId = "", organisationId = "", which] = room.split(":");
+    return { consultationId, organisationId, aggregated: which === "aggregated" };
+  };
 
-  return { onConnection, close: unsubscribe };
+  /** After a membership change: the person's sockets stay only in the drafts they may still write. */
+  async function recheckPerson(personId: string, organisationId: string) {
+    const sockets = await io.in(rooms.person(personId)).fetchSockets();
+    const drafts = new Set(
+      sockets.flatMap((socket) =>
+        [...socket.rooms].filter(
+          (room) => room.startsWith("draft:") && draftOfRoom(room).organisationId === organisationId,
+        ),
+      ),
+    );
+    for (const room of drafts) {
+      const draft = draftOfRoom(room);
+      if (await mayDraft(personId, draft)) continue;
+      io.in(rooms.person(personId)).socketsLeave(room);
+      await announce(draft);
+    }
+  }
+
+  const unsubscribers = [
+    domainEvents().on("draft.changed", (change) => {
+      const draft = refOf(change);
+      io.to(rooms.draft(draft)).emit("draft:changed", { ...draft, draftRevision: change.draftRevision });
+    }),
+    domainEvents().on("membership.changed", ({ personId, organisationId }) =>
+      inBackground(recheckPerson(personId, organisationId), "re-checking a person's drafts"),
+    ),
+  ];
+
+  return {
+    onConnection,
+    close: () => {
+      for (const unsubscribe of unsubscribers) unsubscribe();
+    },
+  };
 }

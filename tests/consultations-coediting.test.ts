@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Ack, DraftEditor } from "~/realtime/contract";
 import { db } from "~/utils/db.server";
+import { domainEvents } from "~/utils/events.server";
 import { addMember, createPerson } from "./factories";
 import { createConvenedSpace, createParticipantOrganisation } from "./space-factories";
 import { Browserless, startTestServer, type TestServer } from "./support/server";
@@ -378,6 +379,29 @@ describe("a shared draft, live", () => {
     );
     nadiaSocket.disconnect();
     await left;
+  });
+
+  it("lets someone who leaves the organisation out of its draft's room at once", async () => {
+    const { organisation, nadia, omar, consultation, q1, url } = await openConsultation();
+    const draft = draftOf(consultation.id, organisation.id);
+    const omarSocket = await sockets.connectAs(omar);
+    const nadiaSocket = await sockets.connectAs(nadia);
+    await omarSocket.timeout(eventTimeoutMs).emitWithAck("draft:watch", { ...draft, questionId: null });
+    await nadiaSocket.timeout(eventTimeoutMs).emitWithAck("draft:watch", { ...draft, questionId: null });
+
+    const gone = nextEvent<{ editors: DraftEditor[] }>(
+      nadiaSocket,
+      "draft:editors",
+      (payload) => !payload.editors.some((editor) => editor.personId === omar.id),
+    );
+    await db().membership.deleteMany({ where: { personId: omar.id, organisationId: organisation.id } });
+    domainEvents().emit("membership.changed", { organisationId: organisation.id, personId: omar.id });
+    await gone;
+
+    const quiet = noEvent(omarSocket, "draft:changed");
+    const pageNadia = await openPage(await signedIn(nadia.email), url, organisation.id);
+    await pageNadia.saveAndReload({ [q1.id]: "Only for the organisation's members." });
+    await quiet;
   });
 
   it("admits to a draft's room only people who may draft it", async () => {
