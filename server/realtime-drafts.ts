@@ -12,6 +12,7 @@ import {
   type ServerToClientEvents,
   type SocketData,
 } from "~/realtime/contract";
+import { db } from "~/utils/db.server";
 import { domainEvents } from "~/utils/events.server";
 import type { Logger } from "./logger";
 
@@ -143,6 +144,17 @@ export function attachDraftRooms(io: ConcordIo, logger: Logger) {
     }),
     domainEvents().on("membership.changed", ({ personId, organisationId }) =>
       inBackground(recheckPerson(personId, organisationId), "re-checking a person's drafts"),
+    ),
+    // A level lowered below CONSULT, or the organisation removed from the space: its members' drafts there.
+    domainEvents().on("space.standing-changed", ({ organisationId }) =>
+      inBackground(
+        db()
+          .membership.findMany({ where: { organisationId }, select: { personId: true } })
+          .then(async (members) => {
+            for (const { personId } of members) await recheckPerson(personId, organisationId);
+          }),
+        "re-checking an organisation's drafts",
+      ),
     ),
   ];
 

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { Ack, DraftEditor } from "~/realtime/contract";
+import { rooms, type Ack, type DraftEditor } from "~/realtime/contract";
 import { db } from "~/utils/db.server";
 import { domainEvents } from "~/utils/events.server";
 import { addMember, createPerson } from "./factories";
@@ -401,6 +401,28 @@ describe("a shared draft, live", () => {
     const quiet = noEvent(omarSocket, "draft:changed");
     const pageNadia = await openPage(await signedIn(nadia.email), url, organisation.id);
     await pageNadia.saveAndReload({ [q1.id]: "Only for the organisation's members." });
+    await quiet;
+  });
+
+  it("lets an organisation's people out of its draft's room when its level drops below CONSULT", async () => {
+    const { organisation, omar, consultation } = await openConsultation();
+    const draft = draftOf(consultation.id, organisation.id);
+    const omarSocket = await sockets.connectAs(omar);
+    await omarSocket.timeout(eventTimeoutMs).emitWithAck("draft:watch", { ...draft, questionId: null });
+    const inRoom = async () => (await server.realtime.io.in(rooms.draft(draft)).fetchSockets()).length;
+    expect(await inRoom()).toBe(1);
+    await db().spaceParticipant.updateMany({
+      where: { spaceId: consultation.spaceId, organisationId: organisation.id },
+      data: { level: "INFORM" },
+    });
+    domainEvents().emit("space.standing-changed", {
+      spaceId: consultation.spaceId,
+      organisationId: organisation.id,
+    });
+    await expect.poll(inRoom, { timeout: eventTimeoutMs }).toBe(0);
+    // Out of the room: a change announced to it no longer reaches him.
+    const quiet = noEvent(omarSocket, "draft:changed");
+    domainEvents().emit("draft.changed", { ...draft, draftRevision: 7, byPersonId: "someone" });
     await quiet;
   });
 
