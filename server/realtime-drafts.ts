@@ -132,7 +132,10 @@ export function attachDraftRooms(io: ConcordIo, logger: Logger) {
     for (const room of drafts) {
       const draft = draftOfRoom(room);
       if (await mayDraft(personId, draft)) continue;
-      io.in(rooms.person(personId)).socketsLeave(room);
+      // Through the adapter, awaited: with Redis, io.in().socketsLeave() moves even this process's sockets only
+      // once the move is published, and the announcement would still count them.
+      const inPersonRoom = { rooms: new Set([rooms.person(personId)]), except: new Set<string>(), flags: {} };
+      await Promise.resolve(io.of("/").adapter.delSockets(inPersonRoom, [room]));
       await announce(draft);
     }
   }
