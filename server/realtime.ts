@@ -10,6 +10,7 @@ import {
   rooms,
   type Ack,
   type ClientToServerEvents,
+  type DraftRef,
   type OnlinePerson,
   type ServerToClientEvents,
   type SocketData,
@@ -19,6 +20,7 @@ import { db } from "~/utils/db.server";
 import { allowedOrigins } from "~/utils/env.server";
 import { domainEvents } from "~/utils/events.server";
 import type { Logger } from "./logger";
+import { attachDraftRooms } from "./realtime-drafts";
 import { socketAdapterOption } from "./shared-state";
 
 type ConcordIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -97,6 +99,13 @@ function isStillFor(socket: ConcordSocket, packet: unknown[]): boolean {
     case "notification:new":
     case "session:ended":
       return true;
+    // --- shared drafts (ADR 0026) ---
+    case "draft:changed":
+      return socket.rooms.has(rooms.draft(payload as DraftRef));
+    // A state, like presence: the page asks again when it watches the draft again.
+    case "draft:editors":
+      return false;
+    // --- end of shared drafts ---
   }
 }
 
@@ -127,6 +136,9 @@ export function attachRealtime(
     connectionStateRecovery: { maxDisconnectionDuration: recoveryWindowMs, skipMiddlewares: false },
   });
   const readMissedEvents = holdMissedEventsBack(io.of("/").adapter);
+  // --- shared drafts (ADR 0026) ---
+  const drafts = attachDraftRooms(io, logger);
+  // --- end of shared drafts ---
   const eventLimiter = new RateLimiterMemory({ keyPrefix: "socket-events", points: 20, duration: 1 });
 
   io.use(async (socket, next) => {
@@ -222,6 +234,7 @@ export function attachRealtime(
         });
     });
     socket.on("error", () => undefined);
+    drafts.onConnection(socket); // shared drafts (ADR 0026)
 
     socket.on("presence:list", async (payload, ack) => {
       if (typeof ack !== "function") return;
@@ -399,6 +412,7 @@ export function attachRealtime(
     io,
     close: async () => {
       for (const unsubscribe of unsubscribers) unsubscribe();
+      drafts.close(); // shared drafts (ADR 0026)
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));
     },

@@ -9,6 +9,11 @@ export const rooms = {
   person: (personId: string) => `person:${personId}`,
   session: (sessionId: string) => `session:${sessionId}`,
   space: (spaceId: string) => `space:${spaceId}`,
+  // --- shared drafts (ADR 0026) ---
+  /** One organisation's shared draft (its own input, or its aggregated input) of one consultation. */
+  draft: (draft: DraftRef) =>
+    `draft:${draft.consultationId}:${draft.organisationId}:${draft.aggregated ? "aggregated" : "own"}`,
+  // --- end of shared drafts ---
 };
 
 export type SpaceChange = "space" | "participation" | "update" | "concern" | "level-request" | "consultation";
@@ -24,9 +29,26 @@ export type PresenceLeft = { organisationId: string; personId: string };
 export type Ack<T> =
   { ok: true; data: T } | { ok: false; error: "invalid-payload" | "not-found" | "rate-limited" };
 
+// --- shared drafts (ADR 0026) ---
+export type DraftRef = { consultationId: string; organisationId: string; aggregated: boolean };
+/** Someone editing a shared draft now, and the question (or "@aggregatedNote") they are on, if any. */
+export type DraftEditor = { socketId: string; personId: string; name: string; questionId: string | null };
+const draftRefSchema = {
+  consultationId: z.string().min(1).max(64),
+  organisationId: z.string().min(1).max(64),
+  aggregated: z.boolean(),
+};
+const focusedSchema = { questionId: z.string().min(1).max(64).nullable() };
+// --- end of shared drafts ---
+
 export const clientEventSchemas = {
   "presence:list": z.object({ organisationId: z.string().min(1).max(64) }).strict(),
   "space:watch": z.object({ spaceId: z.string().min(1).max(64) }).strict(),
+  // --- shared drafts (ADR 0026) ---
+  "draft:watch": z.object({ ...draftRefSchema, ...focusedSchema }).strict(),
+  "draft:focus": z.object({ ...draftRefSchema, ...focusedSchema }).strict(),
+  "draft:leave": z.object(draftRefSchema).strict(),
+  // --- end of shared drafts ---
 };
 
 export type ClientToServerEvents = {
@@ -39,6 +61,20 @@ export type ClientToServerEvents = {
     payload: z.infer<(typeof clientEventSchemas)["space:watch"]>,
     ack: (result: Ack<{ spaceId: string }>) => void,
   ) => void;
+  // --- shared drafts (ADR 0026) ---
+  /**
+   * Start receiving a shared draft's saved changes and who is editing it; refused (not-found) unless
+   * can(actor, "consultation.draft", the consultation for that organisation). Answers who is editing it now.
+   */
+  "draft:watch": (
+    payload: z.infer<(typeof clientEventSchemas)["draft:watch"]>,
+    ack: (result: Ack<{ editors: DraftEditor[] }>) => void,
+  ) => void;
+  /** The question this person is on now (null: none), in a draft they watch. */
+  "draft:focus": (payload: z.infer<(typeof clientEventSchemas)["draft:focus"]>) => void;
+  /** Stop watching a draft (the form closed). */
+  "draft:leave": (payload: z.infer<(typeof clientEventSchemas)["draft:leave"]>) => void;
+  // --- end of shared drafts ---
 };
 
 /**
@@ -59,9 +95,22 @@ export type ServerToClientEvents = {
   "presence:left": (payload: PresenceLeft) => void;
   /** This socket's session ended (signed out elsewhere, revoked, password changed): the page should reload. */
   "session:ended": () => void;
+  // --- shared drafts (ADR 0026) ---
+  /** A colleague saved a change to a watched draft: a page with an older revision reads it again. */
+  "draft:changed": (payload: DraftRef & { draftRevision: number }) => void;
+  /** Who is editing a watched draft now, and where. */
+  "draft:editors": (payload: DraftRef & { editors: DraftEditor[] }) => void;
+  // --- end of shared drafts ---
 };
 
-export type SocketData = { personId: string; name: string; sessionId: string; joinOnConnect: string[] };
+export type SocketData = {
+  personId: string;
+  name: string;
+  sessionId: string;
+  joinOnConnect: string[];
+  /** Shared drafts: the question this socket is on in each draft room it is in (ADR 0026). */
+  drafting?: Record<string, string | null>;
+};
 
 /** The smallest message allowed through; anything bigger is refused by the transport. */
 export const maxSocketMessageBytes = 16 * 1024;

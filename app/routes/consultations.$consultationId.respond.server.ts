@@ -4,11 +4,21 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { requireActor } from "~/modules/auth/session.server";
 import type { Actor } from "~/modules/authorization/actor";
 import { requireConsultation, type LoadedConsultation } from "~/modules/consultations/access.server";
-import { inputFormId, readAnswers, respondPostSchema, type Answers } from "~/modules/consultations/answers";
+import {
+  inputFormId,
+  readAnswers,
+  readBase,
+  readResolution,
+  respondPostSchema,
+  type Answers,
+  type DraftBase,
+} from "~/modules/consultations/answers";
+import type { Answer } from "~/modules/consultations/kinds/kind";
 import { ourInput, questionsToAnswer } from "~/modules/consultations/respond-queries.server";
 import {
   hasErrors,
   saveDraft,
+  type DraftOutcome,
   type InputErrors,
   type PostedInput,
 } from "~/modules/consultations/save-draft.server";
@@ -39,8 +49,12 @@ type Post = {
   consultation: LoadedConsultation;
   posted: PostedInput;
   submission: Submission<RespondPost, string[]>;
-  /** Whatever happens, the form comes back with what the person typed. */
-  answer: (result: SubmissionResult<string[]>, savedAt?: Date | null) => InputReply;
+  /** Whatever happens, the form comes back with what the person typed (and the colleague's answers they kept). */
+  answer: (
+    result: SubmissionResult<string[]>,
+    savedAt?: Date | null,
+    outcome?: DraftOutcome,
+  ) => InputReply;
 };
 
 type RespondPost = ReturnType<typeof respondPostSchema.parse>;
@@ -51,8 +65,24 @@ export type InputReply = {
   result: SubmissionResult<string[]>;
   answers: Answers;
   aggregatedNote: string;
-  baseline: string;
+  /** What the form's answers are now based on (see DraftBase). */
+  base: DraftBase;
+  /** Answers a colleague changed since, that this person changed too: nothing of theirs was lost. */
+  conflicts: ReplyConflict[];
+  /** The keys this post wrote, and the ones it took from the colleague ("keep theirs"). */
+  written: string[];
+  adopted: string[];
+  draftRevision: number | null;
   savedAt: Date | null;
+};
+
+export type ReplyConflict = {
+  key: string;
+  mine: Answer | string | null;
+  theirs: Answer | string | null;
+  rev: number;
+  name: string;
+  at: string;
 };
 
 /** Saving a draft (by hand or autosaved) and submitting, each in its own function once the post is read. */
@@ -62,7 +92,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: respondPostSchema });
   if (submission.status !== "success") throw new RefusalError(400);
   const consultation = await requireConsultation(actor, params.consultationId ?? "", "consultation.view");
-  const { intent = "save", organisationId = "", aggregated, baseline = "" } = submission.value;
+  const { intent = "save", organisationId = "", aggregated, baseline = "", resolve } = submission.value;
   const questions = await questionsToAnswer(consultation.consultationId);
   const payload = submission.payload as { answers?: unknown; aggregatedNote?: unknown };
   const { answers, malformed } = readAnswers(questions, payload.answers);
@@ -74,16 +104,42 @@ export async function action({ request, params }: ActionFunctionArgs) {
     malformed,
     aggregatedNote,
     baseline,
+    resolution: readResolution(resolve),
   };
   const formId = inputFormId(organisationId, posted.aggregated);
-  const answer = (result: SubmissionResult<string[]>, savedAt: Date | null = null): InputReply => ({
-    formId,
-    result,
-    answers,
-    aggregatedNote,
-    baseline,
-    savedAt,
-  });
+  const answer = (
+    result: SubmissionResult<string[]>,
+    savedAt: Date | null = null,
+    outcome?: DraftOutcome,
+  ): InputReply => {
+    const adopted = outcome?.adopted ?? {};
+    const kept = { ...answers };
+    let note = aggregatedNote;
+    for (const [key, value] of Object.entries(adopted)) {
+      if (key === "@aggregatedNote") note = typeof value === "string" ? value : "";
+      else if (value === undefined) delete kept[key];
+      else kept[key] = value as Answer;
+    }
+    return {
+      formId,
+      result,
+      answers: kept,
+      aggregatedNote: note,
+      base: outcome?.base ?? readBase(baseline),
+      conflicts: (outcome?.conflicts ?? []).map((conflict) => ({
+        key: conflict.key,
+        mine: conflict.mine ?? null,
+        theirs: conflict.theirs ?? null,
+        rev: conflict.revision.rev,
+        name: conflict.revision.name,
+        at: conflict.revision.at,
+      })),
+      written: outcome?.written ?? [],
+      adopted: Object.keys(adopted),
+      draftRevision: outcome?.draftRevision ?? null,
+      savedAt,
+    };
+  };
   const post: Post = { request, actor, consultation, posted, submission, answer };
   if (intent === "submit") return submit(post);
   return save(post, formData.get("autosave") === "1");
@@ -108,10 +164,20 @@ const respondPage = (consultation: LoadedConsultation) =>
 async function save({ actor, consultation, posted, submission, answer }: Post, autosave: boolean) {
   const saved = await attempt(submission, () => saveDraft(actor, consultation, posted));
   if (!saved.ok) return answer(saved.reply);
-  const { errors, savedAt } = saved.value;
-  if (autosave) return answer(replyWithErrors(submission, errors, []), savedAt);
+  const { errors, savedAt, outcome } = saved.value;
+  if (autosave) return answer(replyWithErrors(submission, errors, []), savedAt, outcome);
+  if (outcome.conflicts.length > 0)
+    return answer(
+      replyWithErrors(submission, errors, ["consultations.respond.conflict.formError"]),
+      savedAt,
+      outcome,
+    );
   if (hasErrors(errors))
-    return answer(replyWithErrors(submission, errors, ["consultations.respond.savedWithErrors"]), savedAt);
+    return answer(
+      replyWithErrors(submission, errors, ["consultations.respond.savedWithErrors"]),
+      savedAt,
+      outcome,
+    );
   return redirectWithToast(respondPage(consultation), {
     kind: "success",
     message: "consultations.respond.saved",
@@ -123,7 +189,13 @@ async function submit({ actor, consultation, posted, submission, answer }: Post)
   if (!submitted.ok) return answer(submitted.reply);
   if (!submitted.value.ok)
     return answer(
-      replyWithErrors(submission, submitted.value.errors, ["consultations.respond.errors.notSubmitted"]),
+      replyWithErrors(submission, submitted.value.errors, [
+        submitted.value.outcome.conflicts.length > 0
+          ? "consultations.respond.conflict.formError"
+          : "consultations.respond.errors.notSubmitted",
+      ]),
+      null,
+      submitted.value.outcome,
     );
   return redirectWithToast(respondPage(consultation), {
     kind: "success",

@@ -19,6 +19,14 @@ export type DomainEvents = {
   /** An organisation's standing in a space changed (level, status, delegates): sockets must be re-checked. */
   "space.standing-changed": { spaceId: string; organisationId: string };
   "notification.created": { personIds: string[] };
+  /** A save changed an organisation's shared draft of a consultation (ADR 0026). */
+  "draft.changed": {
+    consultationId: string;
+    organisationId: string;
+    aggregated: boolean;
+    draftRevision: number;
+    byPersonId: string;
+  };
 };
 
 type Listener<K extends keyof DomainEvents> = (payload: DomainEvents[K]) => void;

@@ -92,43 +92,90 @@ export function answerFingerprint(answer: Answer | undefined): string {
   return (hash >>> 0).toString(36);
 }
 
-/** The baseline's key for the note on aggregated input. */
-const noteKey = "@aggregatedNote";
+/** The key of the note on aggregated input, beside the question ids, in a draft's base and revisions. */
+export const noteKey = "@aggregatedNote";
+
+/** Who last changed one working answer of a shared draft, and when (its revision counts from 1). */
+export type AnswerRevision = { rev: number; by: string; name: string; at: string };
+export type AnswerRevisions = Record<string, AnswerRevision>;
 
 /**
- * The fingerprints of the answers a form was opened with (question id → fingerprint, and the note on
- * aggregated input). Posted back with the form, they tell which answers this person changed, so saving
- * never overwrites what a colleague wrote in the meantime to a question this person did not touch.
+ * What a form's answers were based on: for each question (and the note), the revision of the shared draft's
+ * answer it shows and that answer's fingerprint. Posted back with every save (autosave or not), it tells the
+ * server which answers this person changed (the fingerprint differs) and whether a colleague changed the
+ * same answer since (the revision is no longer the stored one): see mergeIntoDraft and ADR 0026.
  */
-export function answersBaseline(questions: AnswerQuestion[], answers: Answers, note = ""): string {
-  return JSON.stringify({
-    ...Object.fromEntries(
-      questions.map((question) => [question.id, answerFingerprint(answers[question.id])]),
-    ),
-    [noteKey]: answerFingerprint(note || undefined),
-  });
+export type DraftBase = Record<string, [rev: number, fingerprint: string]>;
+
+/** The keys of a draft's base: the question ids, and the note of an aggregated input. */
+export const draftKeys = (questions: { id: string }[], aggregated: boolean) => [
+  ...questions.map((question) => question.id),
+  ...(aggregated ? [noteKey] : []),
+];
+
+export function readRevisions(json: string): AnswerRevisions {
+  const parsed = parseJson(json);
+  const revisions: AnswerRevisions = {};
+  if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) return revisions;
+  for (const [key, value] of Object.entries(parsed as Record<string, unknown>)) {
+    const revision = value as Partial<AnswerRevision> | null;
+    if (revision && typeof revision.rev === "number")
+      revisions[key] = {
+        rev: revision.rev,
+        by: String(revision.by ?? ""),
+        name: String(revision.name ?? ""),
+        at: String(revision.at ?? ""),
+      };
+  }
+  return revisions;
 }
 
-/**
- * What the person changed since the form was opened: the ids of the questions whose posted answer differs
- * from the baseline, and whether the note did. Without a usable baseline, everything posted counts.
- */
-export function changedSinceBaseline(
+/** The base of a form showing these answers at these revisions. */
+export function draftBase(
   questions: AnswerQuestion[],
-  posted: { answers: Answers; note: string },
-  baseline: string,
-) {
-  const parsed = parseJson(baseline);
-  const before = parsed && typeof parsed === "object" ? (parsed as Record<string, unknown>) : {};
-  const differs = (key: string, answer: Answer | undefined) =>
-    typeof before[key] !== "string" || before[key] !== answerFingerprint(answer);
-  return {
-    questionIds: questions
-      .filter((question) => differs(question.id, posted.answers[question.id]))
-      .map((question) => question.id),
-    note: differs(noteKey, posted.note || undefined),
-  };
+  answers: Answers,
+  note: string,
+  revisions: AnswerRevisions,
+): DraftBase {
+  return Object.fromEntries([
+    ...questions.map((question) => [
+      question.id,
+      [revisions[question.id]?.rev ?? 0, answerFingerprint(answers[question.id])] as [number, string],
+    ]),
+    [noteKey, [revisions[noteKey]?.rev ?? 0, answerFingerprint(note || undefined)]],
+  ]);
 }
+
+/** A posted base; an unreadable entry is left out (its answer then counts as changed, from revision 0). */
+export function readBase(json: string): DraftBase {
+  const parsed = parseJson(json);
+  const base: DraftBase = {};
+  if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) return base;
+  for (const [key, value] of Object.entries(parsed as Record<string, unknown>))
+    if (
+      Array.isArray(value) &&
+      Number.isInteger(value[0]) &&
+      (value[0] as number) >= 0 &&
+      typeof value[1] === "string"
+    )
+      base[key] = [value[0] as number, value[1]];
+  return base;
+}
+
+/**
+ * The choice made about one conflicting answer, as its button posts it: `<question id or note key>:<mine or
+ * theirs>:<the revision of theirs that was shown>`.
+ */
+export type Resolution = { key: string; choice: "mine" | "theirs"; rev: number };
+
+export function readResolution(value: unknown): Resolution | null {
+  if (typeof value !== "string") return null;
+  const match = /^([^:]{1,64}):(mine|theirs):(\d{1,9})$/.exec(value);
+  return match ? { key: match[1]!, choice: match[2] as "mine" | "theirs", rev: Number(match[3]) } : null;
+}
+
+export const resolutionValue = (resolution: Resolution) =>
+  `${resolution.key}:${resolution.choice}:${resolution.rev}`;
 
 /** The id of the form of one organisation's own input, or of its aggregated community input. */
 export const inputFormId = (organisationId: string, aggregated: boolean) =>
@@ -143,6 +190,8 @@ export const respondPostSchema = z.object({
   organisationId: z.string().max(64).optional(),
   aggregated: z.enum(["true", "false"]).optional(),
   baseline: z.string().max(100_000).optional(),
+  /** A choice about a conflicting answer (see readResolution). */
+  resolve: z.string().max(200).optional(),
   aggregatedNote: z.string().optional(),
   answers: z.unknown(),
 });

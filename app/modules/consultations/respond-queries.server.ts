@@ -1,7 +1,7 @@
 import type { Actor } from "~/modules/authorization/actor";
 import { can } from "~/modules/authorization/can";
 import { db } from "~/utils/db.server";
-import { answersBaseline, readAnswers, validateAnswers } from "./answers";
+import { draftBase, readAnswers, readRevisions, validateAnswers } from "./answers";
 import { acceptsInput } from "./lifecycle";
 import type { LoadedConsultation } from "./access.server";
 
@@ -38,6 +38,8 @@ export async function ourInput(
       isAggregated: true,
       answers: true,
       aggregatedNote: true,
+      answerRevisions: true,
+      draftRevision: true,
       status: true,
       version: true,
       submittedAt: true,
@@ -61,11 +63,15 @@ export async function ourInput(
     );
     const answers = readAnswers(questions, JSON.parse(submission?.answers ?? "{}")).answers;
     const aggregatedNote = submission?.aggregatedNote ?? "";
+    const revisions = readRevisions(submission?.answerRevisions ?? "{}");
     return {
       aggregated,
       answers,
       aggregatedNote,
-      baseline: answersBaseline(questions, answers, aggregatedNote),
+      /** Who last changed each answer, and when. */
+      revisions,
+      base: draftBase(questions, answers, aggregatedNote, revisions),
+      draftRevision: submission?.draftRevision ?? 0,
       /** What is still missing or wrong before it can be submitted. */
       incomplete: Object.keys(validateAnswers(questions, answers, "submit")).length > 0,
       version: submission?.version ?? 0,

@@ -3,7 +3,14 @@ import type { Actor } from "~/modules/authorization/actor";
 import { runCommand } from "~/utils/command.server";
 import { aggregatedNoteErrors, validateAnswers } from "./answers";
 import type { LoadedConsultation } from "./access.server";
-import { hasErrors, mergeIntoDraft, type InputErrors, type PostedInput } from "./save-draft.server";
+import {
+  draftChange,
+  hasErrors,
+  mergeIntoDraft,
+  type DraftOutcome,
+  type InputErrors,
+  type PostedInput,
+} from "./save-draft.server";
 import { countSubmittedVersion } from "./tallies.server";
 
 /**
@@ -11,15 +18,24 @@ import { countSubmittedVersion } from "./tallies.server";
  * changed is merged into the shared draft first, then the whole draft must pass every rule. Each submission
  * is kept as a new version (1, 2, …); a revision before closing simply submits again, and the results trade
  * the previous version's counts for the new one's in the same transaction. When something is wrong nothing
- * is submitted, the valid changes stay in the draft and the errors are returned.
+ * is submitted, the valid changes stay in the draft and the errors are returned; so it is when an answer
+ * conflicts with a colleague's change (the conflicts are returned).
  */
 export async function submitSubmission(
   actor: Actor,
   consultation: LoadedConsultation,
   posted: PostedInput,
-): Promise<{ ok: true; version: number; submittedAt: Date } | { ok: false; errors: InputErrors }> {
+): Promise<
+  | { ok: true; version: number; submittedAt: Date; outcome: DraftOutcome }
+  | { ok: false; errors: InputErrors; outcome: DraftOutcome }
+> {
   return runCommand(async (tx, emit) => {
     const draft = await mergeIntoDraft(tx, actor, consultation, posted, "consultation.submit");
+    const { outcome } = draft;
+    if (outcome.written.length > 0) emit("draft.changed", draftChange(consultation, posted, outcome, actor));
+    // An answer in conflict with a colleague's is settled first: nothing is submitted over it.
+    if (outcome.conflicts.length > 0)
+      return { ok: false as const, errors: { answers: {}, aggregatedNote: [] }, outcome };
     const complete = validateAnswers(draft.questions, draft.answers, "submit");
     const errors: InputErrors = {
       answers: { ...complete, ...draft.errors.answers },
@@ -29,7 +45,7 @@ export async function submitSubmission(
           : aggregatedNoteErrors(draft.submission.aggregatedNote, "submit")
         : [],
     };
-    if (hasErrors(errors)) return { ok: false as const, errors };
+    if (hasErrors(errors)) return { ok: false as const, errors, outcome };
 
     const version = draft.submission.version + 1;
     const submittedAt = new Date();
@@ -59,6 +75,6 @@ export async function submitSubmission(
       detail: { consultationId: consultation.consultationId, version, aggregated: posted.aggregated },
     });
     emit("space.changed", { spaceId: consultation.spaceId, what: "consultation" });
-    return { ok: true as const, version, submittedAt };
+    return { ok: true as const, version, submittedAt, outcome };
   });
 }
