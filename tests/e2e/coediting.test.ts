@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
-import { addMember, createPerson } from "../factories";
+import { addMember, createPerson } from "../../prisma/factories/people";
 import { browserAvailable, browserJourney, expectAccessible, expectText } from "../support/browser";
-import { createConvenedSpace, createParticipantOrganisation } from "../space-factories";
+import { createConvenedSpace, createParticipantOrganisation } from "../../prisma/factories/spaces";
 
 const dayMs = 24 * 60 * 60 * 1000;
 
