@@ -10,6 +10,7 @@ import { requireSpace } from "~/modules/spaces/access.server";
 import { currentOrganisationId } from "~/utils/current-organisation.server";
 import { attempt, attemptWithToast, readForm } from "~/utils/forms.server";
 import { resolveLanguage } from "~/utils/i18n.server";
+import { refusedForm } from "~/utils/form-status.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 /** The space's action plan: goals → actions → sub-actions with owners, status and progress roll-up. */
@@ -104,15 +105,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const space = await requireSpace(actor, spaceId, "plan.adopt");
   if (intent === "status") {
     const submission = parseWithZod(formData, { schema: planStatusSchema });
-    if (submission.status !== "success") return { formId: "plan-status", result: submission.reply() };
+    if (submission.status !== "success")
+      return refusedForm({ formId: "plan-status", result: submission.reply() });
     const status = submission.value.status;
     return attemptWithToast(back, `plans.adoption.statusDone.${status}`, () =>
       setPlanStatus(actor, space, status, organisationId),
     );
   }
   const submission = parseWithZod(formData, { schema: adoptSchema });
-  if (submission.status !== "success") return { formId: "adopt-plan", result: submission.reply() };
+  if (submission.status !== "success")
+    return refusedForm({ formId: "adopt-plan", result: submission.reply() });
   const result = await attempt(submission, () => adoptPlan(actor, space, submission.value, organisationId));
-  if (!result.ok) return { formId: "adopt-plan", result: result.reply };
+  if (!result.ok) return refusedForm({ formId: "adopt-plan", result: result.reply });
   return redirectWithToast(back, { kind: "success", message: "plans.adoption.adopted" });
 }

@@ -18,6 +18,7 @@ import { currentOrganisationId } from "~/utils/current-organisation.server";
 import { notFound } from "~/utils/errors";
 import { attempt, readForm } from "~/utils/forms.server";
 import { resolveLanguage } from "~/utils/i18n.server";
+import { refusedForm } from "~/utils/form-status.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 /** One action of the plan: its owners, dates, status, sub-actions and progress reports. */
@@ -101,11 +102,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (formData.get("intent") === "review") {
     const formId = `review-${String(formData.get("reportId"))}`;
     const submission = parseWithZod(formData, { schema: reviewReportSchema });
-    if (submission.status !== "success") return { formId, result: submission.reply() };
+    if (submission.status !== "success") return refusedForm({ formId, result: submission.reply() });
     const result = await attempt(submission, () =>
       reviewReport(actor, space, submission.value, organisationId),
     );
-    if (!result.ok) return { formId, result: result.reply };
+    if (!result.ok) return refusedForm({ formId, result: result.reply });
     return redirectWithToast(back, {
       kind: "success",
       message: result.value.approved ? "plans.reports.approved" : "plans.reports.returned",
@@ -113,10 +114,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 
   const submission = parseWithZod(formData, { schema: reportSchema });
-  if (submission.status !== "success") return { formId: "report", result: submission.reply() };
+  if (submission.status !== "success") return refusedForm({ formId: "report", result: submission.reply() });
   const result = await attempt(submission, () =>
     submitReport(actor, space, actionId, submission.value, organisationId),
   );
-  if (!result.ok) return { formId: "report", result: result.reply };
+  if (!result.ok) return refusedForm({ formId: "report", result: result.reply });
   return redirectWithToast(back, { kind: "success", message: "plans.reports.submitted" });
 }

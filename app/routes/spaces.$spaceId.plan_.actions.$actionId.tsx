@@ -1,8 +1,8 @@
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Progress, StatusBadge } from "~/components/plans/action-tree";
 import { ReportForm, ReviewForm } from "~/components/plans/report-forms";
-import type { loader } from "./spaces.$spaceId.plan_.actions.$actionId.server";
+import type { action as pageAction, loader } from "./spaces.$spaceId.plan_.actions.$actionId.server";
 
 export { action, loader } from "./spaces.$spaceId.plan_.actions.$actionId.server";
 
@@ -11,6 +11,9 @@ export default function PlanActionPage() {
   const { t } = useTranslation();
   const { spaceId, action, mayEdit, reportingFor, reports } = useLoaderData<typeof loader>();
   const plan = `/spaces/${spaceId}/plan`;
+  // A review refused as the report was decided meanwhile: its form stays, to say so.
+  const reply = useActionData<typeof pageAction>();
+  const refusedReview = reply && "formId" in reply ? reply.formId : null;
   return (
     <div className="stack">
       <nav aria-label={t("plans.action.breadcrumb")}>
@@ -148,7 +151,9 @@ export default function PlanActionPage() {
                     <span dir="auto">{report.reviewComment}</span>
                   </p>
                 ) : null}
-                {report.mayReview ? <ReviewForm reportId={report.id} /> : null}
+                {report.mayReview || refusedReview === `review-${report.id}` ? (
+                  <ReviewForm reportId={report.id} />
+                ) : null}
               </article>
             </li>
           ))}

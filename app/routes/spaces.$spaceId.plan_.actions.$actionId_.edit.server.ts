@@ -9,6 +9,7 @@ import { currentOrganisationId } from "~/utils/current-organisation.server";
 import { db } from "~/utils/db.server";
 import { notFound } from "~/utils/errors";
 import { attempt, readForm } from "~/utils/forms.server";
+import { refusedForm } from "~/utils/form-status.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 /** The action named in the path (none on /actions/new), in the space's plan; 404 when it is not the space's. */
@@ -68,7 +69,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const existing = await actionOf(space.spaceId, params.actionId);
   const formData = await readForm(request);
   const submission = parseWithZod(formData, { schema: actionSchema });
-  if (submission.status !== "success") return submission.reply();
+  if (submission.status !== "success") return refusedForm(submission.reply());
   const delegates: PartnerDelegates = Object.fromEntries(
     submission.value.partnerOrganisationIds.map((organisationId) => {
       const value = formData.get(partnerDelegateField(organisationId));
@@ -79,7 +80,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = await attempt(submission, () =>
     saveAction(actor, space, existing?.id ?? null, submission.value, delegates, organisationId),
   );
-  if (!result.ok) return result.reply;
+  if (!result.ok) return refusedForm(result.reply);
   return redirectWithToast(`/spaces/${space.spaceId}/plan/actions/${result.value.id}`, {
     kind: "success",
     message: existing ? "plans.actionForm.saved" : "plans.actionForm.added",

@@ -7,6 +7,7 @@ import { requireActor } from "~/modules/auth/session.server";
 import { requireSpace } from "~/modules/spaces/access.server";
 import { currentOrganisationId } from "~/utils/current-organisation.server";
 import { attempt, readForm } from "~/utils/forms.server";
+import { refusedForm } from "~/utils/form-status.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -27,9 +28,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const space = await requireSpace(actor, params.spaceId ?? "", "plan.edit");
   const submission = parseWithZod(await readForm(request), { schema: planSchema });
-  if (submission.status !== "success") return submission.reply();
+  if (submission.status !== "success") return refusedForm(submission.reply());
   const organisationId = await currentOrganisationId(request, actor);
   const result = await attempt(submission, () => savePlan(actor, space, submission.value, organisationId));
-  if (!result.ok) return result.reply;
+  if (!result.ok) return refusedForm(result.reply);
   return redirectWithToast(`/spaces/${space.spaceId}/plan`, { kind: "success", message: "plans.edit.saved" });
 }

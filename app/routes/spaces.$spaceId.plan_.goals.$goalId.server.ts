@@ -8,6 +8,7 @@ import { currentOrganisationId } from "~/utils/current-organisation.server";
 import { db } from "~/utils/db.server";
 import { notFound } from "~/utils/errors";
 import { attempt, readForm } from "~/utils/forms.server";
+import { refusedForm } from "~/utils/form-status.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 /** The goal named in the path, in the space's plan ("new": none yet); 404 when it is not the space's. */
@@ -37,12 +38,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const space = await requireSpace(actor, params.spaceId ?? "", "plan.edit");
   const goal = await goalOf(space.spaceId, params.goalId ?? "");
   const submission = parseWithZod(await readForm(request), { schema: goalSchema });
-  if (submission.status !== "success") return submission.reply();
+  if (submission.status !== "success") return refusedForm(submission.reply());
   const organisationId = await currentOrganisationId(request, actor);
   const result = await attempt(submission, () =>
     saveGoal(actor, space, goal?.id ?? null, submission.value, organisationId),
   );
-  if (!result.ok) return result.reply;
+  if (!result.ok) return refusedForm(result.reply);
   return redirectWithToast(`/spaces/${space.spaceId}/plan`, {
     kind: "success",
     message: goal ? "plans.goal.saved" : "plans.goal.added",
