@@ -449,3 +449,24 @@ describe("adoption", () => {
     expect((await setup.convenerClient.post(`${setup.base}/goals/new`, goalForm)).status).toBe(302);
   });
 });
+
+describe("the CSV export of actions", () => {
+  it("lists every action with its owners and status, escapes formulas, and is 404 outside the space", async () => {
+    const setup = await planSpace();
+    const goal = await startPlan(setup);
+    await addAction(setup, goal.id, setup.lead.organisation.id, [setup.partner.organisation.id], {
+      title: '=HYPERLINK("http://evil.example")',
+    });
+    const response = await setup.consulted.client.get(`${setup.base}/export.csv`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Content-Type")).toContain("text/csv");
+    const csv = await response.text();
+    const [header, row] = csv.replace(/^\uFEFF/, "").split("\r\n");
+    expect(header).toContain("action id,parent action id,goal,integration domain");
+    expect(row).toContain("'=HYPERLINK");
+    expect(row).toContain(setup.lead.organisation.name);
+    expect(row).toContain(setup.partner.organisation.name);
+    expect(row).toContain("2027-02-01,2027-12-31,not_started,,0,0,0");
+    expect((await setup.outsiderClient.get(`${setup.base}/export.csv`)).status).toBe(404);
+  });
+});

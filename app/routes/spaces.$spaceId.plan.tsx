@@ -54,6 +54,11 @@ export default function PlanPage() {
             <strong> · {t("plans.page.overdue", { count: counts.overdue })}</strong>
           ) : null}
         </p>
+        <p>
+          <a href={`${base}/export.csv`} download>
+            {t("plans.page.exportCsv")}
+          </a>
+        </p>
         {editable ? (
           <p className="actions">
             <Link to={`${base}/edit`} className="button button--quiet">
