@@ -97,4 +97,19 @@ describe("the demo", () => {
     expect(officer).toContain("Spaces you convene");
     expect(officer).toContain(lip);
   });
+
+  it("shows the Ottawa LIP's adopted action plan, with a report waiting for the officer's review", async () => {
+    const cso = await (
+      await (await signedIn("CSO representative")).get(`/spaces/${spaceIds[lip]}/plan`)
+    ).text();
+    expect(cso).toContain("Ottawa Immigration Strategy — action plan 2026–2028");
+    expect(cso).toContain("Childcare during language courses for migrant women");
+    expect(cso).toContain("Anti-rumour campaign with community ambassadors");
+    expect(cso).toContain("Ottawa LIP Council, resolution 2026-02");
+    expect(cso).toContain("Overdue");
+    const officer = await (
+      await (await signedIn("Local-authority officer")).get(`/spaces/${spaceIds[lip]}/plan`)
+    ).text();
+    expect(officer).toContain("1 report to review");
+  });
 });
