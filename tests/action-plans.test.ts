@@ -470,3 +470,102 @@ describe("the CSV export of actions", () => {
     expect((await setup.outsiderClient.get(`${setup.base}/export.csv`)).status).toBe(404);
   });
 });
+
+describe("indicators", () => {
+  it("takes an indicator with a baseline, targets from editors and actuals from the action's owners, shown as a chart and a table", async () => {
+    const setup = await planSpace();
+    const goal = await startPlan(setup);
+    await addAction(setup, goal.id, setup.lead.organisation.id, [setup.partner.organisation.id]);
+    const action = await db().planAction.findFirstOrThrow({ where: { goalId: goal.id } });
+    const page = `${setup.base}/actions/${action.id}`;
+    const indicator = {
+      intent: "indicator",
+      title: "Newcomers placed in jobs matching their credentials",
+      measure: "unit",
+      unit: "people placed",
+      ascending: "yes",
+      baselineDate: "2026-12-31",
+      baselineValue: "12",
+      baselineComment: "",
+      meansOfVerification: "Employer placement records",
+    };
+    // Readers and owners at INVOLVE may not add indicators.
+    expect((await setup.involved.client.post(page, indicator)).status).toBe(403);
+    const noUnit = await setup.convenerClient.post(page, { ...indicator, unit: "" });
+    expect(noUnit.status).toBe(400);
+    expect(await noUnit.text()).toContain("Say what the number counts.");
+    const nonNumeric = await setup.convenerClient.post(page, { ...indicator, baselineValue: "twelve" });
+    expect(nonNumeric.status).toBe(400);
+    expect(await nonNumeric.text()).toContain("Enter a number, like 12 or 12.5.");
+    expect((await setup.convenerClient.post(page, indicator)).status).toBe(302);
+    const stored = await db().planIndicator.findFirstOrThrow({ where: { actionId: action.id } });
+    expect(stored).toMatchObject({ measure: "unit", baselineValue: 12, ascending: true });
+
+    const value = (fields: Record<string, string>) => ({
+      intent: "indicator-value",
+      indicatorId: stored.id,
+      comment: "",
+      evidenceUrl: "",
+      ...fields,
+    });
+    expect(
+      (await setup.convenerClient.post(page, value({ kind: "target", period: "2027-q1", value: "20" })))
+        .status,
+    ).toBe(302);
+    expect(
+      (await setup.convenerClient.post(page, value({ kind: "target", period: "2027-Q2", value: "30" })))
+        .status,
+    ).toBe(302);
+    // The partner reports an actual; an organisation not on the action may not; INVOLVE sets no target.
+    expect(
+      (await setup.partner.client.post(page, value({ kind: "actual", period: "2027-Q1", value: "17" })))
+        .status,
+    ).toBe(302);
+    expect(
+      (await setup.involved.client.post(page, value({ kind: "target", period: "2027-Q3", value: "99" })))
+        .status,
+    ).toBe(403);
+    expect(
+      (await setup.empowered.client.post(page, value({ kind: "actual", period: "2027-Q1", value: "90" })))
+        .status,
+    ).toBe(403);
+    const badPeriod = await setup.partner.client.post(
+      page,
+      value({ kind: "actual", period: "spring", value: "3" }),
+    );
+    expect(badPeriod.status).toBe(400);
+    expect(await badPeriod.text()).toContain(
+      "Enter a year (2027), a quarter (2027-Q1) or a month (2027-03).",
+    );
+    const noValue = await setup.partner.client.post(
+      page,
+      value({ kind: "actual", period: "2027-Q2", value: "" }),
+    );
+    expect(noValue.status).toBe(400);
+    expect(await noValue.text()).toContain("Enter the value.");
+
+    const values = await db().indicatorValue.findMany({
+      where: { indicatorId: stored.id },
+      orderBy: { period: "asc" },
+    });
+    expect(values.map((row) => [row.period, row.kind, row.value])).toEqual(
+      [
+        ["2027-Q1", "target", 20],
+        ["2027-Q1", "actual", 17],
+        ["2027-Q2", "target", 30],
+      ].sort((a, b) => String(a[0]).localeCompare(String(b[0])) || String(a[1]).localeCompare(String(b[1]))),
+    );
+    expect(values.find((row) => row.kind === "actual")!.organisationId).toBe(setup.partner.organisation.id);
+
+    const shown = await (await setup.consulted.client.get(page)).text();
+    expect(shown).toContain("Newcomers placed in jobs matching their credentials");
+    expect(shown).toContain("Employer placement records");
+    expect(shown).toContain('role="img"');
+    expect(shown).toMatch(/<th scope="row">2027-Q1 · Actual<\/th><td>17<\/td><td>[^<]*Partner Centre/);
+    expect(shown).not.toContain("Record a target or an actual");
+    expect(
+      (await setup.outsiderClient.post(page, value({ kind: "actual", period: "2027-Q1", value: "1" })))
+        .status,
+    ).toBe(404);
+  });
+});

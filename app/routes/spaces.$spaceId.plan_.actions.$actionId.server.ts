@@ -1,10 +1,13 @@
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { firstAllowed, mayReportOn, mayReviewReport } from "~/modules/action-plans/policy";
-import { actionDetail } from "~/modules/action-plans/queries.server";
+import { addIndicator, recordIndicatorValue } from "~/modules/action-plans/indicators.server";
+import { actionDetail, actionIndicators } from "~/modules/action-plans/queries.server";
 import { reviewReport } from "~/modules/action-plans/review-report.server";
 import {
   editableStatuses,
+  indicatorSchema,
+  indicatorValueSchema,
   isPast,
   reportSchema,
   reviewReportSchema,
@@ -25,8 +28,9 @@ import { redirectWithToast } from "~/utils/toast.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const space = await requireSpace(actor, params.spaceId ?? "", "plan.view");
-  const [detail, organisationId, language] = await Promise.all([
+  const [detail, indicators, organisationId, language] = await Promise.all([
     actionDetail(space.spaceId, params.actionId ?? ""),
+    actionIndicators(params.actionId ?? ""),
     currentOrganisationId(request, actor),
     resolveLanguage(request, actor),
   ]);
@@ -69,6 +73,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         ? null
         : (actor.memberships.find((membership) => membership.organisationId === reportingFor)
             ?.organisationName ?? null),
+    indicators: indicators.map((indicator) => ({
+      id: indicator.id,
+      title: indicator.title,
+      measure: indicator.measure,
+      unit: indicator.unit,
+      ascending: indicator.ascending,
+      baseline: indicator.baselineDate ? date.format(indicator.baselineDate) : null,
+      baselineValue: indicator.baselineValue,
+      baselineComment: indicator.baselineComment,
+      meansOfVerification: indicator.meansOfVerification,
+      values: indicator.values.map((value) => ({
+        id: value.id,
+        kind: value.kind,
+        period: value.period,
+        value: value.value,
+        comment: value.comment,
+        evidenceUrl: value.evidenceUrl,
+        organisation: value.organisation.name,
+      })),
+    })),
     reports: detail.reports.map((report) => ({
       id: report.id,
       organisation: report.organisation.name,
@@ -99,7 +123,33 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const organisationId = await currentOrganisationId(request, actor);
   const back = `/spaces/${space.spaceId}/plan/actions/${actionId}`;
 
-  if (formData.get("intent") === "review") {
+  const intent = formData.get("intent");
+  if (intent === "indicator") {
+    await requireSpace(actor, space.spaceId, "plan.edit");
+    const submission = parseWithZod(formData, { schema: indicatorSchema });
+    if (submission.status !== "success")
+      return refusedForm({ formId: "indicator", result: submission.reply() });
+    const result = await attempt(submission, () =>
+      addIndicator(actor, space, actionId, submission.value, organisationId),
+    );
+    if (!result.ok) return refusedForm({ formId: "indicator", result: result.reply });
+    return redirectWithToast(back, { kind: "success", message: "plans.indicators.added" });
+  }
+  if (intent === "indicator-value") {
+    const formId = `value-${String(formData.get("indicatorId"))}`;
+    const submission = parseWithZod(formData, { schema: indicatorValueSchema });
+    if (submission.status !== "success") return refusedForm({ formId, result: submission.reply() });
+    const result = await attempt(submission, () =>
+      recordIndicatorValue(actor, space, actionId, submission.value, organisationId),
+    );
+    if (!result.ok) return refusedForm({ formId, result: result.reply });
+    return redirectWithToast(back, {
+      kind: "success",
+      message: `plans.indicators.recorded.${submission.value.kind}`,
+    });
+  }
+
+  if (intent === "review") {
     const formId = `review-${String(formData.get("reportId"))}`;
     const submission = parseWithZod(formData, { schema: reviewReportSchema });
     if (submission.status !== "success") return refusedForm({ formId, result: submission.reply() });

@@ -1,6 +1,7 @@
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Progress, StatusBadge } from "~/components/plans/action-tree";
+import { Indicators } from "~/components/plans/indicators";
 import { ReportForm, ReviewForm } from "~/components/plans/report-forms";
 import type { action as pageAction, loader } from "./spaces.$spaceId.plan_.actions.$actionId.server";
 
@@ -103,6 +104,7 @@ export default function PlanActionPage() {
           </>
         ) : null}
       </section>
+      <Indicators />
       <section aria-labelledby="reports-heading" className="stack">
         <h3 id="reports-heading">{t("plans.reports.title")}</h3>
         <p className="field__help">{t("plans.reports.rule")}</p>

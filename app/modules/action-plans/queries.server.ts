@@ -197,3 +197,17 @@ export async function actionDetail(spaceId: string, actionId: string) {
   });
   return action;
 }
+
+/** The action's indicators with their targets and actuals, periods in order. */
+export function actionIndicators(actionId: string) {
+  return db().planIndicator.findMany({
+    where: { actionId },
+    orderBy: { position: "asc" },
+    include: {
+      values: {
+        orderBy: [{ period: "asc" }, { kind: "desc" }],
+        include: { organisation: { select: { name: true } } },
+      },
+    },
+  });
+}

@@ -172,3 +172,70 @@ export const planStatusSchema = z.object({
   intent: z.literal("status"),
   status: z.enum(["under_review", "closed"], choice),
 });
+
+/** How an indicator is measured: a count of a unit, a percentage, or in words. */
+export const indicatorMeasures = ["unit", "percentage", "qualitative"] as const;
+export type IndicatorMeasure = (typeof indicatorMeasures)[number];
+export const indicatorValueKinds = ["target", "actual"] as const;
+
+/** A number typed in a form: "" is none, anything else must read as a finite number (a comma as decimal mark too). */
+const optionalNumber = z
+  .string()
+  .trim()
+  .max(30, "validation.tooLong")
+  .default("")
+  .refine((value) => value === "" || Number.isFinite(Number(value.replace(",", "."))), "plans.errors.number")
+  .transform((value) => (value === "" ? null : Number(value.replace(",", "."))));
+
+const optionalDay = z
+  .string()
+  .trim()
+  .default("")
+  .refine(
+    (value) => value === "" || (dayPattern.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`))),
+    "plans.errors.date",
+  )
+  .transform((value) => (value === "" ? null : new Date(`${value}T00:00:00Z`)));
+
+export const indicatorSchema = z
+  .object({
+    intent: z.literal("indicator"),
+    title: requiredText(300),
+    measure: z.enum(indicatorMeasures, choice),
+    unit: optionalText(100),
+    ascending: z.enum(["yes", "no"], choice),
+    baselineDate: optionalDay,
+    baselineValue: optionalNumber,
+    baselineComment: optionalText(1000),
+    meansOfVerification: optionalText(1000),
+  })
+  .refine((indicator) => indicator.measure !== "unit" || indicator.unit !== "", {
+    message: "plans.errors.unitRequired",
+    path: ["unit"],
+  })
+  .refine(
+    (indicator) =>
+      indicator.measure !== "percentage" ||
+      indicator.baselineValue === null ||
+      (indicator.baselineValue >= 0 && indicator.baselineValue <= 100),
+    { message: "plans.errors.percentValue", path: ["baselineValue"] },
+  );
+export type IndicatorInput = z.infer<typeof indicatorSchema>;
+
+/** A reporting period: a year, a quarter or a month. */
+export const periodPattern = /^\d{4}(-(Q[1-4]|0[1-9]|1[0-2]))?$/;
+
+export const indicatorValueSchema = z.object({
+  intent: z.literal("indicator-value"),
+  indicatorId: id,
+  kind: z.enum(indicatorValueKinds, choice),
+  period: z
+    .string({ required_error: "validation.required" })
+    .trim()
+    .toUpperCase()
+    .refine((value) => periodPattern.test(value), "plans.errors.period"),
+  value: optionalNumber,
+  comment: optionalText(2000),
+  evidenceUrl: optionalLink,
+});
+export type IndicatorValueInput = z.infer<typeof indicatorValueSchema>;
