@@ -273,4 +273,54 @@ export async function loadDemoPlans(
       },
     ],
   });
+
+  // Indicators with baselines, targets and two periods of actuals (counts only, no individual records).
+  const enrolled = await db().planIndicator.create({
+    data: {
+      actionId: childcare.id,
+      position: 1,
+      title: "Mothers of young children enrolled in evening language classes",
+      measure: "unit",
+      unit: "women enrolled",
+      ascending: true,
+      baselineDate: utcDay("2025-12-31"),
+      baselineValue: 85,
+      baselineComment: "Enrolment in the three evening programmes before the crèches opened.",
+      meansOfVerification: "Enrolment registers of the school boards (counts only)",
+    },
+  });
+  const completion = await db().planIndicator.create({
+    data: {
+      actionId: childcare.id,
+      position: 2,
+      title: "Share of enrolled mothers who complete the course",
+      measure: "percentage",
+      ascending: true,
+      baselineDate: utcDay("2025-12-31"),
+      baselineValue: 41,
+      meansOfVerification: "Course completion records (counts only)",
+    },
+  });
+  const values: [string, string, string, number, string][] = [
+    [enrolled.id, "target", "2026-Q2", 110, ""],
+    [enrolled.id, "target", "2026-Q3", 140, ""],
+    [enrolled.id, "actual", "2026-Q2", 104, "Rideau and Vanier crèches open."],
+    [enrolled.id, "actual", "2026-Q3", 151, "Bayshore crèche opened in September."],
+    [completion.id, "target", "2026-Q2", 50, ""],
+    [completion.id, "target", "2026-Q3", 60, ""],
+    [completion.id, "actual", "2026-Q2", 48, ""],
+    [completion.id, "actual", "2026-Q3", 63, ""],
+  ];
+  for (const [indicatorId, kind, period, value, comment] of values)
+    await db().indicatorValue.create({
+      data: {
+        indicatorId,
+        kind,
+        period,
+        value,
+        comment,
+        organisationId: kind === "target" ? city : iwso,
+        authorId: kind === "target" ? officer.id : iwsoLead.id,
+      },
+    });
 }

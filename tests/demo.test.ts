@@ -111,5 +111,11 @@ describe("the demo", () => {
       await (await signedIn("Local-authority officer")).get(`/spaces/${spaceIds[lip]}/plan`)
     ).text();
     expect(officer).toContain("1 report to review");
+    const childcare = cso.match(
+      /href="(\/spaces\/[^"]+\/plan\/actions\/[^"]+)"[^>]*>Childcare during language courses/,
+    )?.[1];
+    const action = await (await (await signedIn("CSO representative")).get(childcare!)).text();
+    expect(action).toContain("Mothers of young children enrolled in evening language classes");
+    expect(action).toMatch(/2026-Q3 · Actual<\/th><td>151<\/td>/);
   });
 });
