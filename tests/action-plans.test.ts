@@ -314,6 +314,18 @@ describe("progress reports", () => {
       status: "not_started",
     });
 
+    // The conveners and the lead organisation hear of it; the partner's own admin does not.
+    for (const personId of [setup.focalPoint.id, setup.lead.admin.id])
+      expect(
+        await db().notification.count({
+          where: { personId, message: "notifications.messages.planReportProposed" },
+        }),
+      ).toBe(1);
+    expect(await db().notification.count({ where: { personId: setup.partner.admin.id } })).toBe(0);
+    expect(await (await setup.convenerClient.get("/notifications")).text()).toContain(
+      `${setup.partner.organisation.name} reported progress on “Mentoring and credential recognition with employers” in Ottawa LIP`,
+    );
+
     // The lead at COLLABORATE holds no delegated decision: it may not approve.
     expect(await (await setup.lead.client.get(page)).text()).not.toContain(">Approve<");
     const review = { intent: "review", reportId: proposed.id, decision: "approve", comment: "" };
@@ -333,6 +345,11 @@ describe("progress reports", () => {
       state: "approved",
       reviewerId: setup.focalPoint.id,
     });
+    expect(
+      await db().notification.count({
+        where: { personId: setup.partner.admin.id, message: "notifications.messages.planReportApproved" },
+      }),
+    ).toBe(1);
     // Reviewed once: a second decision is refused with a message.
     const again = await setup.convenerClient.post(page, {
       ...review,

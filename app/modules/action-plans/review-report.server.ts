@@ -1,4 +1,5 @@
 import { recordAudit } from "~/modules/audit/record.server";
+import { notify } from "~/modules/notifications/notify.server";
 import type { Actor } from "~/modules/authorization/actor";
 import type { SpaceResource } from "~/modules/spaces/policy";
 import { runCommand } from "~/utils/command.server";
@@ -22,7 +23,18 @@ export async function reviewReport(
     const plan = await planOf(tx, space.spaceId);
     const report = await tx.progressReport.findFirst({
       where: { id: input.reportId, action: { planId: plan.id } },
-      include: { action: { select: { id: true, leadOrganisationId: true, progress: true, partners: true } } },
+      include: {
+        action: {
+          select: {
+            id: true,
+            title: true,
+            leadOrganisationId: true,
+            progress: true,
+            partners: true,
+            plan: { select: { space: { select: { title: true } } } },
+          },
+        },
+      },
     });
     if (!report) notFound();
     const owners = {
@@ -61,6 +73,19 @@ export async function reviewReport(
       subjectType: "progress-report",
       subjectId: report.id,
       detail: { actionId: report.action.id, comment: input.comment },
+    });
+    const reporters = await tx.membership.findMany({
+      where: { organisationId: report.organisationId, personId: { not: actor.personId } },
+      select: { personId: true },
+    });
+    await notify(tx, emit, {
+      personIds: reporters.map((member) => member.personId),
+      spaceId: space.spaceId,
+      message: approved
+        ? "notifications.messages.planReportApproved"
+        : "notifications.messages.planReportReturned",
+      values: { action: report.action.title, space: report.action.plan.space.title },
+      link: `/spaces/${space.spaceId}/plan/actions/${report.action.id}`,
     });
     emit("space.changed", { spaceId: space.spaceId, what: "plan" });
     return { approved };

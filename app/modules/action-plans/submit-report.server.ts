@@ -1,4 +1,5 @@
 import { recordAudit } from "~/modules/audit/record.server";
+import { notify } from "~/modules/notifications/notify.server";
 import type { Actor } from "~/modules/authorization/actor";
 import type { SpaceResource } from "~/modules/spaces/policy";
 import { runCommand } from "~/utils/command.server";
@@ -22,7 +23,13 @@ export async function submitReport(
     const plan = await planOf(tx, space.spaceId);
     const action = await tx.planAction.findFirst({
       where: { id: actionId, planId: plan.id },
-      select: { id: true, leadOrganisationId: true, partners: { select: { organisationId: true } } },
+      select: {
+        id: true,
+        title: true,
+        leadOrganisationId: true,
+        partners: { select: { organisationId: true } },
+        plan: { select: { space: { select: { title: true } } } },
+      },
     });
     if (!action) notFound();
     if (plan.status === "closed") throw new DomainError("plans.errors.planClosed");
@@ -59,6 +66,34 @@ export async function submitReport(
       subjectType: "progress-report",
       subjectId: report.id,
       detail: { actionId: action.id, percent: report.percent, proposedStatus: report.proposedStatus },
+    });
+    // Those who may decide on it: the conveners' people and, for a partner's report, the lead organisation's.
+    const reviewers = await tx.membership.findMany({
+      where: {
+        personId: { not: actor.personId },
+        OR: [
+          {
+            organisation: {
+              spaceParticipation: { some: { spaceId: space.spaceId, role: "convener", status: "active" } },
+            },
+          },
+          ...(organisationId !== action.leadOrganisationId
+            ? [{ organisationId: action.leadOrganisationId }]
+            : []),
+        ],
+      },
+      select: { personId: true },
+    });
+    const organisation = await tx.organisation.findUniqueOrThrow({
+      where: { id: organisationId },
+      select: { name: true },
+    });
+    await notify(tx, emit, {
+      personIds: reviewers.map((member) => member.personId),
+      spaceId: space.spaceId,
+      message: "notifications.messages.planReportProposed",
+      values: { organisation: organisation.name, action: action.title, space: action.plan.space.title },
+      link: `/spaces/${space.spaceId}/plan/actions/${action.id}`,
     });
     emit("space.changed", { spaceId: space.spaceId, what: "plan" });
     return report;
