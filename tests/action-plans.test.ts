@@ -586,3 +586,41 @@ describe("indicators", () => {
     ).toBe(404);
   });
 });
+
+describe("the JSON export of the plan", () => {
+  it("holds the plan, its goals and its actions with owners and reports, and is 404 outside the space", async () => {
+    const setup = await planSpace();
+    const goal = await startPlan(setup);
+    await addAction(setup, goal.id, setup.lead.organisation.id, [setup.partner.organisation.id]);
+    const action = await db().planAction.findFirstOrThrow({ where: { goalId: goal.id } });
+    await setup.partner.client.post(`${setup.base}/actions/${action.id}`, {
+      intent: "report",
+      periodFrom: "2027-01-01",
+      periodTo: "2027-03-31",
+      text: "Half the employers met.",
+      percent: "20",
+      proposedStatus: "on_track",
+    });
+    const response = await setup.involved.client.get(`${setup.base}/export.json`);
+    expect(response.status).toBe(200);
+    const exported = (await response.json()) as {
+      plan: { title: string; status: string };
+      goals: { domain: string }[];
+      actions: {
+        title: string;
+        leadOrganisation: { name: string };
+        partners: { name: string }[];
+        reports: { text: string; state: string }[];
+      }[];
+    };
+    expect(exported.plan).toMatchObject({ title: planForm.title, status: "draft" });
+    expect(exported.goals).toMatchObject([{ domain: "economic" }]);
+    expect(exported.actions).toHaveLength(1);
+    expect(exported.actions[0]).toMatchObject({
+      leadOrganisation: { name: setup.lead.organisation.name },
+      partners: [{ name: setup.partner.organisation.name }],
+      reports: [{ text: "Half the employers met.", state: "proposed" }],
+    });
+    expect((await setup.outsiderClient.get(`${setup.base}/export.json`)).status).toBe(404);
+  });
+});

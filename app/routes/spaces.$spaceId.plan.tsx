@@ -58,6 +58,10 @@ export default function PlanPage() {
           <a href={`${base}/export.csv`} download>
             {t("plans.page.exportCsv")}
           </a>
+          {" · "}
+          <a href={`${base}/export.json`} download>
+            {t("plans.page.exportJson")}
+          </a>
         </p>
         {editable ? (
           <p className="actions">

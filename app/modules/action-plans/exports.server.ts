@@ -98,3 +98,126 @@ export function actionsCsv(planId: string): ReadableStream<Uint8Array> {
   pipeline(Readable.from(records()), csv, () => {});
   return toWebStream(csv);
 }
+
+/**
+ * The whole plan as one JSON document — the plan, its goals, then its actions with owners, progress reports,
+ * indicators and their targets and actuals — streamed 500 actions at a time.
+ */
+export function planJson(planId: string): ReadableStream<Uint8Array> {
+  async function* chunks() {
+    const plan = await db().actionPlan.findUniqueOrThrow({
+      where: { id: planId },
+      include: {
+        goals: { orderBy: { position: "asc" } },
+        signatures: { include: { organisation: { select: { id: true, name: true } } } },
+      },
+    });
+    const head = {
+      plan: {
+        id: plan.id,
+        title: plan.title,
+        periodFrom: plan.periodFrom.toISOString().slice(0, 10),
+        periodTo: plan.periodTo.toISOString().slice(0, 10),
+        status: plan.status,
+        adoptedOn: plan.adoptedOn?.toISOString().slice(0, 10) ?? null,
+        adoptionDecision: plan.adoptionDecision,
+        coSignedBy: plan.signatures.map((signature) => ({
+          organisation: signature.organisation,
+          signedAt: signature.signedAt.toISOString(),
+        })),
+      },
+      goals: plan.goals.map((goal) => ({
+        id: goal.id,
+        position: goal.position,
+        domain: goal.domain,
+        sdgTarget: goal.sdgTarget,
+        title: goal.title,
+        description: goal.description,
+      })),
+    };
+    yield `${JSON.stringify(head).slice(0, -1)},"actions":[`;
+    let after: string | undefined;
+    let first = true;
+    for (;;) {
+      const page = await db().planAction.findMany({
+        where: { planId },
+        orderBy: { id: "asc" },
+        take: pageSize,
+        ...(after ? { cursor: { id: after }, skip: 1 } : {}),
+        include: {
+          leadOrganisation: { select: { id: true, name: true } },
+          partners: { include: { organisation: { select: { id: true, name: true } } } },
+          reports: {
+            orderBy: { createdAt: "asc" },
+            include: { organisation: { select: { id: true, name: true } } },
+          },
+          indicators: {
+            orderBy: { position: "asc" },
+            include: { values: { orderBy: [{ period: "asc" }, { kind: "desc" }] } },
+          },
+        },
+      });
+      if (page.length === 0) break;
+      yield (
+        (first ? "\n" : ",\n") +
+        page
+          .map((action) =>
+            JSON.stringify({
+              id: action.id,
+              goalId: action.goalId,
+              parentId: action.parentId,
+              position: action.position,
+              title: action.title,
+              problem: action.problem,
+              leadOrganisation: action.leadOrganisation,
+              partners: action.partners.map((partner) => partner.organisation),
+              startDate: action.startDate.toISOString().slice(0, 10),
+              dueDate: action.dueDate.toISOString().slice(0, 10),
+              status: action.status,
+              statusReason: action.statusReason,
+              progress: action.progress,
+              reports: action.reports.map((report) => ({
+                id: report.id,
+                organisation: report.organisation,
+                periodFrom: report.periodFrom.toISOString().slice(0, 10),
+                periodTo: report.periodTo.toISOString().slice(0, 10),
+                text: report.text,
+                percent: report.percent,
+                milestone: report.milestone,
+                evidenceUrl: report.evidenceUrl,
+                proposedStatus: report.proposedStatus,
+                state: report.state,
+                reviewComment: report.reviewComment,
+              })),
+              indicators: action.indicators.map((indicator) => ({
+                id: indicator.id,
+                title: indicator.title,
+                measure: indicator.measure,
+                unit: indicator.unit,
+                ascending: indicator.ascending,
+                baseline: {
+                  date: indicator.baselineDate?.toISOString().slice(0, 10) ?? null,
+                  value: indicator.baselineValue,
+                  comment: indicator.baselineComment,
+                },
+                meansOfVerification: indicator.meansOfVerification,
+                values: indicator.values.map((value) => ({
+                  kind: value.kind,
+                  period: value.period,
+                  value: value.value,
+                  comment: value.comment,
+                  organisationId: value.organisationId,
+                })),
+              })),
+            }),
+          )
+          .join(",\n")
+      );
+      first = false;
+      if (page.length < pageSize) break;
+      after = page.at(-1)!.id;
+    }
+    yield "\n]}\n";
+  }
+  return toWebStream(Readable.from(chunks()));
+}
