@@ -624,3 +624,35 @@ describe("the JSON export of the plan", () => {
     expect((await setup.outsiderClient.get(`${setup.base}/export.json`)).status).toBe(404);
   });
 });
+
+describe("comments on the draft", () => {
+  it("takes comments from INVOLVE and conveners while the plan is drafted, not from CONSULT, and none once adopted", async () => {
+    const setup = await planSpace();
+    await startPlan(setup);
+    const comment = { intent: "comment", text: "Please add evening hours for working mothers." };
+    expect((await setup.consulted.client.post(setup.base, comment)).status).toBe(403);
+    expect(await (await setup.consulted.client.get(setup.base)).text()).not.toContain("Send the comment");
+    const empty = await setup.involved.client.post(setup.base, { intent: "comment", text: " " });
+    expect(empty.status).toBe(400);
+    expect(await empty.text()).toContain("This field is required.");
+    expect((await setup.involved.client.post(setup.base, comment)).status).toBe(302);
+    const stored = await db().planComment.findFirstOrThrow({ where: { plan: { spaceId: setup.space.id } } });
+    expect(stored.organisationId).toBe(setup.involved.organisation.id);
+    expect(await db().auditEvent.count({ where: { action: "plan.commented", subjectId: stored.id } })).toBe(
+      1,
+    );
+    expect(await (await setup.consulted.client.get(setup.base)).text()).toContain(
+      "Please add evening hours for working mothers.",
+    );
+
+    await setup.convenerClient.post(setup.base, {
+      intent: "adopt",
+      adoptedOn: "2027-01-15",
+      decision: "Resolution 1",
+    });
+    const late = await setup.involved.client.post(setup.base, comment);
+    expect(late.status).toBe(400);
+    expect(await late.text()).toContain("Comments are taken only while the plan is a draft or under review.");
+    expect(await db().planComment.count({ where: { plan: { spaceId: setup.space.id } } })).toBe(1);
+  });
+});

@@ -71,6 +71,7 @@ const convenerExpectations: Record<string, RoleSet[]> = {
   // Action plans (issue 10): conveners do everything; adoption commits the convening organisation, so its
   // leads adopt; a co-signature is an explicit act of an organisation's admin or lead delegate.
   "plan.view": everyoneInIt,
+  "plan.comment-draft": everyoneInIt,
   "plan.edit": everyoneInIt,
   "plan.hold-action": everyoneInIt,
   "plan.report-progress": everyoneInIt,
@@ -105,15 +106,21 @@ const participantExpectations: Record<string, Expectation> = {
   "space.name-delegates": ({ status, role }) =>
     (status === "active" || status === "invited") && acting(role, "admin"),
   "space.leave": ({ status, role }) => status === "active" && acting(role, "admin"),
-  // Action plans (issue 10): INFORM and CONSULT (and INVOLVE) read the plan; COLLABORATE drafts it, leads and
+  // Action plans (issue 10): INFORM and CONSULT read the plan; INVOLVE also comments on drafts; COLLABORATE drafts it, leads and
   // partners on actions and reports progress (people who act for the organisation), and co-signs (its admin
   // or lead delegate); EMPOWER holds delegated decisions on the actions it leads.
   "plan.view": ({ status }) => status === "active",
+  "plan.comment-draft": ({ level, status, role }) =>
+    status === "active" && atOrAbove(level, "INVOLVE") && acting(role, "admin", "lead delegate", "delegate"),
   "plan.edit": ({ level, status, role }) =>
-    status === "active" && atOrAbove(level, "COLLABORATE") && acting(role, "admin", "lead delegate", "delegate"),
+    status === "active" &&
+    atOrAbove(level, "COLLABORATE") &&
+    acting(role, "admin", "lead delegate", "delegate"),
   "plan.hold-action": ({ level, status }) => status === "active" && atOrAbove(level, "COLLABORATE"),
   "plan.report-progress": ({ level, status, role }) =>
-    status === "active" && atOrAbove(level, "COLLABORATE") && acting(role, "admin", "lead delegate", "delegate"),
+    status === "active" &&
+    atOrAbove(level, "COLLABORATE") &&
+    acting(role, "admin", "lead delegate", "delegate"),
   "plan.co-sign": ({ level, status, role }) =>
     status === "active" && atOrAbove(level, "COLLABORATE") && acting(role, "admin", "lead delegate"),
   "plan.decide-delegated": ({ level, status, role }) =>

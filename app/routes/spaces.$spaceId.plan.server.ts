@@ -2,8 +2,9 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { adoptPlan, setPlanStatus } from "~/modules/action-plans/adopt-plan.server";
 import { coSignPlan } from "~/modules/action-plans/co-sign-plan.server";
-import { planOverview, type PlanActionNode } from "~/modules/action-plans/queries.server";
-import { adoptSchema, planStatusSchema } from "~/modules/action-plans/schema";
+import { commentOnPlan } from "~/modules/action-plans/comment-plan.server";
+import { planComments, planOverview, type PlanActionNode } from "~/modules/action-plans/queries.server";
+import { adoptSchema, commentSchema, planStatusSchema } from "~/modules/action-plans/schema";
 import { requireActor } from "~/modules/auth/session.server";
 import { can } from "~/modules/authorization/can";
 import { requireSpace } from "~/modules/spaces/access.server";
@@ -22,6 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     currentOrganisationId(request, actor),
     resolveLanguage(request, actor),
   ]);
+  const comments = overview ? await planComments(overview.plan.id) : { comments: [], total: 0 };
   // Dates are written on the server, in UTC, so the page reads the same before and after hydration.
   const date = new Intl.DateTimeFormat(language, { dateStyle: "medium", timeZone: "UTC" });
   const acting = organisationId ? { ...space, organisationId } : null;
@@ -45,6 +47,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       edit: can(actor, "plan.edit", space),
       adopt: can(actor, "plan.adopt", space),
       coSign: acting !== null && can(actor, "plan.co-sign", acting),
+      comment: can(actor, "plan.comment-draft", space),
+    },
+    comments: {
+      total: comments.total,
+      list: comments.comments.map((comment) => ({
+        id: comment.id,
+        organisation: comment.organisation.name,
+        author: comment.author.name,
+        text: comment.text,
+        date: date.format(comment.createdAt),
+      })),
     },
     currentOrganisationId: organisationId,
     overview: overview && {
@@ -98,6 +111,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const back = `/spaces/${spaceId}/plan`;
   const intent = formData.get("intent");
 
+  if (intent === "comment") {
+    const space = await requireSpace(actor, spaceId, "plan.comment-draft");
+    const submission = parseWithZod(formData, { schema: commentSchema });
+    if (submission.status !== "success")
+      return refusedForm({ formId: "plan-comment", result: submission.reply() });
+    const result = await attempt(submission, () =>
+      commentOnPlan(actor, space, submission.value.text, organisationId),
+    );
+    if (!result.ok) return refusedForm({ formId: "plan-comment", result: result.reply });
+    return redirectWithToast(back, { kind: "success", message: "plans.comments.done" });
+  }
   if (intent === "co-sign") {
     const space = await requireSpace(actor, spaceId, "plan.co-sign");
     return attemptWithToast(back, "plans.adoption.coSigned", () => coSignPlan(actor, space, organisationId));

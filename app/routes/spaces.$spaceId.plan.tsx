@@ -2,6 +2,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ActionTree, Progress } from "~/components/plans/action-tree";
 import { AdoptionSection } from "~/components/plans/adoption";
+import { PlanComments } from "~/components/plans/comments";
 import { editableStatuses, type PlanStatus } from "~/modules/action-plans/schema";
 import type { loader } from "./spaces.$spaceId.plan.server";
 
@@ -105,6 +106,7 @@ export default function PlanPage() {
           ) : null}
         </section>
       ))}
+      <PlanComments />
       <AdoptionSection />
     </div>
   );

@@ -211,3 +211,20 @@ export function actionIndicators(actionId: string) {
     },
   });
 }
+
+/** How many comments the plan page shows, newest first. */
+export const commentsShown = 50;
+
+/** The plan's latest comments, newest first, with how many there are in all. */
+export async function planComments(planId: string) {
+  const [comments, total] = await Promise.all([
+    db().planComment.findMany({
+      where: { planId },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: commentsShown,
+      include: { organisation: { select: { name: true } }, author: { select: { name: true } } },
+    }),
+    db().planComment.count({ where: { planId } }),
+  ]);
+  return { comments, total };
+}

@@ -239,3 +239,5 @@ export const indicatorValueSchema = z.object({
   evidenceUrl: optionalLink,
 });
 export type IndicatorValueInput = z.infer<typeof indicatorValueSchema>;
+
+export const commentSchema = z.object({ intent: z.literal("comment"), text: requiredText(4000) });

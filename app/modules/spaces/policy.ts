@@ -145,6 +145,11 @@ export const spaceRules = {
     participants: { minimum: "INFORM", by: everyone, statuses: active },
     summary: "read the action plan: its goals, actions, owners, progress and progress reports",
   },
+  "plan.comment-draft": {
+    conveners: everyone,
+    participants: { minimum: "INVOLVE", by: ["admin", "lead-delegate", "delegate"], statuses: active },
+    summary: "comment on the action plan while it is a draft or under review",
+  },
   "plan.edit": {
     conveners: everyone,
     participants: { minimum: "COLLABORATE", by: ["admin", "lead-delegate", "delegate"], statuses: active },
