@@ -49,7 +49,9 @@ describe.skipIf(!browserAvailable)("a shared action plan in a real browser", () 
     await convener.getByRole("link", { name: "Add an action" }).click();
     await convener.getByLabel("Action", { exact: true }).fill("Childcare during language courses");
     await convener.getByLabel("The problem it answers").fill("Mothers miss classes for lack of childcare.");
-    await convener.getByLabel("Lead organisation", { exact: true }).selectOption({ label: lead.organisation.name });
+    await convener
+      .getByLabel("Lead organisation", { exact: true })
+      .selectOption({ label: lead.organisation.name });
     await convener.getByLabel(partner.organisation.name, { exact: true }).check();
     await convener.getByLabel("Start date").fill("2027-02-01");
     // A due date before the start is refused, and what was typed stays.
@@ -66,6 +68,23 @@ describe.skipIf(!browserAvailable)("a shared action plan in a real browser", () 
     await expectAccessible(convener);
     const action = await db().planAction.findFirstOrThrow({ where: { plan: { spaceId: space.id } } });
     const actionPage = `${plan}/actions/${action.id}`;
+
+    // An indicator with a baseline and a target: its chart and data table pass axe.
+    await convener.getByText("Add an indicator").click();
+    await convener.getByLabel("Indicator", { exact: true }).fill("Mothers enrolled in evening classes");
+    await convener.getByLabel("Measure").selectOption({ label: "Number" });
+    await convener.getByLabel("Unit", { exact: true }).fill("women enrolled");
+    await convener.getByLabel("Baseline value (optional)").fill("85");
+    await expectAccessible(convener);
+    await convener.getByRole("button", { name: "Add the indicator" }).click();
+    await expectText(convener, "The indicator is on the action.");
+    await convener.getByText("Record a target or an actual").click();
+    await convener.getByLabel("Period", { exact: true }).fill("2027-Q1");
+    await convener.getByLabel("Value", { exact: true }).fill("110");
+    await convener.getByRole("button", { name: "Record", exact: true }).click();
+    await expectText(convener, "The target is set.");
+    await expectText(convener, "2027-Q1 · Target");
+    await expectAccessible(convener);
 
     // 2. The convener keeps the plan page open.
     await visit(convener, plan);
