@@ -11,7 +11,8 @@ export const rooms = {
   space: (spaceId: string) => `space:${spaceId}`,
 };
 
-export type SpaceChange = "space" | "participation" | "update" | "concern" | "level-request" | "consultation" | "plan";
+export type SpaceChange =
+  "space" | "participation" | "update" | "concern" | "level-request" | "consultation" | "plan";
 
 export type OnlinePerson = { personId: string; name: string };
 export type PresencePayload = { organisationId: string; online: OnlinePerson[] };
