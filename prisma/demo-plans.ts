@@ -323,4 +323,53 @@ export async function loadDemoPlans(
         authorId: kind === "target" ? officer.id : iwsoLead.id,
       },
     });
+
+  await loadSorsogonPlan();
+}
+
+/** The Sorsogon working group's plan, which the Bicol regional committee's plan page rolls up by domain. */
+async function loadSorsogonPlan() {
+  const sorsogon = await db().space.findFirstOrThrow({
+    where: { title: "Sorsogon local technical working group on migration and development" },
+  });
+  const naga = await db().organisation.findFirstOrThrow({ where: { name: "City Government of Naga" } });
+  const officer = await db().person.findUniqueOrThrow({ where: { email: "maria.santos@dmw-bicol.example" } });
+  const plan = await db().actionPlan.create({
+    data: {
+      spaceId: sorsogon.id,
+      title: "Sorsogon reintegration plan 2026–2027",
+      periodFrom: utcDay("2026-01-01"),
+      periodTo: utcDay("2027-12-31"),
+      status: "adopted",
+      adoptedOn: utcDay("2026-03-02"),
+      adoptionDecision: "Sorsogon LTWG, resolution 2026-01.",
+      adoptedById: officer.id,
+      createdById: officer.id,
+    },
+  });
+  const goals = [
+    { domain: "economic", title: "Returning workers start or join local enterprises", progress: [70, 35] },
+    { domain: "family", title: "Families left behind reach counselling and support", progress: [50] },
+    { domain: "development_planning", title: "Migration is in the city's development plan", progress: [100] },
+  ];
+  for (const [index, goal] of goals.entries()) {
+    const created = await db().planGoal.create({
+      data: { planId: plan.id, position: index + 1, domain: goal.domain, title: goal.title },
+    });
+    for (const [position, progress] of goal.progress.entries())
+      await db().planAction.create({
+        data: {
+          planId: plan.id,
+          goalId: created.id,
+          position: position + 1,
+          title: `${goal.title} — step ${position + 1}`,
+          leadOrganisationId: naga.id,
+          startDate: utcDay("2026-03-01"),
+          dueDate: utcDay("2027-12-31"),
+          status: progress === 100 ? "done" : "on_track",
+          statusReason: progress === 100 ? "Adopted in the city's development plan." : "",
+          progress,
+        },
+      });
+  }
 }

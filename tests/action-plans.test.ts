@@ -656,3 +656,46 @@ describe("comments on the draft", () => {
     expect(await db().planComment.count({ where: { plan: { spaceId: setup.space.id } } })).toBe(1);
   });
 });
+
+describe("a parent space", () => {
+  it("sees the plans of the spaces under it rolled up by integration domain, without their titles", async () => {
+    const setup = await planSpace();
+    const child = await createConvenedSpace({
+      space: { title: "Sorsogon working group", parentId: setup.space.id },
+      convener: { name: `Sorsogon City ${Math.random()}` },
+    });
+    const plan = await db().actionPlan.create({
+      data: {
+        spaceId: child.space.id,
+        title: "Sorsogon reintegration plan",
+        periodFrom: new Date("2027-01-01"),
+        periodTo: new Date("2027-12-31"),
+        createdById: child.focalPoint.id,
+      },
+    });
+    const goal = await db().planGoal.create({
+      data: { planId: plan.id, domain: "economic", title: "Returnees start businesses", position: 1 },
+    });
+    for (const [position, progress] of [
+      [1, 20],
+      [2, 60],
+    ] as const)
+      await db().planAction.create({
+        data: {
+          planId: plan.id,
+          goalId: goal.id,
+          position,
+          progress,
+          title: `Secret action ${position}`,
+          leadOrganisationId: child.convener.id,
+          startDate: new Date("2027-01-01"),
+          dueDate: new Date("2027-12-31"),
+        },
+      });
+    const page = await (await setup.consulted.client.get(setup.base)).text();
+    expect(page).toContain("1 plan of a space under this one, by integration domain:");
+    expect(page).toMatch(/<th scope="row">Economic<\/th><td>1<\/td><td>2<\/td><td>40%<\/td>/);
+    expect(page).not.toContain("Sorsogon reintegration plan");
+    expect(page).not.toContain("Secret action");
+  });
+});

@@ -118,4 +118,13 @@ describe("the demo", () => {
     expect(action).toContain("Mothers of young children enrolled in evening language classes");
     expect(action).toMatch(/2026-Q3 · Actual<\/th><td>151<\/td>/);
   });
+
+  it("rolls the Sorsogon working group's plan up on the Bicol regional committee's plan page", async () => {
+    const client = new Browserless(concord.origin);
+    await client.signIn("maria.santos@dmw-bicol.example", "concord-demo-2026");
+    const bicol = spaceIds["Bicol Regional Committee on Migration and Development"];
+    const page = await (await client.get(`/spaces/${bicol}/plan`)).text();
+    expect(page).toContain("1 plan of a space under this one, by integration domain:");
+    expect(page).toMatch(/<th scope="row">Economic<\/th><td>1<\/td><td>2<\/td><td>53%<\/td>/);
+  });
 });

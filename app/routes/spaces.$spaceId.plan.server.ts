@@ -3,7 +3,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { adoptPlan, setPlanStatus } from "~/modules/action-plans/adopt-plan.server";
 import { coSignPlan } from "~/modules/action-plans/co-sign-plan.server";
 import { commentOnPlan } from "~/modules/action-plans/comment-plan.server";
-import { planComments, planOverview, type PlanActionNode } from "~/modules/action-plans/queries.server";
+import {
+  childPlansByDomain,
+  planComments,
+  planOverview,
+  type PlanActionNode,
+} from "~/modules/action-plans/queries.server";
 import { adoptSchema, commentSchema, planStatusSchema } from "~/modules/action-plans/schema";
 import { requireActor } from "~/modules/auth/session.server";
 import { can } from "~/modules/authorization/can";
@@ -18,8 +23,9 @@ import { redirectWithToast } from "~/utils/toast.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const space = await requireSpace(actor, params.spaceId ?? "", "plan.view");
-  const [overview, organisationId, language] = await Promise.all([
+  const [overview, children, organisationId, language] = await Promise.all([
     planOverview(space.spaceId),
+    childPlansByDomain(space.spaceId),
     currentOrganisationId(request, actor),
     resolveLanguage(request, actor),
   ]);
@@ -60,6 +66,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       })),
     },
     currentOrganisationId: organisationId,
+    children,
     overview: overview && {
       ...overview,
       plan: {

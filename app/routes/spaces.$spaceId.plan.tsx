@@ -2,6 +2,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ActionTree, Progress } from "~/components/plans/action-tree";
 import { AdoptionSection } from "~/components/plans/adoption";
+import { ChildPlans } from "~/components/plans/child-plans";
 import { PlanComments } from "~/components/plans/comments";
 import { editableStatuses, type PlanStatus } from "~/modules/action-plans/schema";
 import type { loader } from "./spaces.$spaceId.plan.server";
@@ -25,6 +26,7 @@ export default function PlanPage() {
             </Link>
           </p>
         ) : null}
+        <ChildPlans />
       </section>
     );
   const { plan, goals, counts } = overview;
@@ -106,6 +108,7 @@ export default function PlanPage() {
           ) : null}
         </section>
       ))}
+      <ChildPlans />
       <PlanComments />
       <AdoptionSection />
     </div>

@@ -228,3 +228,40 @@ export async function planComments(planId: string) {
   ]);
   return { comments, total };
 }
+
+/**
+ * The plans of the spaces directly under this one, rolled up by integration domain: how many goals and actions
+ * each domain has across them and their averaged progress (each goal counting once). Aggregates only: no
+ * child space's titles or owners, which their own members read.
+ */
+export async function childPlansByDomain(spaceId: string) {
+  const plans = await db().actionPlan.findMany({
+    where: { space: { parentId: spaceId }, status: { not: "closed" } },
+    select: {
+      id: true,
+      goals: { select: { id: true, domain: true } },
+      actions: {
+        select: { id: true, goalId: true, parentId: true, position: true, status: true, progress: true },
+      },
+    },
+  });
+  const domains = new Map<string, { goals: number; actions: number; progress: (number | null)[] }>();
+  for (const plan of plans)
+    for (const goal of plan.goals) {
+      const rows = plan.actions.filter((action) => action.goalId === goal.id);
+      const entry = domains.get(goal.domain) ?? { goals: 0, actions: 0, progress: [] };
+      entry.goals += 1;
+      entry.actions += rows.length;
+      entry.progress.push(average(buildTrees(rows).map(rolledUp)));
+      domains.set(goal.domain, entry);
+    }
+  return {
+    plans: plans.length,
+    domains: [...domains].map(([domain, entry]) => ({
+      domain,
+      goals: entry.goals,
+      actions: entry.actions,
+      progress: average(entry.progress),
+    })),
+  };
+}
