@@ -1,5 +1,6 @@
 import { db } from "~/utils/db.server";
 import { loadDemoConsultations } from "./demo-consultations";
+import { loadDemoPlans } from "./demo-plans";
 import { loadDemoSpaces } from "./demo-spaces";
 import { addMember, createOrganisation, createPerson, type OrganisationInput } from "./factories/people";
 
@@ -139,5 +140,6 @@ export async function loadDemoDataIfEmpty(): Promise<{ loaded: boolean }> {
   const people = { focalPoint: focalPoint!, officer: officer!, csoRep: csoRep! };
   const spaces = await loadDemoSpaces(created, people);
   await loadDemoConsultations(created, spaces, people);
+  await loadDemoPlans(created, spaces, people);
   return { loaded: true };
 }

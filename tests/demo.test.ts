@@ -97,4 +97,34 @@ describe("the demo", () => {
     expect(officer).toContain("Spaces you convene");
     expect(officer).toContain(lip);
   });
+
+  it("shows the Ottawa LIP's adopted action plan, with a report waiting for the officer's review", async () => {
+    const cso = await (
+      await (await signedIn("CSO representative")).get(`/spaces/${spaceIds[lip]}/plan`)
+    ).text();
+    expect(cso).toContain("Ottawa Immigration Strategy — action plan 2026–2028");
+    expect(cso).toContain("Childcare during language courses for migrant women");
+    expect(cso).toContain("Anti-rumour campaign with community ambassadors");
+    expect(cso).toContain("Ottawa LIP Council, resolution 2026-02");
+    expect(cso).toContain("Overdue");
+    const officer = await (
+      await (await signedIn("Local-authority officer")).get(`/spaces/${spaceIds[lip]}/plan`)
+    ).text();
+    expect(officer).toContain("1 report to review");
+    const childcare = cso.match(
+      /href="(\/spaces\/[^"]+\/plan\/actions\/[^"]+)"[^>]*>Childcare during language courses/,
+    )?.[1];
+    const action = await (await (await signedIn("CSO representative")).get(childcare!)).text();
+    expect(action).toContain("Mothers of young children enrolled in evening language classes");
+    expect(action).toMatch(/2026-Q3 · Actual<\/th><td>151<\/td>/);
+  });
+
+  it("rolls the Sorsogon working group's plan up on the Bicol regional committee's plan page", async () => {
+    const client = new Browserless(concord.origin);
+    await client.signIn("maria.santos@dmw-bicol.example", "concord-demo-2026");
+    const bicol = spaceIds["Bicol Regional Committee on Migration and Development"];
+    const page = await (await client.get(`/spaces/${bicol}/plan`)).text();
+    expect(page).toContain("1 plan of a space under this one, by integration domain:");
+    expect(page).toMatch(/<th scope="row">Economic<\/th><td>1<\/td><td>2<\/td><td>53%<\/td>/);
+  });
 });

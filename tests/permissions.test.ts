@@ -68,7 +68,18 @@ const convenerExpectations: Record<string, RoleSet[]> = {
   "space.decide-level-request": convenerLeads,
   "space.manage-conveners": convenerLeads,
   "space.name-delegates": ["admin"],
+  // Action plans (issue 10): conveners do everything; adoption commits the convening organisation, so its
+  // leads adopt; a co-signature is an explicit act of an organisation's admin or lead delegate.
+  "plan.view": everyoneInIt,
+  "plan.comment-draft": everyoneInIt,
+  "plan.edit": everyoneInIt,
+  "plan.hold-action": everyoneInIt,
+  "plan.report-progress": everyoneInIt,
+  "plan.review-report": everyoneInIt,
+  "plan.adopt": convenerLeads,
+  "plan.co-sign": ["admin", "lead delegate"],
   // What only a participant organisation does.
+  "plan.decide-delegated": [],
   "space.raise-concern": [],
   "space.request-level": [],
   "space.respond-invitation": [],
@@ -95,6 +106,25 @@ const participantExpectations: Record<string, Expectation> = {
   "space.name-delegates": ({ status, role }) =>
     (status === "active" || status === "invited") && acting(role, "admin"),
   "space.leave": ({ status, role }) => status === "active" && acting(role, "admin"),
+  // Action plans (issue 10): INFORM and CONSULT read the plan; INVOLVE also comments on drafts; COLLABORATE drafts it, leads and
+  // partners on actions and reports progress (people who act for the organisation), and co-signs (its admin
+  // or lead delegate); EMPOWER holds delegated decisions on the actions it leads.
+  "plan.view": ({ status }) => status === "active",
+  "plan.comment-draft": ({ level, status, role }) =>
+    status === "active" && atOrAbove(level, "INVOLVE") && acting(role, "admin", "lead delegate", "delegate"),
+  "plan.edit": ({ level, status, role }) =>
+    status === "active" &&
+    atOrAbove(level, "COLLABORATE") &&
+    acting(role, "admin", "lead delegate", "delegate"),
+  "plan.hold-action": ({ level, status }) => status === "active" && atOrAbove(level, "COLLABORATE"),
+  "plan.report-progress": ({ level, status, role }) =>
+    status === "active" &&
+    atOrAbove(level, "COLLABORATE") &&
+    acting(role, "admin", "lead delegate", "delegate"),
+  "plan.co-sign": ({ level, status, role }) =>
+    status === "active" && atOrAbove(level, "COLLABORATE") && acting(role, "admin", "lead delegate"),
+  "plan.decide-delegated": ({ level, status, role }) =>
+    status === "active" && level === "EMPOWER" && acting(role, "admin", "lead delegate", "delegate"),
   ...Object.fromEntries(
     [
       "space.view-invitations",
@@ -107,6 +137,8 @@ const participantExpectations: Record<string, Expectation> = {
       "space.publish-update",
       "space.answer-concern",
       "space.view-audit",
+      "plan.review-report",
+      "plan.adopt",
     ].map((action) => [action, () => false]),
   ),
 };

@@ -152,8 +152,47 @@ beforeAll(async () => {
     publishedAt: new Date(Date.now() - day),
   });
 
+  // Its action plan (issue 10): a goal, an action the active partner leads, and a progress report.
+  const plan = await db().actionPlan.create({
+    data: {
+      spaceId: space.id,
+      title: "Closed plan on return counselling",
+      periodFrom: new Date("2027-01-01"),
+      periodTo: new Date("2027-12-31"),
+      createdById: focalPoint.id,
+    },
+  });
+  const goal = await db().planGoal.create({
+    data: { planId: plan.id, domain: "civic_participation", title: "A goal only members read", position: 1 },
+  });
+  const planAction = await db().planAction.create({
+    data: {
+      planId: plan.id,
+      goalId: goal.id,
+      position: 1,
+      title: "An action only members read",
+      leadOrganisationId: organisation.id,
+      startDate: new Date("2027-01-01"),
+      dueDate: new Date("2027-06-30"),
+    },
+  });
+  const progressReport = await db().progressReport.create({
+    data: {
+      actionId: planAction.id,
+      organisationId: organisation.id,
+      authorId: admin.id,
+      periodFrom: new Date("2027-01-01"),
+      periodTo: new Date("2027-03-31"),
+      text: "A progress report only members read",
+      percent: 10,
+      proposedStatus: "on_track",
+    },
+  });
+
   params = {
     spaceId: space.id,
+    goalId: goal.id,
+    actionId: planAction.id,
     updateId: update.id,
     concernId: concern.id,
     requestId: request.id,
@@ -185,6 +224,10 @@ beforeAll(async () => {
     question.prompt,
     "Legal advice before any decision.",
     published.title,
+    plan.title,
+    goal.title,
+    planAction.title,
+    progressReport.text,
   ];
 
   const accounts: Record<Persona, { person: { email: string }; organisationName: string }> = {
@@ -252,6 +295,10 @@ describe("the walk", () => {
         "spaces.$spaceId.tsx",
         "spaces.$spaceId.audit.tsx",
         "spaces.$spaceId.engagement.tsx",
+        "spaces.$spaceId.plan.tsx",
+        "spaces.$spaceId.plan_.actions.$actionId.tsx",
+        "spaces.$spaceId.plan_.actions.$actionId_.edit.tsx",
+        "spaces.$spaceId.plan_.goals.$goalId.tsx",
         ...invitationPages,
       ]),
     );

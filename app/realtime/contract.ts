@@ -16,7 +16,8 @@ export const rooms = {
   // --- end of shared drafts ---
 };
 
-export type SpaceChange = "space" | "participation" | "update" | "concern" | "level-request" | "consultation";
+export type SpaceChange =
+  "space" | "participation" | "update" | "concern" | "level-request" | "consultation" | "plan";
 
 export type OnlinePerson = { personId: string; name: string };
 /** The whole list, sent only to the socket that asks for it ("presence:list"). */

@@ -32,6 +32,7 @@ export default function SpaceLayout() {
     { to: "updates", label: "spaces.tabs.updates", shown: may["space.read-updates"] },
     { to: "consultations", label: "spaces.tabs.consultations", shown: may["space.read-updates"] },
     { to: "concerns", label: "spaces.tabs.concerns", shown: may["space.view-concerns"] },
+    { to: "plan", label: "spaces.tabs.plan", shown: may["plan.view"] },
     { to: "participants", label: "spaces.tabs.participants", shown: may["space.view-participants"] },
     { to: "levels", label: "spaces.tabs.levels", shown: may["space.view-participants"] },
     { to: "engagement", label: "spaces.tabs.engagement", shown: may["space.view-participants"] },

@@ -13,6 +13,7 @@ import arConsultations from "~/locales/ar/consultations.json";
 import arEngagement from "~/locales/ar/engagement.json";
 import arNotifications from "~/locales/ar/notifications.json";
 import arParticipation from "~/locales/ar/participation.json";
+import arPlans from "~/locales/ar/plans.json";
 import arSpaces from "~/locales/ar/spaces.json";
 import arUpdates from "~/locales/ar/updates.json";
 import arValidation from "~/locales/ar/validation.json";
@@ -29,6 +30,7 @@ import enConsultations from "~/locales/en/consultations.json";
 import enEngagement from "~/locales/en/engagement.json";
 import enNotifications from "~/locales/en/notifications.json";
 import enParticipation from "~/locales/en/participation.json";
+import enPlans from "~/locales/en/plans.json";
 import enSpaces from "~/locales/en/spaces.json";
 import enUpdates from "~/locales/en/updates.json";
 import enValidation from "~/locales/en/validation.json";
@@ -45,6 +47,7 @@ import frConsultations from "~/locales/fr/consultations.json";
 import frEngagement from "~/locales/fr/engagement.json";
 import frNotifications from "~/locales/fr/notifications.json";
 import frParticipation from "~/locales/fr/participation.json";
+import frPlans from "~/locales/fr/plans.json";
 import frSpaces from "~/locales/fr/spaces.json";
 import frUpdates from "~/locales/fr/updates.json";
 import frValidation from "~/locales/fr/validation.json";
@@ -71,6 +74,7 @@ export const catalogues = {
     engagement: enEngagement,
     notifications: enNotifications,
     participation: enParticipation,
+    plans: enPlans,
     spaces: enSpaces,
     updates: enUpdates,
     validation: enValidation,
@@ -89,6 +93,7 @@ export const catalogues = {
     engagement: frEngagement,
     notifications: frNotifications,
     participation: frParticipation,
+    plans: frPlans,
     spaces: frSpaces,
     updates: frUpdates,
     validation: frValidation,
@@ -107,6 +112,7 @@ export const catalogues = {
     engagement: arEngagement,
     notifications: arNotifications,
     participation: arParticipation,
+    plans: arPlans,
     spaces: arSpaces,
     updates: arUpdates,
     validation: arValidation,

@@ -140,6 +140,52 @@ export const spaceRules = {
   },
   "space.answer-concern": { conveners: everyone, participants: null, summary: "answer concerns" },
   "space.view-audit": { conveners: everyone, participants: null, summary: "see the space's audit trail" },
+  "plan.view": {
+    conveners: everyone,
+    participants: { minimum: "INFORM", by: everyone, statuses: active },
+    summary: "read the action plan: its goals, actions, owners, progress and progress reports",
+  },
+  "plan.comment-draft": {
+    conveners: everyone,
+    participants: { minimum: "INVOLVE", by: ["admin", "lead-delegate", "delegate"], statuses: active },
+    summary: "comment on the action plan while it is a draft or under review",
+  },
+  "plan.edit": {
+    conveners: everyone,
+    participants: { minimum: "COLLABORATE", by: ["admin", "lead-delegate", "delegate"], statuses: active },
+    summary: "draft and edit the action plan, its goals and actions (while it is a draft or under review)",
+  },
+  "plan.hold-action": {
+    conveners: everyone,
+    participants: { minimum: "COLLABORATE", by: everyone, statuses: active },
+    summary: "be named lead or partner organisation of actions (its people as responsible delegates)",
+  },
+  "plan.report-progress": {
+    conveners: everyone,
+    participants: { minimum: "COLLABORATE", by: ["admin", "lead-delegate", "delegate"], statuses: active },
+    summary: "report progress on the actions the organisation leads or partners",
+  },
+  "plan.co-sign": {
+    conveners: ["admin", "lead-delegate"],
+    participants: { minimum: "COLLABORATE", by: ["admin", "lead-delegate"], statuses: active },
+    summary: "co-sign the plan's adoption on behalf of the organisation",
+  },
+  "plan.review-report": {
+    conveners: everyone,
+    participants: null,
+    summary: "approve or return any progress report, with a comment",
+  },
+  "plan.decide-delegated": {
+    conveners: null,
+    participants: { minimum: "EMPOWER", by: ["admin", "lead-delegate", "delegate"], statuses: active },
+    summary:
+      "approve or return the partners' progress reports on actions the organisation leads (delegated decisions)",
+  },
+  "plan.adopt": {
+    conveners: convenerLeads,
+    participants: null,
+    summary: "adopt the plan with its decision and co-signatures, put it under review or close it",
+  },
 } satisfies Record<string, SpaceRule>;
 
 export type SpaceAction = keyof typeof spaceRules;
