@@ -68,6 +68,11 @@ const convenerExpectations: Record<string, RoleSet[]> = {
   "space.decide-level-request": convenerLeads,
   "space.manage-conveners": convenerLeads,
   "space.name-delegates": ["admin"],
+  // Channels (issue 11): every convener reads and posts; its leads open topic channels and moderate.
+  "space.read-channel": everyoneInIt,
+  "space.post-message": everyoneInIt,
+  "space.open-channel": convenerLeads,
+  "space.moderate-channel": convenerLeads,
   // What only a participant organisation does.
   "space.raise-concern": [],
   "space.request-level": [],
@@ -90,6 +95,11 @@ const participantExpectations: Record<string, Expectation> = {
   // INVOLVE and above: delegates (and admins) raise concerns the conveners must answer.
   "space.raise-concern": ({ level, status, role }) =>
     status === "active" && atOrAbove(level, "INVOLVE") && acting(role, "admin", "lead delegate", "delegate"),
+  // INVOLVE and above: delegates (and admins) take part in the channel; INFORM and CONSULT do not see it.
+  "space.read-channel": ({ level, status, role }) =>
+    status === "active" && atOrAbove(level, "INVOLVE") && acting(role, "admin", "lead delegate", "delegate"),
+  "space.post-message": ({ level, status, role }) =>
+    status === "active" && atOrAbove(level, "INVOLVE") && acting(role, "admin", "lead delegate", "delegate"),
   "space.request-level": ({ status, role }) => status === "active" && acting(role, "admin", "lead delegate"),
   "space.respond-invitation": ({ status, role }) => status === "invited" && acting(role, "admin"),
   "space.name-delegates": ({ status, role }) =>
@@ -107,6 +117,8 @@ const participantExpectations: Record<string, Expectation> = {
       "space.publish-update",
       "space.answer-concern",
       "space.view-audit",
+      "space.open-channel",
+      "space.moderate-channel",
     ].map((action) => [action, () => false]),
   ),
 };
