@@ -20,6 +20,7 @@ import { db } from "~/utils/db.server";
 import { allowedOrigins } from "~/utils/env.server";
 import { domainEvents } from "~/utils/events.server";
 import type { Logger } from "./logger";
+import { channelRealtime } from "./channels-realtime";
 import { socketAdapterOption } from "./shared-state";
 
 type ConcordIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -86,7 +87,11 @@ function holdMissedEventsBack(adapter: Adapter) {
 }
 
 /** Whether a missed event still concerns the resumed socket, in the rooms it has now. */
-function isStillFor(socket: ConcordSocket, packet: unknown[]): boolean {
+function isStillFor(
+  socket: ConcordSocket,
+  packet: unknown[],
+  channels: ReturnType<typeof channelRealtime>,
+): boolean {
   const [event, payload] = packet as [keyof ServerToClientEvents, unknown];
   switch (event) {
     case "space:changed":
@@ -97,6 +102,9 @@ function isStillFor(socket: ConcordSocket, packet: unknown[]): boolean {
     case "notification:new":
     case "session:ended":
       return true;
+    // --- channels (issue 11) ---
+    case "channel:changed":
+      return channels.isStillFor(socket, payload as { channelId: string });
   }
 }
 
@@ -127,6 +135,8 @@ export function attachRealtime(
     connectionStateRecovery: { maxDisconnectionDuration: recoveryWindowMs, skipMiddlewares: false },
   });
   const readMissedEvents = holdMissedEventsBack(io.of("/").adapter);
+  // --- channels (issue 11): their events and handlers live in server/channels-realtime.ts ---
+  const channels = channelRealtime(io, logger);
   const eventLimiter = new RateLimiterMemory({ keyPrefix: "socket-events", points: 20, duration: 1 });
 
   io.use(async (socket, next) => {
@@ -222,6 +232,9 @@ export function attachRealtime(
         logger.error({ err: error, spaceId }, "watching a space failed");
       }
     });
+
+    // --- channels (issue 11) ---
+    channels.onConnection(socket);
 
     if (socket.recovered) inBackground(resume(socket), "resuming a connection");
 
@@ -321,12 +334,14 @@ export function attachRealtime(
         socket.emit("space:changed", { spaceId, what: "participation" });
       }),
     );
+    // --- channels (issue 11) ---
+    await channels.keepAllowedRooms(socket);
     const { pid, offset } = socket.handshake.auth as { pid: string; offset: string };
     const session = await readMissedEvents(pid, offset);
     // Gone in the meantime (the window closed during the checks): start over as a new connection, which
     // the page answers by revalidating.
     if (!session) return socket.conn.close();
-    for (const packet of session.missedPackets) if (isStillFor(socket, packet)) replay(socket, packet);
+    for (const packet of session.missedPackets) if (isStillFor(socket, packet, channels)) replay(socket, packet);
   }
 
   async function maySeeSpace(personId: string, spaceId: string): Promise<boolean> {
@@ -359,6 +374,7 @@ export function attachRealtime(
     io,
     close: async () => {
       for (const unsubscribe of unsubscribers) unsubscribe();
+      channels.close();
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));
     },

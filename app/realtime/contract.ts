@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { channelEventSchemas, type CatchUp, type MessageView } from "~/modules/channels/schema";
 
 /**
  * Room names: one per organisation (its members' presence), one per person (their own sessions), one per session
@@ -9,22 +10,52 @@ export const rooms = {
   person: (personId: string) => `person:${personId}`,
   session: (sessionId: string) => `session:${sessionId}`,
   space: (spaceId: string) => `space:${spaceId}`,
+  // --- channels (issue 11) ---
+  channel: (channelId: string) => `channel:${channelId}`,
 };
 
-export type SpaceChange = "space" | "participation" | "update" | "concern" | "level-request" | "consultation";
+export type SpaceChange =
+  | "space"
+  | "participation"
+  | "update"
+  | "concern"
+  | "level-request"
+  | "consultation"
+  | "channel";
 
 export type OnlinePerson = { personId: string; name: string };
 export type PresencePayload = { organisationId: string; online: OnlinePerson[] };
 
 export type Ack<T> =
-  { ok: true; data: T } | { ok: false; error: "invalid-payload" | "not-found" | "rate-limited" };
+  | { ok: true; data: T }
+  | { ok: false; error: "invalid-payload" | "not-found" | "rate-limited" | "refused"; message?: string };
 
 export const clientEventSchemas = {
   "presence:list": z.object({ organisationId: z.string().min(1).max(64) }).strict(),
   "space:watch": z.object({ spaceId: z.string().min(1).max(64) }).strict(),
+  ...channelEventSchemas,
 };
 
-export type ClientToServerEvents = {
+type Payload<E extends keyof typeof clientEventSchemas> = z.infer<(typeof clientEventSchemas)[E]>;
+
+// --- channels (issue 11): handled in server/channels-realtime.ts ---
+export type ChannelClientEvents = {
+  /** Join a channel's room; refused (not-found) unless can(actor, "space.read-channel", space). */
+  "channel:join": (
+    payload: Payload<"channel:join">,
+    ack: (result: Ack<{ channelId: string; lastEventSeq: number }>) => void,
+  ) => void;
+  /** Every event of the channel after `after`, in order (ask again while `more`). */
+  "channel:catch-up": (payload: Payload<"channel:catch-up">, ack: (result: Ack<CatchUp>) => void) => void;
+  /** Post a message; idempotent by clientKey (a retry answers the message the first send made). */
+  "channel:send": (
+    payload: Payload<"channel:send">,
+    ack: (result: Ack<{ message: MessageView; created: boolean }>) => void,
+  ) => void;
+  "channel:mark-read": (payload: Payload<"channel:mark-read">, ack: (result: Ack<null>) => void) => void;
+};
+
+export type ClientToServerEvents = ChannelClientEvents & {
   "presence:list": (
     payload: z.infer<(typeof clientEventSchemas)["presence:list"]>,
     ack: (result: Ack<PresencePayload>) => void,
@@ -49,6 +80,11 @@ export type ServerToClientEvents = {
   "presence:changed": (payload: PresencePayload) => void;
   /** This socket's session ended (signed out elsewhere, revoked, password changed): the page should reload. */
   "session:ended": () => void;
+  /**
+   * A joined channel has event `seq` (channels, issue 11): the page asks for everything after the last event
+   * it applied ("channel:catch-up"), so a repeat costs nothing and a gap is filled.
+   */
+  "channel:changed": (payload: { channelId: string; seq: number }) => void;
 };
 
 export type SocketData = { personId: string; name: string; sessionId: string; joinOnConnect: string[] };

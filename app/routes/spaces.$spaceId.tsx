@@ -6,6 +6,7 @@ import { can } from "~/modules/authorization/can";
 import { requireSpace } from "~/modules/spaces/access.server";
 import { spaceRules, type SpaceAction } from "~/modules/spaces/policy";
 import { spaceHeader } from "~/modules/spaces/queries.server";
+import { unreadInSpace } from "~/modules/channels/queries.server";
 import { useSpaceLive } from "~/realtime/use-space-live";
 import { currentOrganisationId } from "~/utils/current-organisation.server";
 
@@ -31,7 +32,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // The viewer's standing: that of the organisation they act for now, when it is in the space.
   const standing =
     standings.find((candidate) => candidate.organisationId === current) ?? standings[0] ?? null;
-  return { space, standings, standing, may };
+  // Unread across the space's channels; the channel being opened is marked read by its own loader.
+  const channelUnread = may["space.read-channel"]
+    ? await unreadInSpace(resource.spaceId, actor.personId, params.channelId)
+    : 0;
+  return { space, standings, standing, may, channelUnread };
 }
 
 export type SpaceLayoutData = Awaited<ReturnType<typeof loader>>;
@@ -44,12 +49,18 @@ export function useSpaceLayout(): SpaceLayoutData {
 }
 
 export default function SpaceLayout() {
-  const { space, standing, may } = useLoaderData<typeof loader>();
+  const { space, standing, may, channelUnread } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   useSpaceLive(space.id);
   const base = `/spaces/${space.id}`;
-  const tabs: { to: string; label: string; shown: boolean }[] = [
+  const tabs: { to: string; label: string; shown: boolean; badge?: string }[] = [
     { to: "updates", label: "spaces.tabs.updates", shown: may["space.read-updates"] },
+    {
+      to: "channels",
+      label: "spaces.tabs.channel",
+      shown: may["space.read-channel"],
+      badge: channelUnread > 0 ? t("channels.unread", { count: channelUnread }) : undefined,
+    },
     { to: "consultations", label: "spaces.tabs.consultations", shown: may["space.read-updates"] },
     { to: "concerns", label: "spaces.tabs.concerns", shown: may["space.view-concerns"] },
     { to: "participants", label: "spaces.tabs.participants", shown: may["space.view-participants"] },
@@ -104,6 +115,7 @@ export default function SpaceLayout() {
           .map((tab) => (
             <NavLink key={tab.to} to={`${base}/${tab.to}`}>
               {t(tab.label)}
+              {tab.badge ? <span className="badge badge--pending subnav__badge">{tab.badge}</span> : null}
             </NavLink>
           ))}
       </nav>

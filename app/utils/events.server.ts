@@ -14,6 +14,8 @@ export type DomainEvents = {
   /** An organisation's standing in a space changed (level, status, delegates): sockets must be re-checked. */
   "space.standing-changed": { spaceId: string; organisationId: string };
   "notification.created": { personIds: string[] };
+  /** A channel has a new event (a message posted, edited, deleted or hidden), numbered `seq`. */
+  "channel.changed": { spaceId: string; channelId: string; seq: number };
 };
 
 type Listener<K extends keyof DomainEvents> = (payload: DomainEvents[K]) => void;
