@@ -49,7 +49,8 @@ export function channelRealtime(io: ConcordIo, logger: Logger) {
         const parsed = clientEventSchemas[event].safeParse(payload);
         if (!parsed.success) return answer({ ok: false, error: "invalid-payload" });
         handler(parsed.data as never).then(answer, (error: unknown) => {
-          if (error instanceof DomainError) return answer({ ok: false, error: "refused", message: error.messageKey });
+          if (error instanceof DomainError)
+            return answer({ ok: false, error: "refused", message: error.messageKey });
           logger.error({ err: error, event }, "channel event failed");
           answer({ ok: false, error: "not-found" });
         });
@@ -148,5 +149,10 @@ export function channelRealtime(io: ConcordIo, logger: Logger) {
     }),
   ];
 
-  return { onConnection, isStillFor, keepAllowedRooms, close: () => unsubscribers.forEach((unsubscribe) => unsubscribe()) };
+  return {
+    onConnection,
+    isStillFor,
+    keepAllowedRooms,
+    close: () => unsubscribers.forEach((unsubscribe) => unsubscribe()),
+  };
 }

@@ -341,7 +341,8 @@ export function attachRealtime(
     // Gone in the meantime (the window closed during the checks): start over as a new connection, which
     // the page answers by revalidating.
     if (!session) return socket.conn.close();
-    for (const packet of session.missedPackets) if (isStillFor(socket, packet, channels)) replay(socket, packet);
+    for (const packet of session.missedPackets)
+      if (isStillFor(socket, packet, channels)) replay(socket, packet);
   }
 
   async function maySeeSpace(personId: string, spaceId: string): Promise<boolean> {

@@ -15,13 +15,7 @@ export const rooms = {
 };
 
 export type SpaceChange =
-  | "space"
-  | "participation"
-  | "update"
-  | "concern"
-  | "level-request"
-  | "consultation"
-  | "channel";
+  "space" | "participation" | "update" | "concern" | "level-request" | "consultation" | "channel";
 
 export type OnlinePerson = { personId: string; name: string };
 export type PresencePayload = { organisationId: string; online: OnlinePerson[] };

@@ -106,7 +106,9 @@ export function useChannelLive(initial: Initial) {
           if (!answer?.ok) return;
           apply(answer.data.events);
           more = answer.data.more;
-          const newest = answer.data.events.filter((event: ChannelEventView) => event.kind === "posted").at(-1);
+          const newest = answer.data.events
+            .filter((event: ChannelEventView) => event.kind === "posted")
+            .at(-1);
           if (newest && initial.latest) markRead(newest.message.seq);
         }
       } while (again.current);

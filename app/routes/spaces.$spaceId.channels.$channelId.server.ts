@@ -67,7 +67,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
 }
 
-type ChannelPost = { actor: Actor; space: SpaceResource; channelId: string; formData: FormData; here: string };
+type ChannelPost = {
+  actor: Actor;
+  space: SpaceResource;
+  channelId: string;
+  formData: FormData;
+  here: string;
+};
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
@@ -75,7 +81,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const channel = await channelOfSpace(space.spaceId, params.channelId ?? "");
   const formData = await readForm(request);
   const url = new URL(request.url);
-  const post: ChannelPost = { actor, space, channelId: channel.id, formData, here: `${url.pathname}${url.search}` };
+  const post: ChannelPost = {
+    actor,
+    space,
+    channelId: channel.id,
+    formData,
+    here: `${url.pathname}${url.search}`,
+  };
   switch (formData.get("intent")) {
     case "post":
       return postIntent(post, await currentOrganisationId(request, actor));

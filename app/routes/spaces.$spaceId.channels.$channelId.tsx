@@ -11,7 +11,10 @@ import type { action, loader } from "./spaces.$spaceId.channels.$channelId.serve
 
 export { action, loader } from "./spaces.$spaceId.channels.$channelId.server";
 
-type Reply = { formId: string; result: { error?: Record<string, string[] | null>; initialValue?: Record<string, unknown> | null } };
+type Reply = {
+  formId: string;
+  result: { error?: Record<string, string[] | null>; initialValue?: Record<string, unknown> | null };
+};
 
 /** The form's answer (errors and what was typed) when the action answered the form `formId`. */
 function useReplyFor(formId: string) {
@@ -50,7 +53,9 @@ export default function ChannelPage() {
                 <span dir="auto">{channel.key === "general" ? t("channels.general") : channel.title}</span>
               </Link>{" "}
               {channel.unread > 0 && channel.id !== data.channel.id ? (
-                <span className="badge badge--pending">{t("channels.unread", { count: channel.unread })}</span>
+                <span className="badge badge--pending">
+                  {t("channels.unread", { count: channel.unread })}
+                </span>
               ) : null}
             </li>
           ))}
@@ -101,7 +106,9 @@ export default function ChannelPage() {
             pending={live.pending.filter((item) => item.parentId === threadParentId)}
             retry={live.retry}
           />
-          {data.may.post && live.thread.parent.state !== "deleted" && live.thread.parent.state !== "hidden" ? (
+          {data.may.post &&
+          live.thread.parent.state !== "deleted" &&
+          live.thread.parent.state !== "hidden" ? (
             <PostForm parentId={live.thread.parent.id} send={live.send} />
           ) : null}
         </section>
@@ -182,7 +189,10 @@ function EditForm({ message }: { message: MessageView }) {
             aria-invalid={result?.error?.body ? true : undefined}
             aria-describedby={result?.error?.body ? `${formId}-error` : undefined}
           />
-          <ErrorList id={`${formId}-error`} errors={result?.error?.body ?? result?.error?.[""] ?? undefined} />
+          <ErrorList
+            id={`${formId}-error`}
+            errors={result?.error?.body ?? result?.error?.[""] ?? undefined}
+          />
         </div>
         <p className="actions">
           <button type="submit" className="button button--small">
@@ -215,7 +225,10 @@ function HideForm({ message }: { message: MessageView }) {
             aria-invalid={result?.error?.reason ? true : undefined}
             aria-describedby={result?.error?.reason ? `${formId}-error` : undefined}
           />
-          <ErrorList id={`${formId}-error`} errors={result?.error?.reason ?? result?.error?.[""] ?? undefined} />
+          <ErrorList
+            id={`${formId}-error`}
+            errors={result?.error?.reason ?? result?.error?.[""] ?? undefined}
+          />
         </div>
         <p className="actions">
           <button type="submit" className="button button--small">
@@ -309,7 +322,11 @@ function PostForm({
           name="body"
           rows={3}
           dir="auto"
-          defaultValue={result && typed(result, "parentId") === (parentId ?? undefined) ? typed(result, "body") : undefined}
+          defaultValue={
+            result && typed(result, "parentId") === (parentId ?? undefined)
+              ? typed(result, "body")
+              : undefined
+          }
           aria-invalid={errors ? true : undefined}
           aria-describedby={errors ? `${id}-help ${id}-error` : `${id}-help`}
         />

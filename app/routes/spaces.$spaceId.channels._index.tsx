@@ -21,7 +21,9 @@ export default function ChannelsPage() {
                 <span dir="auto">{channel.key === "general" ? t("channels.general") : channel.title}</span>
               </Link>{" "}
               {channel.unread > 0 ? (
-                <span className="badge badge--pending">{t("channels.unread", { count: channel.unread })}</span>
+                <span className="badge badge--pending">
+                  {t("channels.unread", { count: channel.unread })}
+                </span>
               ) : null}
             </li>
           ))}

@@ -94,7 +94,13 @@ export async function hideMessage(
   return runCommand(async (tx, emit) => {
     const message = await tx.channelMessage.findFirst({
       where: { id: input.messageId, channelId },
-      select: { id: true, authorId: true, hiddenAt: true, deletedAt: true, channel: { select: { title: true } } },
+      select: {
+        id: true,
+        authorId: true,
+        hiddenAt: true,
+        deletedAt: true,
+        channel: { select: { title: true } },
+      },
     });
     if (!message) notFound();
     if (message.deletedAt || message.hiddenAt) throw new DomainError("channels.errors.gone");

@@ -2,12 +2,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { db, type Tx } from "~/utils/db.server";
 import { keysetList } from "~/utils/keyset.server";
 import { notFound } from "~/utils/errors";
-import {
-  catchUpPageSize,
-  type CatchUp,
-  type ChannelEventKind,
-  type MessageView,
-} from "./schema";
+import { catchUpPageSize, type CatchUp, type ChannelEventKind, type MessageView } from "./schema";
 
 export const generalChannelKey = "general";
 
