@@ -61,9 +61,10 @@ export function useChannelLive(initial: Initial) {
 
   const apply = useCallback(
     (events: ChannelEventView[]) => {
-      for (const { message, seq } of events) {
+      for (const { message, parent, seq } of events) {
         if (seq <= lastApplied.current) continue;
         lastApplied.current = seq;
+        if (parent) setMessages((list) => upsert(list, parent, false));
         if (message.parentId === null) {
           setMessages((list) => upsert(list, message, initial.latest));
           setThread((open) => (open && open.parent.id === message.id ? { ...open, parent: message } : open));

@@ -290,7 +290,6 @@ function PostForm({
     <Form
       method="post"
       className="stack post-form"
-      aria-labelledby={`${id}-label`}
       onSubmit={(event) => {
         const body = String(new FormData(event.currentTarget).get("body") ?? "").trim();
         if (body === "") {

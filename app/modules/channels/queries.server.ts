@@ -133,7 +133,11 @@ export async function eventsAfter(channelId: string, after: number): Promise<Cat
       where: { channelId, seq: { gt: after } },
       orderBy: { seq: "asc" },
       take: catchUpPageSize + 1,
-      select: { seq: true, kind: true, message: { select: messageColumns } },
+      select: {
+        seq: true,
+        kind: true,
+        message: { select: { ...messageColumns, parent: { select: messageColumns } } },
+      },
     }),
   ]);
   const taken = events.slice(0, catchUpPageSize);
@@ -142,6 +146,8 @@ export async function eventsAfter(channelId: string, after: number): Promise<Cat
       seq: event.seq,
       kind: event.kind as ChannelEventKind,
       message: messageView(event.message),
+      // A reply changes its thread's count: the thread's message comes along, as it is now.
+      ...(event.message.parent ? { parent: messageView(event.message.parent) } : {}),
     })),
     lastEventSeq: taken.at(-1)?.seq ?? Math.max(after, channel.lastEventSeq),
     more: events.length > catchUpPageSize,

@@ -74,6 +74,12 @@ export type MessageView = {
 export type ChannelEventKind = "posted" | "edited" | "deleted" | "hidden";
 
 /** One change to a channel, with the current state of the message it touched. */
-export type ChannelEventView = { seq: number; kind: ChannelEventKind; message: MessageView };
+export type ChannelEventView = {
+  seq: number;
+  kind: ChannelEventKind;
+  message: MessageView;
+  /** For a reply: the message it answers, as it is now (its reply count included). */
+  parent?: MessageView;
+};
 
 export type CatchUp = { events: ChannelEventView[]; lastEventSeq: number; more: boolean };
