@@ -277,6 +277,38 @@ describe("posting", () => {
   });
 });
 
+describe("mentions", () => {
+  it("notifies the people and organisations a message mentions, of those who read the channel only", async () => {
+    const { space, focalPoint, admin, channel, page } = await spaceWith("INVOLVE");
+    const { admin: consulted } = await createParticipantOrganisation(space.id, "CONSULT", {
+      organisation: { name: "Consulted Forum" },
+    });
+    await db().person.update({ where: { id: consulted.id }, data: { name: "Casey Consulted" } });
+    const { organisation: partner, admin: partnerAdmin } = await createParticipantOrganisation(
+      space.id,
+      "COLLABORATE",
+      { organisation: { name: "Partner Network" } },
+    );
+    const client = await Browserless.signedIn(server.origin, admin.email);
+    await client.post(page, {
+      intent: "post",
+      body: `@${focalPoint.name}, can @Partner Network join? Not @Casey Consulted.`,
+      clientKey: "key-mention-01",
+    });
+    const notified = await db().notification.findMany({
+      where: { spaceId: space.id, message: "notifications.messages.channelMention" },
+      select: { personId: true, link: true },
+    });
+    expect(notified.map((row) => row.personId).sort()).toEqual([focalPoint.id, partnerAdmin.id].sort());
+    expect(notified[0]!.link).toContain(`/spaces/${space.id}/channels/${channel.id}`);
+    expect(partner.name).toBe("Partner Network");
+    const convener = await Browserless.signedIn(server.origin, focalPoint.email);
+    expect(await (await convener.get("/notifications")).text()).toContain(
+      `${admin.name} mentioned you in General (Ottawa LIP)`,
+    );
+  });
+});
+
 describe("threads, edits, deletes and moderation", () => {
   it("keeps replies in their thread, marks edits, leaves a marker for a deleted message", async () => {
     const { focalPoint, admin, channel, page } = await spaceWith("INVOLVE");

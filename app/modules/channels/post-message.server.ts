@@ -1,9 +1,11 @@
 import { recordAudit } from "~/modules/audit/record.server";
 import type { Actor } from "~/modules/authorization/actor";
+import { notify } from "~/modules/notifications/notify.server";
 import type { SpaceResource } from "~/modules/spaces/policy";
 import { runCommand } from "~/utils/command.server";
 import { db, type Tx } from "~/utils/db.server";
 import { DomainError } from "~/utils/errors";
+import { channelReaders, mentionedPeople } from "./mentions.server";
 import { messageColumns, messageView } from "./queries.server";
 import type { MessageView, PostMessageInput } from "./schema";
 
@@ -85,6 +87,22 @@ export async function postMessage(
         subjectId: message.id,
         detail: { channelId, seq: message.seq, parentId: message.parentId },
       });
+      const mentioned = mentionedPeople(input.body, await channelReaders(tx, space.spaceId)).filter(
+        (personId) => personId !== actor.personId,
+      );
+      if (mentioned.length > 0) {
+        const { title, space: where } = await tx.channel.findUniqueOrThrow({
+          where: { id: channelId },
+          select: { title: true, space: { select: { title: true } } },
+        });
+        await notify(tx, emit, {
+          personIds: mentioned,
+          spaceId: space.spaceId,
+          message: "notifications.messages.channelMention",
+          values: { name: actor.name, channel: title, space: where.title },
+          link: `/spaces/${space.spaceId}/channels/${channelId}${message.parentId ? `?thread=${message.parentId}` : ""}#message-${message.id}`,
+        });
+      }
       emit("channel.changed", { spaceId: space.spaceId, channelId, seq: channel.lastEventSeq });
       return { message: messageView(message), created: true };
     });
