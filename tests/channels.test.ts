@@ -175,11 +175,22 @@ describe("posting", () => {
     const overview = await (await convener.get(`/spaces/${space.id}`)).text();
     expect(overview).toMatch(/>2 unread</);
     const channelPage = await (await convener.get(page)).text();
+    expect(channelPage).toContain("2 new messages since your last visit.");
+    const first = await db().channelMessage.findFirstOrThrow({
+      where: { seq: 1, channel: { spaceId: space.id } },
+    });
+    expect(channelPage).toContain(`href="#message-${first.id}"`);
+    expect(channelPage).toContain(`id="message-${first.id}"`);
     expect(channelPage).toContain("We can host the <strong>next</strong> session.");
     expect(channelPage).toContain("Second <em>thought</em>.");
     expect(await (await convener.get(`/spaces/${space.id}`)).text()).not.toMatch(/>\d+ unread</);
     // The author has read their own messages.
     expect(await (await participant.get(`/spaces/${space.id}`)).text()).not.toMatch(/>\d+ unread</);
+    await participant.post(page, { intent: "post", body: "Third", clientKey: "key-nojs-03" });
+    expect(await (await convener.get(`/spaces/${space.id}/channels`)).text()).toMatch(/>1 unread</);
+    const allRead = await convener.post(`/spaces/${space.id}/channels?index`, { intent: "read-all" });
+    expect(allRead.status).toBe(303);
+    expect(await (await convener.get(`/spaces/${space.id}/channels`)).text()).not.toMatch(/>\d+ unread</);
   });
 
   it("never makes a second message for a retried send, over the socket or the form", async () => {

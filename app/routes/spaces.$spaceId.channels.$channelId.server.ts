@@ -6,7 +6,7 @@ import type { Actor } from "~/modules/authorization/actor";
 import { can } from "~/modules/authorization/can";
 import { requireChannelReader, speakingFor } from "~/modules/channels/access.server";
 import { deleteMessage, editMessage, hideMessage } from "~/modules/channels/change-message.server";
-import { markRead } from "~/modules/channels/mark-read.server";
+import { markRead, readMark } from "~/modules/channels/mark-read.server";
 import { postMessage } from "~/modules/channels/post-message.server";
 import {
   channelMessages,
@@ -43,7 +43,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     threadId ? thread(channel.id, threadId) : null,
   ]);
   if (threadId && !openThread) notFound();
+  // Where the person had read up to, for "jump to the first unread", before this view moves the mark.
+  const readBefore = await readMark(actor.personId, channel.id);
   if (!url.searchParams.has("before")) await markRead(actor.personId, channel.id, channel.lastSeq);
+  const firstUnread = page.messages.find((message) => message.seq > readBefore) ?? null;
   const channels = await channelsWithUnread(space.spaceId, actor.personId);
   return listPageData(
     {
@@ -54,6 +57,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       messages: page.messages,
       links: page.links,
       thread: openThread,
+      // Messages (replies included) posted since the person last read the channel, and the first of them here.
+      unreadBefore: Math.max(0, channel.lastSeq - readBefore),
+      firstUnreadId: firstUnread?.id ?? null,
       channels,
       viewerId: actor.personId,
       // The key of the next message sent by the form without JavaScript; the live form makes its own.

@@ -65,6 +65,12 @@ export default function ChannelPage() {
         <h2 id="channel-heading" dir="auto">
           {title}
         </h2>
+        {data.unreadBefore > 0 && data.firstUnreadId ? (
+          <p className="notice">
+            {t("channels.unreadSince", { count: data.unreadBefore })}{" "}
+            <a href={`#message-${data.firstUnreadId}`}>{t("channels.jumpToFirstUnread")}</a>
+          </p>
+        ) : null}
         {data.links.next ? (
           <p>
             <Link to={data.links.next}>{t("channels.history.older")}</Link>

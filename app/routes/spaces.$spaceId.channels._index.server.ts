@@ -3,6 +3,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { requireActor } from "~/modules/auth/session.server";
 import { can } from "~/modules/authorization/can";
 import { requireChannelReader, speakingFor } from "~/modules/channels/access.server";
+import { markSpaceRead } from "~/modules/channels/mark-read.server";
 import { openChannel } from "~/modules/channels/open-channel.server";
 import { channelsWithUnread } from "~/modules/channels/queries.server";
 import { openChannelSchema } from "~/modules/channels/schema";
@@ -24,6 +25,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const space = await requireChannelReader(actor, params.spaceId ?? "");
   const formData = await readForm(request);
+  if (formData.get("intent") === "read-all") {
+    await markSpaceRead(actor.personId, space.spaceId);
+    return redirect(`/spaces/${space.spaceId}/channels`, 303);
+  }
   if (formData.get("intent") !== "open") throw new RefusalError(400);
   if (!can(actor, "space.open-channel", space)) forbidden();
   const organisationId = speakingFor(

@@ -1,4 +1,4 @@
-import { Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, TextField, ValidatedForm, useSchemaForm } from "~/components/ui/form";
 import { openChannelSchema } from "~/modules/channels/schema";
@@ -28,6 +28,14 @@ export default function ChannelsPage() {
             </li>
           ))}
         </ul>
+        {channels.some((channel) => channel.unread > 0) ? (
+          <Form method="post">
+            <input type="hidden" name="intent" value="read-all" />
+            <button type="submit" className="button button--small button--secondary">
+              {t("channels.markAllRead")}
+            </button>
+          </Form>
+        ) : null}
       </section>
       {mayOpen ? <OpenChannelForm /> : null}
     </div>

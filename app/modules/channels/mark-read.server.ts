@@ -18,3 +18,18 @@ export async function markRead(personId: string, channelId: string, seq: number)
     data: { lastReadSeq: upTo },
   });
 }
+
+/** How far the person had read the channel (0: never opened it). */
+export async function readMark(personId: string, channelId: string): Promise<number> {
+  const read = await db().channelRead.findUnique({
+    where: { personId_channelId: { personId, channelId } },
+    select: { lastReadSeq: true },
+  });
+  return read?.lastReadSeq ?? 0;
+}
+
+/** Marks every channel of the space read up to its latest message ("mark all read"). */
+export async function markSpaceRead(personId: string, spaceId: string) {
+  const channels = await db().channel.findMany({ where: { spaceId }, select: { id: true, lastSeq: true } });
+  for (const channel of channels) await markRead(personId, channel.id, channel.lastSeq);
+}
