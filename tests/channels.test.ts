@@ -320,6 +320,46 @@ describe("mentions", () => {
   });
 });
 
+describe("what a person hears of a channel", () => {
+  it("keeps mentions from someone who chose nothing, and the count out of the navigation unless all", async () => {
+    const { space, focalPoint, admin, page } = await spaceWith("INVOLVE");
+    const convener = await Browserless.signedIn(server.origin, focalPoint.email);
+    const participant = await Browserless.signedIn(server.origin, admin.email);
+    expect(await (await convener.get(page)).text()).toContain('<option value="all" selected="">');
+    const saved = await convener.post(page, { intent: "preference", notify: "nothing" });
+    expect(saved.status).toBe(302);
+    expect((await convener.post(page, { intent: "preference", notify: "loud" })).status).toBe(400);
+    await participant.post(page, {
+      intent: "post",
+      body: `@${focalPoint.name} please have a look`,
+      clientKey: "key-pref-0001",
+    });
+    expect(
+      await db().notification.count({
+        where: { personId: focalPoint.id, message: "notifications.messages.channelMention" },
+      }),
+    ).toBe(0);
+    expect(await (await convener.get(`/spaces/${space.id}`)).text()).not.toMatch(/>\d+ unread</);
+    expect(await (await convener.get(`/spaces/${space.id}/channels`)).text()).toMatch(/>1 unread</);
+
+    await convener.post(page, { intent: "preference", notify: "mentions" });
+    await participant.post(page, {
+      intent: "post",
+      body: `@${focalPoint.name} and now?`,
+      clientKey: "key-pref-0002",
+    });
+    expect(
+      await db().notification.count({
+        where: { personId: focalPoint.id, message: "notifications.messages.channelMention" },
+      }),
+    ).toBe(1);
+    expect(await (await convener.get(`/spaces/${space.id}`)).text()).not.toMatch(/>\d+ unread</);
+    await convener.post(page, { intent: "preference", notify: "all" });
+    await participant.post(page, { intent: "post", body: "Third", clientKey: "key-pref-0003" });
+    expect(await (await convener.get(`/spaces/${space.id}`)).text()).toMatch(/>3 unread</);
+  });
+});
+
 describe("threads, edits, deletes and moderation", () => {
   it("keeps replies in their thread, marks edits, leaves a marker for a deleted message", async () => {
     const { focalPoint, admin, channel, page } = await spaceWith("INVOLVE");

@@ -6,7 +6,12 @@ import type { Actor } from "~/modules/authorization/actor";
 import { can } from "~/modules/authorization/can";
 import { requireChannelReader, speakingFor } from "~/modules/channels/access.server";
 import { deleteMessage, editMessage, hideMessage } from "~/modules/channels/change-message.server";
-import { markRead, readMark } from "~/modules/channels/mark-read.server";
+import {
+  markRead,
+  notifyPreference,
+  readMark,
+  setNotifyPreference,
+} from "~/modules/channels/mark-read.server";
 import { postMessage } from "~/modules/channels/post-message.server";
 import {
   channelMessages,
@@ -19,12 +24,14 @@ import {
   editMessageSchema,
   hideMessageSchema,
   postMessageSchema,
+  preferenceSchema,
 } from "~/modules/channels/schema";
 import type { SpaceResource } from "~/modules/spaces/policy";
 import { currentOrganisationId } from "~/utils/current-organisation.server";
 import { forbidden, notFound, RefusalError } from "~/utils/errors";
 import { attempt, attemptWithToast, readForm } from "~/utils/forms.server";
 import { listPageData } from "~/utils/keyset.server";
+import { redirectWithToast } from "~/utils/toast.server";
 
 /**
  * A channel of a space: its latest messages (older ones a page at a time through `?before=`), a thread when
@@ -47,7 +54,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const readBefore = await readMark(actor.personId, channel.id);
   if (!url.searchParams.has("before")) await markRead(actor.personId, channel.id, channel.lastSeq);
   const firstUnread = page.messages.find((message) => message.seq > readBefore) ?? null;
-  const channels = await channelsWithUnread(space.spaceId, actor.personId);
+  const [channels, notify] = await Promise.all([
+    channelsWithUnread(space.spaceId, actor.personId),
+    notifyPreference(actor.personId, channel.id),
+  ]);
   return listPageData(
     {
       spaceId: space.spaceId,
@@ -62,6 +72,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       firstUnreadId: firstUnread?.id ?? null,
       channels,
       viewerId: actor.personId,
+      notify,
       // The key of the next message sent by the form without JavaScript; the live form makes its own.
       clientKey: randomUUID(),
       may: {
@@ -103,6 +114,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return deleteIntent(post);
     case "hide":
       return hideIntent(post, await currentOrganisationId(request, actor));
+    case "preference":
+      return preferenceIntent(post);
     default:
       throw new RefusalError(400);
   }
@@ -155,4 +168,11 @@ async function hideIntent({ actor, space, channelId, formData, here }: ChannelPo
   );
   if (!result.ok) return invalid(formId, result.reply);
   return redirect(`${here}#message-${submission.value.messageId}`, 303);
+}
+
+async function preferenceIntent({ actor, channelId, formData, here }: ChannelPost) {
+  const submission = parseWithZod(formData, { schema: preferenceSchema });
+  if (submission.status !== "success") return invalid("preference", submission.reply());
+  await setNotifyPreference(actor.personId, channelId, submission.value.notify);
+  return redirectWithToast(here, { kind: "success", message: "channels.preference.saved" });
 }

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { MessageBody } from "~/components/channels/message-body";
 import { ErrorList } from "~/components/ui/form";
 import type { MessageView } from "~/modules/channels/schema";
-import { maxMessageLength } from "~/modules/channels/schema";
+import { maxMessageLength, notifyChoices } from "~/modules/channels/schema";
 import { useChannelLive, type Pending } from "~/realtime/use-channel-live";
 import { useFormReply } from "~/utils/form-reply";
 import type { action, loader } from "./spaces.$spaceId.channels.$channelId.server";
@@ -91,6 +91,7 @@ export default function ChannelPage() {
           </p>
         ) : null}
         {data.may.post ? <PostForm parentId={null} send={live.send} /> : null}
+        <PreferenceForm />
       </section>
       {live.thread ? (
         <section aria-labelledby="thread-heading" className="stack channel__thread card">
@@ -342,6 +343,30 @@ function PostForm({
           {parentId ? t("channels.send.reply") : t("channels.send.submit")}
         </button>
       </p>
+    </Form>
+  );
+}
+
+/** What the person hears of this channel: all, mentions only, or nothing. */
+function PreferenceForm() {
+  const { t } = useTranslation();
+  const { notify } = useLoaderData<typeof loader>();
+  return (
+    <Form method="post" className="preference-form">
+      <input type="hidden" name="intent" value="preference" />
+      <div className="field">
+        <label htmlFor="channel-notify">{t("channels.preference.label")}</label>
+        <select id="channel-notify" name="notify" defaultValue={notify} key={notify}>
+          {notifyChoices.map((choice) => (
+            <option key={choice} value={choice}>
+              {t(`channels.preference.${choice}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" className="button button--small button--secondary">
+        {t("channels.preference.submit")}
+      </button>
     </Form>
   );
 }

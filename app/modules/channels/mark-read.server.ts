@@ -1,4 +1,5 @@
 import { db } from "~/utils/db.server";
+import type { NotifyChoice } from "./schema";
 
 /**
  * Moves the person's read mark in the channel forward to `seq` (never back, never past the channel's latest
@@ -32,4 +33,22 @@ export async function readMark(personId: string, channelId: string): Promise<num
 export async function markSpaceRead(personId: string, spaceId: string) {
   const channels = await db().channel.findMany({ where: { spaceId }, select: { id: true, lastSeq: true } });
   for (const channel of channels) await markRead(personId, channel.id, channel.lastSeq);
+}
+
+/** What the person chose to hear of the channel ("all" until they choose). */
+export async function notifyPreference(personId: string, channelId: string): Promise<NotifyChoice> {
+  const read = await db().channelRead.findUnique({
+    where: { personId_channelId: { personId, channelId } },
+    select: { notify: true },
+  });
+  return (read?.notify as NotifyChoice | undefined) ?? "all";
+}
+
+/** Sets what the person hears of the channel: all, mentions only, or nothing. */
+export async function setNotifyPreference(personId: string, channelId: string, notify: NotifyChoice) {
+  await db().channelRead.upsert({
+    where: { personId_channelId: { personId, channelId } },
+    create: { personId, channelId, notify },
+    update: { notify },
+  });
 }

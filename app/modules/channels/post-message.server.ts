@@ -87,8 +87,17 @@ export async function postMessage(
         subjectId: message.id,
         detail: { channelId, seq: message.seq, parentId: message.parentId },
       });
+      // Those who chose to hear nothing of the channel are not told.
+      const silenced = new Set(
+        (
+          await tx.channelRead.findMany({
+            where: { channelId, notify: "nothing" },
+            select: { personId: true },
+          })
+        ).map((row) => row.personId),
+      );
       const mentioned = mentionedPeople(input.body, await channelReaders(tx, space.spaceId)).filter(
-        (personId) => personId !== actor.personId,
+        (personId) => personId !== actor.personId && !silenced.has(personId),
       );
       if (mentioned.length > 0) {
         const { title, space: where } = await tx.channel.findUniqueOrThrow({

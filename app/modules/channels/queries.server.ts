@@ -74,13 +74,14 @@ export async function channelsWithUnread(spaceId: string, personId: string) {
       key: true,
       title: true,
       lastSeq: true,
-      reads: { where: { personId }, select: { lastReadSeq: true } },
+      reads: { where: { personId }, select: { lastReadSeq: true, notify: true } },
     },
   });
   return channels
     .map(({ reads, ...channel }) => ({
       ...channel,
       unread: Math.max(0, channel.lastSeq - (reads[0]?.lastReadSeq ?? 0)),
+      notify: reads[0]?.notify ?? "all",
     }))
     .sort((a, b) => Number(b.key === generalChannelKey) - Number(a.key === generalChannelKey));
 }
@@ -157,5 +158,9 @@ export async function eventsAfter(channelId: string, after: number): Promise<Cat
 /** How many messages of the space's channels the person has not read, in all. */
 export async function unreadInSpace(spaceId: string, personId: string, exceptChannelId?: string) {
   const channels = await channelsWithUnread(spaceId, personId);
-  return channels.reduce((sum, channel) => sum + (channel.id === exceptChannelId ? 0 : channel.unread), 0);
+  // Only the channels the person hears everything of count in the navigation.
+  return channels.reduce(
+    (sum, channel) => sum + (channel.id === exceptChannelId || channel.notify !== "all" ? 0 : channel.unread),
+    0,
+  );
 }

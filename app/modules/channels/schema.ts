@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { requiredText } from "~/utils/validation";
+import { choice, requiredText } from "~/utils/validation";
 
 /** The longest message, in characters. */
 export const maxMessageLength = 4000;
@@ -35,6 +35,13 @@ export const hideMessageSchema = z.object({
   reason: requiredText(500),
 });
 export type HideMessageInput = z.infer<typeof hideMessageSchema>;
+
+export const notifyChoices = ["all", "mentions", "nothing"] as const;
+export type NotifyChoice = (typeof notifyChoices)[number];
+export const preferenceSchema = z.object({
+  intent: z.literal("preference"),
+  notify: z.enum(notifyChoices, choice),
+});
 
 export const openChannelSchema = z.object({ intent: z.literal("open"), title: requiredText(120) });
 

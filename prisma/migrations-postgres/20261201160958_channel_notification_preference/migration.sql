@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ChannelRead" ADD COLUMN     "notify" TEXT NOT NULL DEFAULT 'all';
