@@ -442,6 +442,37 @@ describe("threads, edits, deletes and moderation", () => {
   });
 });
 
+describe("reactions", () => {
+  it("gives and takes back a reaction, as an event the catch-up carries; refuses anything but the few", async () => {
+    const { space, focalPoint, admin, channel, page } = await spaceWith("INVOLVE");
+    const socket = await sockets.connectAs(admin);
+    const sent = await send(socket, channel.id, "Shall we meet on Thursday?", "key-react-0001");
+    if (!sent.ok) throw new Error("not sent");
+    const messageId = sent.data.message.id;
+    const convener = await Browserless.signedIn(server.origin, focalPoint.email);
+    const given = await convener.post(page, { intent: "react", messageId, emoji: "👍" });
+    expect(given.status).toBe(303);
+    const html = await (await convener.get(page)).text();
+    expect(html).toContain('aria-label="Thumbs up: 1 reaction"');
+    expect(html).toMatch(/aria-pressed="true"[^>]*aria-label="Thumbs up: 1 reaction"/);
+    const state = new Map<string, MessageView>();
+    const after = await catchUp(socket, channel.id, 0, state);
+    expect(state.get(messageId)!.reactions).toEqual([{ emoji: "👍", personIds: [focalPoint.id] }]);
+    await convener.post(page, { intent: "react", messageId, emoji: "👍" });
+    await catchUp(socket, channel.id, after, state);
+    expect(state.get(messageId)!.reactions).toEqual([]);
+    expect((await convener.post(page, { intent: "react", messageId, emoji: "💩" })).status).toBe(400);
+    expect((await convener.post(page, { intent: "react", messageId: "unknown", emoji: "👍" })).status).toBe(
+      404,
+    );
+    expect(
+      await db().auditEvent.count({
+        where: { spaceId: space.id, action: { startsWith: "channel.reaction" } },
+      }),
+    ).toBe(2);
+  });
+});
+
 describe("no message lost", () => {
   it("tells the channel's room of a new message live", async () => {
     const { focalPoint, admin, channel } = await spaceWith("INVOLVE");

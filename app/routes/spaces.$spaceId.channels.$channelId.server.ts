@@ -5,7 +5,12 @@ import { requireActor } from "~/modules/auth/session.server";
 import type { Actor } from "~/modules/authorization/actor";
 import { can } from "~/modules/authorization/can";
 import { requireChannelReader, speakingFor } from "~/modules/channels/access.server";
-import { deleteMessage, editMessage, hideMessage } from "~/modules/channels/change-message.server";
+import {
+  deleteMessage,
+  editMessage,
+  hideMessage,
+  toggleReaction,
+} from "~/modules/channels/change-message.server";
 import {
   markRead,
   notifyPreference,
@@ -25,10 +30,11 @@ import {
   hideMessageSchema,
   postMessageSchema,
   preferenceSchema,
+  reactSchema,
 } from "~/modules/channels/schema";
 import type { SpaceResource } from "~/modules/spaces/policy";
 import { currentOrganisationId } from "~/utils/current-organisation.server";
-import { forbidden, notFound, RefusalError } from "~/utils/errors";
+import { DomainError, forbidden, notFound, RefusalError } from "~/utils/errors";
 import { attempt, attemptWithToast, readForm } from "~/utils/forms.server";
 import { listPageData } from "~/utils/keyset.server";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -116,6 +122,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return hideIntent(post, await currentOrganisationId(request, actor));
     case "preference":
       return preferenceIntent(post);
+    case "react":
+      return reactIntent(post);
     default:
       throw new RefusalError(400);
   }
@@ -175,4 +183,18 @@ async function preferenceIntent({ actor, channelId, formData, here }: ChannelPos
   if (submission.status !== "success") return invalid("preference", submission.reply());
   await setNotifyPreference(actor.personId, channelId, submission.value.notify);
   return redirectWithToast(here, { kind: "success", message: "channels.preference.saved" });
+}
+
+async function reactIntent({ actor, space, channelId, formData, here }: ChannelPost) {
+  if (!can(actor, "space.post-message", space)) forbidden();
+  const submission = reactSchema.safeParse(Object.fromEntries(formData));
+  if (!submission.success) throw new RefusalError(400);
+  const back = `${here}#message-${submission.data.messageId}`;
+  try {
+    await toggleReaction(actor, space, channelId, submission.data);
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    return redirectWithToast(back, { kind: "error", message: error.messageKey });
+  }
+  return redirect(back, 303);
 }

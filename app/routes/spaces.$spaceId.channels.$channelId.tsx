@@ -1,10 +1,10 @@
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useFetcher, useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { MessageBody } from "~/components/channels/message-body";
 import { ErrorList } from "~/components/ui/form";
 import type { MessageView } from "~/modules/channels/schema";
-import { maxMessageLength, notifyChoices } from "~/modules/channels/schema";
+import { maxMessageLength, notifyChoices, reactionEmoji, reactions } from "~/modules/channels/schema";
 import { useChannelLive, type Pending } from "~/realtime/use-channel-live";
 import { useFormReply } from "~/utils/form-reply";
 import type { action, loader } from "./spaces.$spaceId.channels.$channelId.server";
@@ -150,6 +150,7 @@ function MessageItem({ message, withThreadLink }: { message: MessageView; withTh
       ) : (
         <MessageBody body={message.body ?? ""} />
       )}
+      {present ? <Reactions message={message} /> : null}
       <div className="message__actions">
         {withThreadLink ? (
           <Link to={`?thread=${message.id}`} preventScrollReset>
@@ -368,5 +369,44 @@ function PreferenceForm() {
         {t("channels.preference.submit")}
       </button>
     </Form>
+  );
+}
+
+/** The reactions a message has, each a toggle: pressed when the viewer gave it. */
+function Reactions({ message }: { message: MessageView }) {
+  const { t } = useTranslation();
+  const { viewerId, may } = useLoaderData<typeof loader>();
+  const fetcher = useFetcher();
+  const given = new Map(message.reactions.map((reaction) => [reaction.emoji, reaction.personIds]));
+  const shown = may.post ? reactionEmoji : reactionEmoji.filter((emoji) => given.has(emoji));
+  if (shown.length === 0) return null;
+  return (
+    <fetcher.Form method="post" className="reactions" preventScrollReset>
+      <input type="hidden" name="intent" value="react" />
+      <input type="hidden" name="messageId" value={message.id} />
+      {shown.map((emoji) => {
+        const people = given.get(emoji) ?? [];
+        const label = t("channels.reactions.label", {
+          reaction: t(`channels.reactions.${reactions[emoji]}`),
+          count: people.length,
+        });
+        return (
+          <button
+            key={emoji}
+            type="submit"
+            name="emoji"
+            value={emoji}
+            className="reaction"
+            aria-pressed={people.includes(viewerId)}
+            aria-label={label}
+            title={label}
+            disabled={!may.post}
+          >
+            <span aria-hidden="true">{emoji}</span>
+            {people.length > 0 ? <span aria-hidden="true"> {people.length}</span> : null}
+          </button>
+        );
+      })}
+    </fetcher.Form>
   );
 }

@@ -130,3 +130,37 @@ export async function hideMessage(
     return { ok: true as const };
   });
 }
+
+/**
+ * A reader of the channel who may post gives or takes back a reaction (checked by the caller:
+ * "space.post-message"); it is an event like any other change, so pages that were away learn of it.
+ */
+export async function toggleReaction(
+  actor: Actor,
+  space: SpaceResource,
+  channelId: string,
+  input: { messageId: string; emoji: string },
+) {
+  return runCommand(async (tx, emit) => {
+    const message = await tx.channelMessage.findFirst({
+      where: { id: input.messageId, channelId },
+      select: { id: true, deletedAt: true, hiddenAt: true },
+    });
+    if (!message) notFound();
+    if (message.deletedAt || message.hiddenAt) throw new DomainError("channels.errors.gone");
+    const key = { messageId: message.id, personId: actor.personId, emoji: input.emoji };
+    const removed = await tx.channelReaction.deleteMany({ where: key });
+    if (removed.count === 0) await tx.channelReaction.create({ data: key });
+    const seq = await recordEvent(tx, channelId, message.id, "reacted");
+    await recordAudit(tx, {
+      actorId: actor.personId,
+      spaceId: space.spaceId,
+      action: removed.count === 0 ? "channel.reaction-given" : "channel.reaction-taken-back",
+      subjectType: "channel-message",
+      subjectId: message.id,
+      detail: { emoji: input.emoji },
+    });
+    emit("channel.changed", { spaceId: space.spaceId, channelId, seq });
+    return { reacted: removed.count === 0 };
+  });
+}

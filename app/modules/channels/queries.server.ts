@@ -19,9 +19,21 @@ export const messageColumns = {
   author: { select: { id: true, name: true } },
   organisation: { select: { name: true } },
   _count: { select: { replies: true } },
+  reactions: {
+    select: { emoji: true, personId: true },
+    orderBy: [{ createdAt: "asc" }, { personId: "asc" }],
+  },
 } satisfies Prisma.ChannelMessageSelect;
 
 type MessageRow = Prisma.ChannelMessageGetPayload<{ select: typeof messageColumns }>;
+
+const present = (state: MessageView["state"]) => state === "shown" || state === "edited";
+
+function groupReactions(rows: { emoji: string; personId: string }[]): MessageView["reactions"] {
+  const byEmoji = new Map<string, string[]>();
+  for (const row of rows) byEmoji.set(row.emoji, [...(byEmoji.get(row.emoji) ?? []), row.personId]);
+  return [...byEmoji].map(([emoji, personIds]) => ({ emoji, personIds }));
+}
 
 export function messageView(row: MessageRow): MessageView {
   const state = row.hiddenAt ? "hidden" : row.deletedAt ? "deleted" : row.editedAt ? "edited" : "shown";
@@ -37,6 +49,7 @@ export function messageView(row: MessageRow): MessageView {
     createdAt: row.createdAt.toISOString(),
     editedAt: row.editedAt?.toISOString() ?? null,
     replyCount: row._count.replies,
+    reactions: present(state) ? groupReactions(row.reactions) : [],
   };
 }
 

@@ -43,6 +43,23 @@ export const preferenceSchema = z.object({
   notify: z.enum(notifyChoices, choice),
 });
 
+/** The reactions a message may get, each with its name in the catalogue (channels.reactions.<name>). */
+export const reactions = {
+  "👍": "thumbsUp",
+  "❤️": "heart",
+  "🎉": "celebrate",
+  "👀": "looking",
+  "✅": "done",
+} as const;
+export type Reaction = keyof typeof reactions;
+export const reactionEmoji = Object.keys(reactions) as [Reaction, ...Reaction[]];
+
+export const reactSchema = z.object({
+  intent: z.literal("react"),
+  messageId: id,
+  emoji: z.enum(reactionEmoji, choice),
+});
+
 export const openChannelSchema = z.object({ intent: z.literal("open"), title: requiredText(120) });
 
 /** The socket events of channels (app/realtime/contract.ts): checked on the server before anything else. */
@@ -76,9 +93,11 @@ export type MessageView = {
   createdAt: string;
   editedAt: string | null;
   replyCount: number;
+  /** Each reaction given, with who gave it (for "you reacted"). */
+  reactions: { emoji: string; personIds: string[] }[];
 };
 
-export type ChannelEventKind = "posted" | "edited" | "deleted" | "hidden";
+export type ChannelEventKind = "posted" | "edited" | "deleted" | "hidden" | "reacted";
 
 /** One change to a channel, with the current state of the message it touched. */
 export type ChannelEventView = {
