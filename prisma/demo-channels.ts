@@ -60,8 +60,15 @@ export async function loadDemoChannel(lipId: string, officer: Speaker, csoRep: S
     hiddenReason: "Advertising is not allowed in the partnership's channel.",
     hiddenById: officer.id,
   });
+  const replies = new Map<string, number>();
+  for (const row of rows) if (row.parentId) replies.set(row.parentId, (replies.get(row.parentId) ?? 0) + 1);
   await db().channelMessage.createMany({
-    data: rows.map((row) => ({ ...row, channelId: channel.id, clientKey: `demo-${row.seq}` })),
+    data: rows.map((row) => ({
+      ...row,
+      channelId: channel.id,
+      clientKey: `demo-${row.seq}`,
+      replyCount: replies.get(row.id) ?? 0,
+    })),
   });
   await db().channelEvent.createMany({
     data: [

@@ -68,6 +68,11 @@ export async function postMessage(
       await tx.channelEvent.create({
         data: { channelId, seq: channel.lastEventSeq, kind: "posted", messageId: message.id },
       });
+      if (input.parentId)
+        await tx.channelMessage.update({
+          where: { id: input.parentId },
+          data: { replyCount: { increment: 1 } },
+        });
       // The author has read their own message, and everything before it if they had read up to it.
       await tx.channelRead.upsert({
         where: { personId_channelId: { personId: actor.personId, channelId } },

@@ -18,11 +18,8 @@ export const messageColumns = {
   createdAt: true,
   author: { select: { id: true, name: true } },
   organisation: { select: { name: true } },
-  _count: { select: { replies: true } },
-  reactions: {
-    select: { emoji: true, personId: true },
-    orderBy: [{ createdAt: "asc" }, { personId: "asc" }],
-  },
+  replyCount: true,
+  reactions: { select: { emoji: true, personId: true } },
 } satisfies Prisma.ChannelMessageSelect;
 
 type MessageRow = Prisma.ChannelMessageGetPayload<{ select: typeof messageColumns }>;
@@ -48,7 +45,7 @@ export function messageView(row: MessageRow): MessageView {
     hiddenReason: state === "hidden" ? row.hiddenReason : null,
     createdAt: row.createdAt.toISOString(),
     editedAt: row.editedAt?.toISOString() ?? null,
-    replyCount: row._count.replies,
+    replyCount: row.replyCount,
     reactions: present(state) ? groupReactions(row.reactions) : [],
   };
 }

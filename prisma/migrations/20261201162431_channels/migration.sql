@@ -27,6 +27,7 @@ CREATE TABLE "ChannelMessage" (
     "hiddenAt" DATETIME,
     "hiddenReason" TEXT,
     "hiddenById" TEXT,
+    "replyCount" INTEGER NOT NULL DEFAULT 0,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT "ChannelMessage_channelId_fkey" FOREIGN KEY ("channelId") REFERENCES "Channel" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
     CONSTRAINT "ChannelMessage_authorId_fkey" FOREIGN KEY ("authorId") REFERENCES "Person" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
@@ -52,6 +53,7 @@ CREATE TABLE "ChannelRead" (
     "personId" TEXT NOT NULL,
     "channelId" TEXT NOT NULL,
     "lastReadSeq" INTEGER NOT NULL DEFAULT 0,
+    "notify" TEXT NOT NULL DEFAULT 'all',
     "updatedAt" DATETIME NOT NULL,
 
     PRIMARY KEY ("personId", "channelId"),
@@ -59,11 +61,26 @@ CREATE TABLE "ChannelRead" (
     CONSTRAINT "ChannelRead_channelId_fkey" FOREIGN KEY ("channelId") REFERENCES "Channel" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
+-- CreateTable
+CREATE TABLE "ChannelReaction" (
+    "messageId" TEXT NOT NULL,
+    "personId" TEXT NOT NULL,
+    "emoji" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    PRIMARY KEY ("messageId", "personId", "emoji"),
+    CONSTRAINT "ChannelReaction_messageId_fkey" FOREIGN KEY ("messageId") REFERENCES "ChannelMessage" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "ChannelReaction_personId_fkey" FOREIGN KEY ("personId") REFERENCES "Person" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
 -- CreateIndex
-CREATE INDEX "Channel_spaceId_createdAt_idx" ON "Channel"("spaceId", "createdAt");
+CREATE INDEX "Channel_spaceId_createdAt_id_idx" ON "Channel"("spaceId", "createdAt", "id");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Channel_spaceId_key_key" ON "Channel"("spaceId", "key");
+
+-- CreateIndex
+CREATE INDEX "ChannelMessage_channelId_parentId_seq_idx" ON "ChannelMessage"("channelId", "parentId", "seq");
 
 -- CreateIndex
 CREATE INDEX "ChannelMessage_parentId_seq_idx" ON "ChannelMessage"("parentId", "seq");

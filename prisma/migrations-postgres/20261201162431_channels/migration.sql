@@ -27,6 +27,7 @@ CREATE TABLE "ChannelMessage" (
     "hiddenAt" TIMESTAMP(3),
     "hiddenReason" TEXT,
     "hiddenById" TEXT,
+    "replyCount" INTEGER NOT NULL DEFAULT 0,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "ChannelMessage_pkey" PRIMARY KEY ("id")
@@ -49,16 +50,30 @@ CREATE TABLE "ChannelRead" (
     "personId" TEXT NOT NULL,
     "channelId" TEXT NOT NULL,
     "lastReadSeq" INTEGER NOT NULL DEFAULT 0,
+    "notify" TEXT NOT NULL DEFAULT 'all',
     "updatedAt" TIMESTAMP(3) NOT NULL,
 
     CONSTRAINT "ChannelRead_pkey" PRIMARY KEY ("personId","channelId")
 );
 
+-- CreateTable
+CREATE TABLE "ChannelReaction" (
+    "messageId" TEXT NOT NULL,
+    "personId" TEXT NOT NULL,
+    "emoji" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "ChannelReaction_pkey" PRIMARY KEY ("messageId","personId","emoji")
+);
+
 -- CreateIndex
-CREATE INDEX "Channel_spaceId_createdAt_idx" ON "Channel"("spaceId", "createdAt");
+CREATE INDEX "Channel_spaceId_createdAt_id_idx" ON "Channel"("spaceId", "createdAt", "id");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Channel_spaceId_key_key" ON "Channel"("spaceId", "key");
+
+-- CreateIndex
+CREATE INDEX "ChannelMessage_channelId_parentId_seq_idx" ON "ChannelMessage"("channelId", "parentId", "seq");
 
 -- CreateIndex
 CREATE INDEX "ChannelMessage_parentId_seq_idx" ON "ChannelMessage"("parentId", "seq");
@@ -107,6 +122,12 @@ ALTER TABLE "ChannelRead" ADD CONSTRAINT "ChannelRead_personId_fkey" FOREIGN KEY
 
 -- AddForeignKey
 ALTER TABLE "ChannelRead" ADD CONSTRAINT "ChannelRead_channelId_fkey" FOREIGN KEY ("channelId") REFERENCES "Channel"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ChannelReaction" ADD CONSTRAINT "ChannelReaction_messageId_fkey" FOREIGN KEY ("messageId") REFERENCES "ChannelMessage"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ChannelReaction" ADD CONSTRAINT "ChannelReaction_personId_fkey" FOREIGN KEY ("personId") REFERENCES "Person"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- Backfill: every space has its general channel (new spaces get theirs on first use).
 INSERT INTO "Channel" ("id", "spaceId", "key", "title", "lastSeq", "lastEventSeq", "createdAt")

@@ -1,2 +1,0 @@
--- AlterTable
-ALTER TABLE "ChannelRead" ADD COLUMN     "notify" TEXT NOT NULL DEFAULT 'all';
