@@ -52,12 +52,25 @@ export function useChannelLive(initial: Initial) {
   const catchingUp = useRef<Promise<void> | null>(null);
   const again = useRef(false);
 
-  // The loader read the page again (a navigation, a revalidation): start from what it read.
+  const shownChannel = useRef(initial.channelId);
+  // The loader read the page again (a navigation, a revalidation): start from what it read, keeping the older
+  // messages loaded in place above it in the same channel (the catch-up keeps them current, by id).
   useEffect(() => {
-    setMessages(initial.messages);
+    const sameChannel = shownChannel.current === initial.channelId;
+    shownChannel.current = initial.channelId;
+    const firstSeq = initial.messages[0]?.seq ?? Number.POSITIVE_INFINITY;
+    setMessages((shown) => [
+      ...(sameChannel && initial.latest ? shown.filter((message) => message.seq < firstSeq) : []),
+      ...initial.messages,
+    ]);
     setThread(initial.thread);
     lastApplied.current = initial.lastEventSeq;
-  }, [initial.messages, initial.thread, initial.lastEventSeq]);
+  }, [initial.channelId, initial.messages, initial.thread, initial.lastEventSeq, initial.latest]);
+
+  /** Older messages loaded in place (the "Older messages" link with JavaScript), above those shown. */
+  const prepend = useCallback((older: MessageView[]) => {
+    setMessages((shown) => older.reduce((list, message) => upsert(list, message, true), shown));
+  }, []);
 
   const apply = useCallback(
     (events: ChannelEventView[]) => {
@@ -184,5 +197,5 @@ export function useChannelLive(initial: Initial) {
 
   const retry = useCallback((item: Pending) => void deliver(item), [deliver]);
 
-  return { messages, thread, pending, send, retry, live: socket !== null, connected };
+  return { messages, thread, pending, send, retry, prepend, live: socket !== null, connected };
 }

@@ -41,7 +41,7 @@ export default function ChannelPage() {
   const title = data.channel.general ? t("channels.general") : data.channel.title;
   const threadParentId = live.thread?.parent.id ?? null;
   return (
-    <div className="channel">
+    <div className="channel" data-live-channel={live.connected ? "" : undefined}>
       <nav aria-label={t("channels.list.title")} className="channel__list">
         <ul>
           {data.channels.map((channel) => (
@@ -71,11 +71,7 @@ export default function ChannelPage() {
             <a href={`#message-${data.firstUnreadId}`}>{t("channels.jumpToFirstUnread")}</a>
           </p>
         ) : null}
-        {data.links.next ? (
-          <p>
-            <Link to={data.links.next}>{t("channels.history.older")}</Link>
-          </p>
-        ) : null}
+        <OlderMessages first={data.links.next} prepend={live.prepend} enhanced={live.live} />
         <div role="log" aria-label={t("channels.history.label", { channel: title })} className="messages">
           {live.messages.length === 0 ? <p>{t("channels.history.empty")}</p> : null}
           <ol className="message-list">
@@ -408,5 +404,47 @@ function Reactions({ message }: { message: MessageView }) {
         );
       })}
     </fetcher.Form>
+  );
+}
+
+/**
+ * The link to older messages: a page of its own without JavaScript; with it, the older messages load in place
+ * above the ones shown, and the link moves on to the page before them.
+ */
+function OlderMessages({
+  first,
+  prepend,
+  enhanced,
+}: {
+  first: string | null;
+  prepend: (messages: MessageView[]) => void;
+  enhanced: boolean;
+}) {
+  const { t } = useTranslation();
+  const older = useFetcher<typeof loader>();
+  const [link, setLink] = useState(first);
+  useEffect(() => setLink(first), [first]);
+  useEffect(() => {
+    if (older.state !== "idle" || !older.data) return;
+    prepend(older.data.messages);
+    setLink(older.data.links.next);
+    // Once per answer: prepend is stable.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [older.data, older.state]);
+  if (!link) return null;
+  return (
+    <p>
+      <Link
+        to={link}
+        onClick={(event) => {
+          if (!enhanced) return;
+          event.preventDefault();
+          if (older.state === "idle") older.load(link);
+        }}
+        aria-busy={older.state !== "idle" ? true : undefined}
+      >
+        {t("channels.history.older")}
+      </Link>
+    </p>
   );
 }

@@ -119,4 +119,38 @@ describe.skipIf(!browserAvailable)("a space's channel in the browser", () => {
     await delegateContext.close();
     await convenerContext.close();
   });
+
+  it("loads older messages in place above the newest ones", async () => {
+    const { space, convener, focalPoint } = await createConvenedSpace({
+      space: { title: `History table ${Date.now()}` },
+    });
+    const channel = await generalChannel(space.id);
+    await db().channelMessage.createMany({
+      data: Array.from({ length: 60 }, (_, index) => ({
+        channelId: channel.id,
+        seq: index + 1,
+        authorId: focalPoint.id,
+        organisationId: convener.id,
+        body: `History message ${index + 1}`,
+        clientKey: `history-${channel.id}-${index}`,
+      })),
+    });
+    await db().channel.update({ where: { id: channel.id }, data: { lastSeq: 60 } });
+    const context = await journey.browser.newContext();
+    const page = await context.newPage();
+    await journey.signIn(page, focalPoint.email);
+    const path = `/spaces/${space.id}/channels/${channel.id}`;
+    await journey.visit(page, path);
+    await expectText(page, "History message 60");
+    expect(await page.getByText("History message 5", { exact: true }).count()).toBe(0);
+    // Wait for the live connection, so the link loads in place rather than as a page.
+    await page.waitForFunction(() => document.querySelector("[data-live-channel]") !== null);
+    await page.getByRole("link", { name: "Older messages" }).click();
+    await page.getByText("History message 5", { exact: true }).waitFor();
+    await expectText(page, "History message 60");
+    expect(new URL(page.url()).pathname).toBe(path);
+    expect(new URL(page.url()).search).toBe("");
+    await expectAccessible(page);
+    await context.close();
+  });
 });
