@@ -142,11 +142,19 @@ describe.skipIf(!browserAvailable)("a space's channel in the browser", () => {
     const path = `/spaces/${space.id}/channels/${channel.id}`;
     await journey.visit(page, path);
     await expectText(page, "History message 60");
-    expect(await page.getByText("History message 5", { exact: true }).count()).toBe(0);
+    expect(
+      await page
+        .getByRole("paragraph")
+        .filter({ hasText: /^History message 5$/ })
+        .count(),
+    ).toBe(0);
     // Wait for the live connection, so the link loads in place rather than as a page.
     await page.waitForFunction(() => document.querySelector("[data-live-channel]") !== null);
     await page.getByRole("link", { name: "Older messages" }).click();
-    await page.getByText("History message 5", { exact: true }).waitFor();
+    await page
+      .getByRole("paragraph")
+      .filter({ hasText: /^History message 5$/ })
+      .waitFor();
     await expectText(page, "History message 60");
     expect(new URL(page.url()).pathname).toBe(path);
     expect(new URL(page.url()).search).toBe("");
