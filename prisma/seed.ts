@@ -1,4 +1,5 @@
 import { db } from "~/utils/db.server";
+import { loadDemoChannel } from "./demo-channels";
 import { loadDemoConsultations } from "./demo-consultations";
 import { loadDemoPlans } from "./demo-plans";
 import { loadDemoSpaces } from "./demo-spaces";
@@ -141,5 +142,10 @@ export async function loadDemoDataIfEmpty(): Promise<{ loaded: boolean }> {
   const spaces = await loadDemoSpaces(created, people);
   await loadDemoConsultations(created, spaces, people);
   await loadDemoPlans(created, spaces, people);
+  await loadDemoChannel(
+    spaces.lipId,
+    { id: officer!.id, organisationId: created.city.id, name: "Marc Tremblay" },
+    { id: csoRep!.id, organisationId: created.cso.id, name: "Grace Mensah" },
+  );
   return { loaded: true };
 }

@@ -21,6 +21,7 @@ import { allowedOrigins } from "~/utils/env.server";
 import { domainEvents } from "~/utils/events.server";
 import type { Logger } from "./logger";
 import { attachDraftRooms } from "./realtime-drafts";
+import { channelRealtime } from "./channels-realtime";
 import { socketAdapterOption } from "./shared-state";
 
 type ConcordIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -87,7 +88,11 @@ function holdMissedEventsBack(adapter: Adapter) {
 }
 
 /** Whether a missed event still concerns the resumed socket, in the rooms it has now. */
-function isStillFor(socket: ConcordSocket, packet: unknown[]): boolean {
+function isStillFor(
+  socket: ConcordSocket,
+  packet: unknown[],
+  channels: ReturnType<typeof channelRealtime>,
+): boolean {
   const [event, payload] = packet as [keyof ServerToClientEvents, unknown];
   switch (event) {
     case "space:changed":
@@ -106,6 +111,9 @@ function isStillFor(socket: ConcordSocket, packet: unknown[]): boolean {
     case "draft:editors":
       return false;
     // --- end of shared drafts ---
+    // --- channels (issue 11) ---
+    case "channel:changed":
+      return channels.isStillFor(socket, payload as { channelId: string });
   }
 }
 
@@ -139,6 +147,8 @@ export function attachRealtime(
   // --- shared drafts (ADR 0026) ---
   const drafts = attachDraftRooms(io, logger);
   // --- end of shared drafts ---
+  // --- channels (issue 11): their events and handlers live in server/channels-realtime.ts ---
+  const channels = channelRealtime(io, logger);
   const eventLimiter = new RateLimiterMemory({ keyPrefix: "socket-events", points: 20, duration: 1 });
 
   io.use(async (socket, next) => {
@@ -266,6 +276,9 @@ export function attachRealtime(
       }
     });
 
+    // --- channels (issue 11) ---
+    channels.onConnection(socket);
+
     if (socket.recovered) inBackground(resume(socket), "resuming a connection");
 
     let leaving: string[] = [];
@@ -374,12 +387,15 @@ export function attachRealtime(
         socket.emit("space:changed", { spaceId, what: "participation" });
       }),
     );
+    // --- channels (issue 11) ---
+    await channels.keepAllowedRooms(socket);
     const { pid, offset } = socket.handshake.auth as { pid: string; offset: string };
     const session = await readMissedEvents(pid, offset);
     // Gone in the meantime (the window closed during the checks): start over as a new connection, which
     // the page answers by revalidating.
     if (!session) return socket.conn.close();
-    for (const packet of session.missedPackets) if (isStillFor(socket, packet)) replay(socket, packet);
+    for (const packet of session.missedPackets)
+      if (isStillFor(socket, packet, channels)) replay(socket, packet);
   }
 
   async function maySeeSpace(personId: string, spaceId: string): Promise<boolean> {
@@ -413,6 +429,7 @@ export function attachRealtime(
     close: async () => {
       for (const unsubscribe of unsubscribers) unsubscribe();
       drafts.close(); // shared drafts (ADR 0026)
+      channels.close();
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));
     },

@@ -89,6 +89,29 @@ describe("the demo", () => {
     expect(participants).not.toContain('value="invite"');
   });
 
+  it("gives the Ottawa LIP a channel with weeks of messages, threads, a mention and a hidden message", async () => {
+    const client = await signedIn("CSO representative");
+    const overview = await (await client.get(`/spaces/${spaceIds[lip]}`)).text();
+    expect(overview).toMatch(/>10 unread</);
+    const list = await (await client.get(`/spaces/${spaceIds[lip]}/channels`)).text();
+    const link = /href="(\/spaces\/[^/"]+\/channels\/[^"/?#]+)"/.exec(list);
+    expect(link).not.toBeNull();
+    const channel = await (await client.get(link![1]!)).text();
+    expect(channel).toContain("10 new messages since your last visit.");
+    expect(channel).toContain("@Grace Mensah, could OCISC present the youth survey results");
+    expect(channel).toContain("Older messages");
+    expect(channel).toContain("Advertising is not allowed in the partnership");
+    expect(channel).not.toContain("Buy cheap followers");
+    const olderLink = /href="([^"]*\?before=[^"]+)"/.exec(channel)![1]!.replace(/&amp;/g, "&");
+    const older = await client.get(olderLink);
+    expect(older.status).toBe(200);
+    expect(await older.text()).toContain("Newer messages");
+    expect(channel).toMatch(/\d+ repl(y|ies)/);
+    expect(await (await client.get("/notifications")).text()).toContain(
+      "Marc Tremblay mentioned you in General",
+    );
+  });
+
   it("meets the CSO representative on their home page with an open consultation to answer, and the officer with what waits", async () => {
     const cso = await (await (await signedIn("CSO representative")).get("/")).text();
     expect(cso).toContain("Childcare during language classes: designing the pilot");

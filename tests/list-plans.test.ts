@@ -41,6 +41,14 @@ import type { SpaceResource } from "~/modules/spaces/policy";
 import type { DirectoryFilter } from "~/modules/spaces/schema";
 import { directoryList, spaceDirectory, spacesOfOrganisation } from "~/modules/spaces/queries.server";
 import { spaceUpdates, updatesList } from "~/modules/updates/queries.server";
+import {
+  channelMessages,
+  channelMessagesList,
+  channelsWithUnread,
+  eventsAfter,
+  generalChannel,
+  thread,
+} from "~/modules/channels/queries.server";
 import { db } from "~/utils/db.server";
 import type { Cursor, KeysetList } from "~/utils/keyset.server";
 import { addMember, createOrganisation } from "../prisma/factories/people";
@@ -52,6 +60,8 @@ const at = (index: number) => new Date(Date.UTC(2026, 0, 1) + index * 60_000);
 const rows = 12;
 
 type Seeded = {
+  channelId: string;
+  threadId: string;
   convenerActor: Actor;
   participantActor: Actor;
   spaceAsConvener: SpaceResource;
@@ -118,6 +128,33 @@ beforeAll(async () => {
       createdAt: at(index),
     })),
   });
+  // A channel with messages, replies (a thread), events and a reaction.
+  const channel = await generalChannel(space.id);
+  const messages = Array.from({ length: rows }, (_, index) => ({
+    id: `plan-message-${space.id}-${index}`,
+    channelId: channel.id,
+    seq: index + 1,
+    authorId: focalPoint.id,
+    organisationId: convener.id,
+    parentId: index > 6 ? `plan-message-${space.id}-0` : null,
+    body: `Message ${index}`,
+    clientKey: `plan-key-${index}`,
+    createdAt: at(index),
+  }));
+  await db().channelMessage.create({ data: { ...messages[0]!, replyCount: rows - 7 } });
+  await db().channelMessage.createMany({ data: messages.slice(1) });
+  await db().channelEvent.createMany({
+    data: messages.map((message) => ({
+      channelId: channel.id,
+      seq: message.seq,
+      kind: "posted",
+      messageId: message.id,
+    })),
+  });
+  await db().channel.update({ where: { id: channel.id }, data: { lastSeq: rows, lastEventSeq: rows } });
+  await db().channelReaction.create({
+    data: { messageId: messages[0]!.id, personId: focalPoint.id, emoji: "👍" },
+  });
   await db().auditEvent.createMany({
     data: Array.from({ length: rows }, (_, index) => ({
       actorId: focalPoint.id,
@@ -179,6 +216,8 @@ beforeAll(async () => {
   const convenerActor = (await actorForPerson(focalPoint.id))!;
   const participantActor = (await actorForPerson(partnerAdmin.id))!;
   seeded = {
+    channelId: channel.id,
+    threadId: messages[0]!.id,
     convenerActor,
     participantActor,
     spaceAsConvener: (await loadSpaceResource(convenerActor, space.id))!,
@@ -249,6 +288,14 @@ describe("every list query walks an index", () => {
   it("the space's updates", async () => {
     for (const url of positions(updatesList, timeKey))
       await expectIndexWalks("updates", () => spaceUpdates(seeded.spaceId, url));
+  });
+
+  it("a channel's messages, a thread, the catch-up and the unread counts", async () => {
+    for (const url of positions(channelMessagesList, [5]))
+      await expectIndexWalks("channel messages", () => channelMessages(seeded.channelId, url));
+    await expectIndexWalks("thread", () => thread(seeded.channelId, seeded.threadId));
+    await expectIndexWalks("catch-up", () => eventsAfter(seeded.channelId, 3));
+    await expectIndexWalks("unread", () => channelsWithUnread(seeded.spaceId, seeded.convenerPersonId));
   });
 
   it("the spaces directory, for one organisation and for two, with and without filters", async () => {

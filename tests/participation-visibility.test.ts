@@ -5,6 +5,7 @@ import { addQuestion, createConsultation } from "./consultation-factories";
 import { addMember, createOrganisation, createPerson } from "../prisma/factories/people";
 import { addDelegate, addParticipant, createConvenedSpace } from "../prisma/factories/spaces";
 import { routesUnder, urlOf } from "./support/routes";
+import { generalChannel } from "~/modules/channels/queries.server";
 import { Browserless, startTestServer, type TestServer } from "./support/server";
 
 /*
@@ -111,6 +112,8 @@ beforeAll(async () => {
     consultationId: consultation.id,
     requestId: request.id,
     levelRequestId: request.id,
+    // The space's general channel (issue 11), which the INVOLVE and higher participants open.
+    channelId: (await generalChannel(space.id)).id,
   };
 });
 afterAll(async () => {

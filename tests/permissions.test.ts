@@ -78,6 +78,11 @@ const convenerExpectations: Record<string, RoleSet[]> = {
   "plan.review-report": everyoneInIt,
   "plan.adopt": convenerLeads,
   "plan.co-sign": ["admin", "lead delegate"],
+  // Channels (issue 11): every convener reads and posts; its leads open topic channels and moderate.
+  "space.read-channel": everyoneInIt,
+  "space.post-message": everyoneInIt,
+  "space.open-channel": convenerLeads,
+  "space.moderate-channel": convenerLeads,
   // What only a participant organisation does.
   "plan.decide-delegated": [],
   "space.raise-concern": [],
@@ -100,6 +105,11 @@ const participantExpectations: Record<string, Expectation> = {
   "space.view-concerns": ({ status }) => status === "active",
   // INVOLVE and above: delegates (and admins) raise concerns the conveners must answer.
   "space.raise-concern": ({ level, status, role }) =>
+    status === "active" && atOrAbove(level, "INVOLVE") && acting(role, "admin", "lead delegate", "delegate"),
+  // INVOLVE and above: delegates (and admins) take part in the channel; INFORM and CONSULT do not see it.
+  "space.read-channel": ({ level, status, role }) =>
+    status === "active" && atOrAbove(level, "INVOLVE") && acting(role, "admin", "lead delegate", "delegate"),
+  "space.post-message": ({ level, status, role }) =>
     status === "active" && atOrAbove(level, "INVOLVE") && acting(role, "admin", "lead delegate", "delegate"),
   "space.request-level": ({ status, role }) => status === "active" && acting(role, "admin", "lead delegate"),
   "space.respond-invitation": ({ status, role }) => status === "invited" && acting(role, "admin"),
@@ -139,6 +149,8 @@ const participantExpectations: Record<string, Expectation> = {
       "space.view-audit",
       "plan.review-report",
       "plan.adopt",
+      "space.open-channel",
+      "space.moderate-channel",
     ].map((action) => [action, () => false]),
   ),
 };

@@ -24,6 +24,7 @@ let params: Record<string, string>;
 /** The same URLs for records that exist nowhere: what "not found" looks like. */
 let missing: Record<string, string>;
 let spaceId: string;
+let channelId: string;
 /** What only someone in the space may read: none of it may appear in an answer to anyone else. */
 let secrets: string[];
 /** What an invitation shows the invited organisation: the space, its mandate and its conveners. */
@@ -83,6 +84,25 @@ beforeAll(async () => {
       requestedById: admin.id,
     },
   });
+  // The space's channel (issue 11): a topic channel and a message in it.
+  const channel = await db().channel.create({
+    data: { spaceId: space.id, title: "Returns casework table", openedById: focalPoint.id },
+  });
+  await db().channel.update({ where: { id: channel.id }, data: { lastSeq: 1, lastEventSeq: 1 } });
+  const message = await db().channelMessage.create({
+    data: {
+      channelId: channel.id,
+      seq: 1,
+      authorId: admin.id,
+      organisationId: organisation.id,
+      body: "A channel message only the partners read.",
+      clientKey: "no-leak-key-0001",
+    },
+  });
+  await db().channelEvent.create({
+    data: { channelId: channel.id, seq: 1, kind: "posted", messageId: message.id },
+  });
+  channelId = channel.id;
   const participant = await db().spaceParticipant.findFirstOrThrow({
     where: { spaceId: space.id, organisationId: organisation.id },
   });
@@ -203,6 +223,7 @@ beforeAll(async () => {
     consultationId: open.id,
     submissionId: input.id,
     questionId: question.id,
+    channelId: channel.id,
   };
   missing = { ...params, spaceId: "no-such-space", consultationId: "no-such-consultation" };
   params.publishedConsultationId = published.id;
@@ -228,6 +249,8 @@ beforeAll(async () => {
     goal.title,
     planAction.title,
     progressReport.text,
+    channel.title,
+    message.body,
   ];
 
   const accounts: Record<Persona, { person: { email: string }; organisationName: string }> = {
@@ -299,6 +322,8 @@ describe("the walk", () => {
         "spaces.$spaceId.plan_.actions.$actionId.tsx",
         "spaces.$spaceId.plan_.actions.$actionId_.edit.tsx",
         "spaces.$spaceId.plan_.goals.$goalId.tsx",
+        "spaces.$spaceId.channels._index.tsx",
+        "spaces.$spaceId.channels.$channelId.tsx",
         ...invitationPages,
       ]),
     );
@@ -375,6 +400,17 @@ describe.each(personas)("for %s", (person) => {
       expect(answer).toEqual({ ok: false, error: "not-found" });
       const none = await socket.timeout(3_000).emitWithAck("space:watch", { spaceId: "no-such-space" });
       expect(none).toEqual({ ok: false, error: "not-found" });
+      // Nor join, read or post in its channel (issue 11).
+      for (const [event, payload] of [
+        ["channel:join", { channelId }],
+        ["channel:catch-up", { channelId, after: 0 }],
+        ["channel:send", { channelId, clientKey: "no-leak-key-0002", body: "Let me in" }],
+        ["channel:mark-read", { channelId, seq: 1 }],
+      ] as const)
+        expect(await socket.timeout(3_000).emitWithAck(event, payload)).toEqual({
+          ok: false,
+          error: "not-found",
+        });
     } finally {
       socket.disconnect();
     }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { channelEventSchemas, type CatchUp, type MessageView } from "~/modules/channels/schema";
 
 /**
  * Room names: one per organisation (its members' presence), one per person (their own sessions), one per session
@@ -14,10 +15,12 @@ export const rooms = {
   draft: (draft: DraftRef) =>
     `draft:${draft.consultationId}:${draft.organisationId}:${draft.aggregated ? "aggregated" : "own"}`,
   // --- end of shared drafts ---
+  // --- channels (issue 11) ---
+  channel: (channelId: string) => `channel:${channelId}`,
 };
 
 export type SpaceChange =
-  "space" | "participation" | "update" | "concern" | "level-request" | "consultation" | "plan";
+  "space" | "participation" | "update" | "concern" | "level-request" | "consultation" | "plan" | "channel";
 
 export type OnlinePerson = { personId: string; name: string };
 /** The whole list, sent only to the socket that asks for it ("presence:list"). */
@@ -28,7 +31,8 @@ export type PresenceJoined = { organisationId: string; person: OnlinePerson };
 export type PresenceLeft = { organisationId: string; personId: string };
 
 export type Ack<T> =
-  { ok: true; data: T } | { ok: false; error: "invalid-payload" | "not-found" | "rate-limited" };
+  | { ok: true; data: T }
+  | { ok: false; error: "invalid-payload" | "not-found" | "rate-limited" | "refused"; message?: string };
 
 // --- shared drafts (ADR 0026) ---
 export type DraftRef = { consultationId: string; organisationId: string; aggregated: boolean };
@@ -50,9 +54,29 @@ export const clientEventSchemas = {
   "draft:focus": z.object({ ...draftRefSchema, ...focusedSchema }).strict(),
   "draft:leave": z.object(draftRefSchema).strict(),
   // --- end of shared drafts ---
+  ...channelEventSchemas,
 };
 
-export type ClientToServerEvents = {
+type Payload<E extends keyof typeof clientEventSchemas> = z.infer<(typeof clientEventSchemas)[E]>;
+
+// --- channels (issue 11): handled in server/channels-realtime.ts ---
+export type ChannelClientEvents = {
+  /** Join a channel's room; refused (not-found) unless can(actor, "space.read-channel", space). */
+  "channel:join": (
+    payload: Payload<"channel:join">,
+    ack: (result: Ack<{ channelId: string; lastEventSeq: number }>) => void,
+  ) => void;
+  /** Every event of the channel after `after`, in order (ask again while `more`). */
+  "channel:catch-up": (payload: Payload<"channel:catch-up">, ack: (result: Ack<CatchUp>) => void) => void;
+  /** Post a message; idempotent by clientKey (a retry answers the message the first send made). */
+  "channel:send": (
+    payload: Payload<"channel:send">,
+    ack: (result: Ack<{ message: MessageView; created: boolean }>) => void,
+  ) => void;
+  "channel:mark-read": (payload: Payload<"channel:mark-read">, ack: (result: Ack<null>) => void) => void;
+};
+
+export type ClientToServerEvents = ChannelClientEvents & {
   "presence:list": (
     payload: z.infer<(typeof clientEventSchemas)["presence:list"]>,
     ack: (result: Ack<PresencePayload>) => void,
@@ -102,6 +126,11 @@ export type ServerToClientEvents = {
   /** Who is editing a watched draft now, and where. */
   "draft:editors": (payload: DraftRef & { editors: DraftEditor[] }) => void;
   // --- end of shared drafts ---
+  /**
+   * A joined channel has event `seq` (channels, issue 11): the page asks for everything after the last event
+   * it applied ("channel:catch-up"), so a repeat costs nothing and a gap is filled.
+   */
+  "channel:changed": (payload: { channelId: string; seq: number }) => void;
 };
 
 export type SocketData = {

@@ -4,6 +4,7 @@ import { can } from "~/modules/authorization/can";
 import { requireSpace } from "~/modules/spaces/access.server";
 import { spaceRules, type SpaceAction } from "~/modules/spaces/policy";
 import { spaceHeader } from "~/modules/spaces/queries.server";
+import { unreadInSpace } from "~/modules/channels/queries.server";
 import { currentOrganisationId } from "~/utils/current-organisation.server";
 
 /**
@@ -24,5 +25,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // The viewer's standing: that of the organisation they act for now, when it is in the space.
   const standing =
     standings.find((candidate) => candidate.organisationId === current) ?? standings[0] ?? null;
-  return { space, standings, standing, may };
+  // Unread across the space's channels; the channel being opened is marked read by its own loader.
+  const channelUnread = may["space.read-channel"]
+    ? await unreadInSpace(resource.spaceId, actor.personId, params.channelId)
+    : 0;
+  return { space, standings, standing, may, channelUnread };
 }

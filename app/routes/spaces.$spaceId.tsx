@@ -24,13 +24,19 @@ export function useSpaceLayout(): SpaceLayoutData {
 }
 
 export default function SpaceLayout() {
-  const { space, standing, may } = useLoaderData<typeof loader>();
+  const { space, standing, may, channelUnread } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   useSpaceLive(space.id);
   const base = `/spaces/${space.id}`;
-  const tabs: { to: string; label: string; shown: boolean }[] = [
+  const tabs: { to: string; label: string; shown: boolean; badge?: string }[] = [
     { to: "updates", label: "spaces.tabs.updates", shown: may["space.read-updates"] },
     { to: "consultations", label: "spaces.tabs.consultations", shown: may["space.read-updates"] },
+    {
+      to: "channels",
+      label: "spaces.tabs.channel",
+      shown: may["space.read-channel"],
+      badge: channelUnread > 0 ? t("channels.unread", { count: channelUnread }) : undefined,
+    },
     { to: "concerns", label: "spaces.tabs.concerns", shown: may["space.view-concerns"] },
     { to: "plan", label: "spaces.tabs.plan", shown: may["plan.view"] },
     { to: "participants", label: "spaces.tabs.participants", shown: may["space.view-participants"] },
@@ -85,6 +91,7 @@ export default function SpaceLayout() {
           .map((tab) => (
             <NavLink key={tab.to} to={`${base}/${tab.to}`}>
               {t(tab.label)}
+              {tab.badge ? <span className="badge badge--pending subnav__badge">{tab.badge}</span> : null}
             </NavLink>
           ))}
       </nav>

@@ -27,6 +27,8 @@ export type DomainEvents = {
     draftRevision: number;
     byPersonId: string;
   };
+  /** A channel has a new event (a message posted, edited, deleted or hidden), numbered `seq`. */
+  "channel.changed": { spaceId: string; channelId: string; seq: number };
 };
 
 type Listener<K extends keyof DomainEvents> = (payload: DomainEvents[K]) => void;

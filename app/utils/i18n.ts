@@ -9,6 +9,7 @@ import arPresence from "~/locales/ar/presence.json";
 import arRegistration from "~/locales/ar/registration.json";
 import arSettings from "~/locales/ar/settings.json";
 import arConcerns from "~/locales/ar/concerns.json";
+import arChannels from "~/locales/ar/channels.json";
 import arConsultations from "~/locales/ar/consultations.json";
 import arEngagement from "~/locales/ar/engagement.json";
 import arNotifications from "~/locales/ar/notifications.json";
@@ -26,6 +27,7 @@ import enPresence from "~/locales/en/presence.json";
 import enRegistration from "~/locales/en/registration.json";
 import enSettings from "~/locales/en/settings.json";
 import enConcerns from "~/locales/en/concerns.json";
+import enChannels from "~/locales/en/channels.json";
 import enConsultations from "~/locales/en/consultations.json";
 import enEngagement from "~/locales/en/engagement.json";
 import enNotifications from "~/locales/en/notifications.json";
@@ -43,6 +45,7 @@ import frPresence from "~/locales/fr/presence.json";
 import frRegistration from "~/locales/fr/registration.json";
 import frSettings from "~/locales/fr/settings.json";
 import frConcerns from "~/locales/fr/concerns.json";
+import frChannels from "~/locales/fr/channels.json";
 import frConsultations from "~/locales/fr/consultations.json";
 import frEngagement from "~/locales/fr/engagement.json";
 import frNotifications from "~/locales/fr/notifications.json";
@@ -70,6 +73,7 @@ export const catalogues = {
     registration: enRegistration,
     settings: enSettings,
     concerns: enConcerns,
+    channels: enChannels,
     consultations: enConsultations,
     engagement: enEngagement,
     notifications: enNotifications,
@@ -89,6 +93,7 @@ export const catalogues = {
     registration: frRegistration,
     settings: frSettings,
     concerns: frConcerns,
+    channels: frChannels,
     consultations: frConsultations,
     engagement: frEngagement,
     notifications: frNotifications,
@@ -108,6 +113,7 @@ export const catalogues = {
     registration: arRegistration,
     settings: arSettings,
     concerns: arConcerns,
+    channels: arChannels,
     consultations: arConsultations,
     engagement: arEngagement,
     notifications: arNotifications,

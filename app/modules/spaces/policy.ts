@@ -186,6 +186,27 @@ export const spaceRules = {
     participants: null,
     summary: "adopt the plan with its decision and co-signatures, put it under review or close it",
   },
+  // Channels (issue 11): the space's live conversation is where INVOLVE works with the conveners day to day.
+  "space.read-channel": {
+    conveners: everyone,
+    participants: { minimum: "INVOLVE", by: ["admin", "lead-delegate", "delegate"], statuses: active },
+    summary: "read the space's channels and their threads, and receive their messages live",
+  },
+  "space.post-message": {
+    conveners: everyone,
+    participants: { minimum: "INVOLVE", by: ["admin", "lead-delegate", "delegate"], statuses: active },
+    summary: "post messages and replies in the space's channels, and edit or delete one's own",
+  },
+  "space.open-channel": {
+    conveners: convenerLeads,
+    participants: null,
+    summary: "open a topic channel in the space",
+  },
+  "space.moderate-channel": {
+    conveners: convenerLeads,
+    participants: null,
+    summary: "hide a message from a channel, with a reason the author is told",
+  },
 } satisfies Record<string, SpaceRule>;
 
 export type SpaceAction = keyof typeof spaceRules;
