@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { actorForPerson } from "~/modules/auth/session.server";
 import { readConsultationResource } from "~/modules/consultations/access.server";
+import { draftBase, readAnswers, readRevisions, storedAnswers } from "~/modules/consultations/answers";
 import { questionResults, resultsQuestions } from "~/modules/consultations/results.server";
 import { respondToInputs } from "~/modules/consultations/respond-to-inputs.server";
 import type { PostedInput } from "~/modules/consultations/save-draft.server";
@@ -106,6 +107,25 @@ async function consultationOfEveryKind() {
 
 type Fixture = Awaited<ReturnType<typeof consultationOfEveryKind>>;
 
+/** What a page showing the organisation's current draft posts as its base: a revision replaces it knowingly. */
+async function baselineOf(consultationId: string, organisationId: string, aggregated: boolean) {
+  const [questions, draft] = await Promise.all([
+    db().consultationQuestion.findMany({
+      where: { consultationId },
+      select: { id: true, kind: true, required: true, options: true },
+    }),
+    db().submission.findFirst({
+      where: { consultationId, organisationId, isAggregated: aggregated },
+      select: { answers: true, aggregatedNote: true, answerRevisions: true },
+    }),
+  ]);
+  if (!draft) return "";
+  const { answers } = readAnswers(questions, storedAnswers(draft.answers));
+  return JSON.stringify(
+    draftBase(questions, answers, draft.aggregatedNote, readRevisions(draft.answerRevisions)),
+  );
+}
+
 /** Submits (or revises) an organisation's input through the submit command, as its lead delegate. */
 async function submit(
   fixture: Fixture,
@@ -117,12 +137,12 @@ async function submit(
   const loaded = (await readConsultationResource(actor, fixture.consultation.id))!;
   const aggregated = options.aggregated ?? false;
   const posted: PostedInput = {
+    baseline: await baselineOf(fixture.consultation.id, organisation.organisation.id, aggregated),
     organisationId: organisation.organisation.id,
     aggregated,
     answers: answers as PostedInput["answers"],
     malformed: [],
     aggregatedNote: aggregated ? "We met 30 families at the community centre." : "",
-    baseline: "",
   };
   const result = await submitSubmission(actor, loaded, posted);
   expect(result).toMatchObject({ ok: true });
