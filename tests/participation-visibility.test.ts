@@ -106,7 +106,33 @@ beforeAll(async () => {
   });
   await addQuestion(consultation.id, "short_text");
   const request = await db().levelRequest.findFirstOrThrow({ where: { spaceId: space.id } });
+  // Its action plan (issue 10), whose goal and action pages are walked too.
+  const plan = await db().actionPlan.create({
+    data: {
+      spaceId: space.id,
+      title: "Plan of the space",
+      periodFrom: new Date("2027-01-01"),
+      periodTo: new Date("2027-12-31"),
+      createdById: focalPoint.id,
+    },
+  });
+  const goal = await db().planGoal.create({
+    data: { planId: plan.id, domain: "civic_participation", title: "A goal", position: 1 },
+  });
+  const planAction = await db().planAction.create({
+    data: {
+      planId: plan.id,
+      goalId: goal.id,
+      position: 1,
+      title: "An action",
+      leadOrganisationId: ministry.id,
+      startDate: new Date("2027-01-01"),
+      dueDate: new Date("2027-06-30"),
+    },
+  });
   params = {
+    goalId: goal.id,
+    actionId: planAction.id,
     spaceId: space.id,
     updateId: update.id,
     consultationId: consultation.id,
