@@ -4,6 +4,7 @@ import type { PrismaPg as PrismaPgAdapter } from "@prisma/adapter-pg";
 import { PrismaClient } from "~/generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "~/generated/prisma-postgres/client";
 import { isPostgresUrl } from "./database-url";
+import { TransactionGate } from "./sqlite-gate.server";
 import { env } from "./env.server";
 import { forgetSingleton, singleton } from "./singleton.server";
 
@@ -35,11 +36,22 @@ export function createDbClient(onStatement?: (statement: SentStatement) => void)
       log,
     }) as unknown as PrismaClient<"query">;
   };
-  const client = isPostgresUrl(url)
-    ? postgres()
-    : new PrismaClient({ adapter: new PrismaBetterSqlite3({ url, timeout: 5000 }), log });
+  const client = isPostgresUrl(url) ? postgres() : sqlite(url, log);
   if (onStatement) (client as PrismaClient<"query">).$on("query", onStatement);
   return client as PrismaClient;
+}
+
+/** A SQLite client whose statements wait for an open transaction to end (app/utils/sqlite-gate.server.ts). */
+function sqlite(url: string, log: { emit: "event"; level: "query" }[]) {
+  const gate = new TransactionGate();
+  const client = new PrismaClient({
+    adapter: gate.guard(new PrismaBetterSqlite3({ url, timeout: 5000 })),
+    log,
+  });
+  const transaction = client.$transaction.bind(client) as (...args: unknown[]) => Promise<unknown>;
+  client.$transaction = ((...args: unknown[]) =>
+    gate.runTransaction(() => transaction(...args))) as PrismaClient["$transaction"];
+  return client;
 }
 
 /** The one database client of this process, created on first use. */

@@ -46,13 +46,9 @@ async function insertNotifications(
         ${spaceId ?? null}, ${message}, ${values}, ${link}, ${createdAt}
       FROM jsonb_array_elements_text(${ids}::jsonb) AS person`;
   else
-    // In a transaction of its own: on SQLite's one connection a bare statement run while another command's
-    // transaction is open would become part of it, and be undone if that transaction rolls back.
-    await db().$transaction(
-      (tx) => tx.$executeRaw`
+    await db().$executeRaw`
       INSERT INTO "Notification" ("id", "personId", "spaceId", "message", "values", "link", "createdAt")
       SELECT 'n' || lower(hex(randomblob(12))), value, ${spaceId ?? null}, ${message}, ${values}, ${link},
         ${createdAt}
-      FROM json_each(${ids})`,
-    );
+      FROM json_each(${ids})`;
 }
