@@ -1,5 +1,5 @@
 /**
- * The Markdown subset of channel messages (docs/decisions/0026-channel-message-formatting.md): paragraphs,
+ * The Markdown subset of channel messages (docs/decisions/0023-channel-message-formatting.md): paragraphs,
  * bullet and numbered lists, fenced code blocks, and inline **bold**, *italics* (or _italics_), `code` and
  * [links](https://…). Everything else is text. The parser builds a small tree that the page renders as React
  * elements — never an HTML string — so nothing a person types can become markup, and a link is kept only
