@@ -143,13 +143,45 @@ export function TextAreaField({
   rows?: number;
 }) {
   const field = useLiveField(passed);
-  const { key, ...textareaProps } = getTextareaProps(field, {
-    ariaDescribedBy: help ? `${field.id}-help` : undefined,
+  const limit = field.maxLength;
+  const countId = `${field.id}-count`;
+  const describedBy = [help ? `${field.id}-help` : undefined, limit ? countId : undefined].filter(Boolean);
+  // No maxLength on the element: a browser would cut a pasted text silently; the count says what is over.
+  const {
+    key,
+    maxLength: _maxLength,
+    ...textareaProps
+  } = getTextareaProps(field, {
+    ariaDescribedBy: describedBy.length ? describedBy.join(" ") : undefined,
   });
   return (
     <FieldFrame field={field} label={label} help={help}>
       <textarea key={key} {...textareaProps} rows={rows} />
+      {limit ? <CharacterCount id={countId} length={(field.value ?? "").length} limit={limit} /> : null}
     </FieldFrame>
+  );
+}
+
+/**
+ * How much of a text field's limit is used, so a long answer is never cut without a word: said politely to
+ * screen readers only once it nears the limit, and flagged once past it (the form then refuses it).
+ */
+function CharacterCount({ id, length, limit }: { id: string; length: number; limit: number }) {
+  const { t, i18n } = useTranslation();
+  const number = new Intl.NumberFormat(i18n.language);
+  const near = length >= limit * 0.9;
+  return (
+    <p
+      id={id}
+      className={length > limit ? "field__count field__count--over" : "field__count"}
+      aria-live={near ? "polite" : "off"}
+    >
+      {t("common.form.characters", {
+        count: length,
+        used: number.format(length),
+        limit: number.format(limit),
+      })}
+    </p>
   );
 }
 
