@@ -19,6 +19,7 @@ describe("personal data in aggregated input", () => {
     ["her UCI is 1234-5678", "document", "1234-5678"],
     ["passport AB1234567 was kept", "document", "AB1234567"],
     ["dossier n° 2024-77812", "document", "2024-77812"],
+    ["رقم الملف 558812", "document", "558812"],
     ["born 12/03/1990 in Aleppo", "birthDate", "12/03/1990"],
     ["DOB: 1990-03-12", "birthDate", "1990-03-12"],
     ["née le 3 mars 1988", "birthDate", "3 mars 1988"],
@@ -55,6 +56,8 @@ describe("personal data in aggregated input", () => {
     "Nous avons réuni 120 personnes en 2025.",
     "شارك 40 امرأة في عام 2026",
     "Contact the organisation through the form.",
+    "The application 2025 round and the visa 2026 quota were discussed.",
+    "La demande de 2026 porte sur le dossier logement.",
   ])("finds nothing in %j", (text) => {
     expect(kinds(text)).toEqual([]);
   });

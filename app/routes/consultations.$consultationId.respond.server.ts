@@ -183,11 +183,9 @@ async function save({ actor, consultation, posted, submission, answer }: Post, a
   if (hasErrors(errors))
     return answer(
       replyWithErrors(submission, errors, [
-        hasErrors(saved.value.errors)
-          ? "consultations.respond.savedWithErrors"
-          : warned
-            ? "consultations.personalData.savedWithFindings"
-            : "consultations.respond.savedWithErrors",
+        warned && !hasErrors(saved.value.errors)
+          ? "consultations.personalData.savedWithFindings"
+          : "consultations.respond.savedWithErrors",
       ]),
       savedAt,
       outcome,

@@ -42,10 +42,10 @@ const birthDate = new RegExp(
   "giu",
 );
 
-// Document, case and file numbers: a label then a number, UCI-style 0000-0000 (or 00-0000-0000), and
+// Document, case and file numbers: a label then a number of at least five characters (not a year), UCI-style 0000-0000 (or 00-0000-0000), and
 // passport-like codes (letters and at least six digits in one word).
 const documentLabelled =
-  /(?<![\p{L}])(?:case|file|dossier|client|passport|passeport|permit|permis|visa|uci|id|claim|application|demande|référence|reference|ref|رقم\s+(?:الملف|القضية|الجواز|الهوية)|ملف|قضية|جواز(?:\s+سفر)?)\s*(?:no\.?|n[o°º]\.?|number|num[ée]ro|#|nº)?\s*[:#]?\s*([A-Z]{0,3}\d[\dA-Z-]{3,})(?![\p{L}\p{N}])/giu;
+  /(?<![\p{L}])(?:case|file|dossier|client|passport|passeport|permit|permis|visa|uci|id|claim|application|demande|référence|reference|ref|رقم\s+(?:الملف|القضية|الجواز|الهوية)|ملف|قضية|جواز(?:\s+سفر)?)\s*(?:no\.?|n[o°º]\.?|number|num[ée]ro|#|nº)?\s*[:#]?\s*([A-Z]{0,3}\d[\dA-Z-]{4,})(?![\p{L}\p{N}])/giu;
 const uci = /(?<![\p{L}\p{N}-])(?:\d{2}-)?\d{4}-\d{4}(?![\p{L}\p{N}-])/gu;
 const passportLike = /(?<![\p{L}\p{N}])(?=[A-Z0-9]{7,12}(?![\p{L}\p{N}]))(?=[A-Z0-9]*\d{6})[A-Z]{1,3}[0-9]{6,9}[A-Z0-9]?(?![\p{L}\p{N}])/gu;
 
