@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
-import { addQuestion, createConsultation } from "../consultation-factories";
+import { addQuestion, createConsultation, createSubmittedInput } from "../consultation-factories";
 import { browserAvailable, browserJourney, expectAccessible, expectText } from "../support/browser";
 import { createConvenedSpace, createParticipantOrganisation } from "../../prisma/factories/spaces";
 
@@ -48,5 +48,55 @@ describe.skipIf(!browserAvailable)("the personal-data check on aggregated input,
       .getByRole("button", { name: /Submit the aggregated input/ })
       .click();
     await expectText(page, "Version 1 of the input is submitted.");
+  });
+
+  it("shows the conveners what the report would show, and replaces a finding with [removed]", async () => {
+    const dayMs = 24 * 60 * 60 * 1000;
+    const { space, focalPoint } = await createConvenedSpace();
+    const { organisation, admin } = await createParticipantOrganisation(space.id, "CONSULT");
+    const consultation = await createConsultation(space.id, focalPoint.id, {
+      status: "closed",
+      closesAt: new Date(Date.now() - dayMs),
+      closedAt: new Date(Date.now() - dayMs),
+    });
+    const question = await addQuestion(consultation.id, "long_text", { prompt: "What should change?" });
+    const input = await createSubmittedInput(
+      consultation.id,
+      organisation.id,
+      admin.id,
+      { [question.id]: "Childcare; call Amina at +1 514 555 0199." },
+      { isAggregated: true, aggregatedNote: "We met 40 women." },
+    );
+    const page = await (await journey.browser.newContext()).newPage();
+    await signIn(page, focalPoint.email);
+    // The convener answers the input, as the review form posts it.
+    const answered = await page.request.post(
+      new URL(`/consultations/${consultation.id}/review`, journey.server.origin).href,
+      {
+        form: {
+          intent: "respond",
+          submissionIds: input.id,
+          outcome: "not_accepted",
+          explanation: "Childcare is funded by the province.",
+        },
+        headers: { Origin: journey.server.origin },
+        maxRedirects: 0,
+      },
+    );
+    expect(answered.status()).toBe(302);
+    await visit(page, `/consultations/${consultation.id}/report`);
+    await expectText(page, "Personal data in the report");
+    await expectText(page, "A phone number: +1 514 555 0199");
+    expect(await page.getByRole("button", { name: "Publish the report now" }).count()).toBe(0);
+
+    await page.getByRole("button", { name: /Replace .\+1 514 555 0199. with/ }).click();
+    await expectText(page, "The organisation was told.");
+    await expectAccessible(page);
+    await expectText(page, "Childcare; call Amina at [removed].");
+    expect(await page.getByText("Personal data in the report").count()).toBe(0);
+    await page.getByRole("button", { name: "Publish the report now" }).click();
+    await expectText(page, /published/i);
+    const stored = await db().consultation.findUniqueOrThrow({ where: { id: consultation.id } });
+    expect(stored.status).toBe("published");
   });
 });
