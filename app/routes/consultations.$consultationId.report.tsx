@@ -5,6 +5,8 @@ import { ResponseCard } from "~/components/consultations/response-card";
 import { InvalidCursorNotice, Pagination } from "~/components/ui/pagination";
 import { responseOutcomes } from "~/modules/consultations/review-schema";
 import { DateText } from "~/components/ui/date";
+import { findingMessage } from "~/modules/consultations/personal-data";
+import { translateMessage } from "~/utils/i18n";
 import type { loader } from "./consultations.$consultationId.report.server";
 
 export { loader } from "./consultations.$consultationId.report.server";
@@ -133,6 +135,7 @@ function PublicationPreview({ preview }: { preview: Preview }) {
           })}
         </li>
       </ul>
+      {preview.findings.length > 0 ? <ReportFindings findings={preview.findings} review={review} /> : null}
       {preview.ready ? (
         <Form method="post" action={review} className="actions">
           <input type="hidden" name="intent" value="publish" />
@@ -146,9 +149,60 @@ function PublicationPreview({ preview }: { preview: Preview }) {
         </Form>
       ) : (
         <p>
-          {t(`${p}.blocked`, { count: preview.unanswered })} <Link to={review}>{t(`${p}.back`)}</Link>
+          {preview.unanswered > 0 ? t(`${p}.blocked`, { count: preview.unanswered }) : null}{" "}
+          {preview.findings.length > 0 ? t("consultations.personalData.report.blocked") : null}{" "}
+          <Link to={review}>{t(`${p}.back`)}</Link>
         </p>
       )}
+    </section>
+  );
+}
+
+/**
+ * The personal data the report would show: in an aggregated input, each with a button that replaces it with
+ * "[removed]" in the published text; in a response, for the conveners to reword in the review.
+ */
+function ReportFindings({ findings, review }: { findings: Preview["findings"]; review: string }) {
+  const { t } = useTranslation();
+  const r = "consultations.personalData.report";
+  return (
+    <section className="stack" aria-labelledby="report-findings-heading">
+      <h3 id="report-findings-heading">{t(`${r}.title`)}</h3>
+      <p>{t(`${r}.lead`)}</p>
+      <ul className="stack">
+        {findings.map((finding, index) => (
+          <li key={index}>
+            {finding.in === "input" ? (
+              <Form method="post" action={review} className="stack">
+                <p dir="auto">
+                  {t(`${r}.input`, {
+                    organisation: finding.organisation,
+                    where: finding.where || t("consultations.respond.aggregated.note"),
+                  })}{" "}
+                  <strong>{translateMessage(t, findingMessage(finding))}</strong>
+                </p>
+                <input type="hidden" name="intent" value="redact" />
+                <input type="hidden" name="submissionId" value={finding.submissionId} />
+                <input type="hidden" name="key" value={finding.key} />
+                <input type="hidden" name="part" value={finding.part} />
+                <input type="hidden" name="start" value={finding.start} />
+                <input type="hidden" name="text" value={finding.text} />
+                <div className="actions">
+                  <button type="submit" className="button button--quiet">
+                    {t(`${r}.redact`, { text: finding.text })}
+                  </button>
+                </div>
+              </Form>
+            ) : (
+              <p dir="auto">
+                {t(`${r}.response`, { organisation: finding.organisation })}{" "}
+                <strong>{translateMessage(t, findingMessage(finding))}</strong>{" "}
+                <Link to={review}>{t("consultations.report.preview.back")}</Link>
+              </p>
+            )}
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

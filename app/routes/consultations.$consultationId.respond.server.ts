@@ -164,7 +164,15 @@ const respondPage = (consultation: LoadedConsultation) =>
 async function save({ actor, consultation, posted, submission, answer }: Post, autosave: boolean) {
   const saved = await attempt(submission, () => saveDraft(actor, consultation, posted));
   if (!saved.ok) return answer(saved.reply);
-  const { errors, savedAt, outcome } = saved.value;
+  const { savedAt, outcome, warnings } = saved.value;
+  // Personal data found in an aggregated draft is shown as it is saved: the author is asked to remove it.
+  const errors: InputErrors = {
+    answers: { ...warnings.answers, ...saved.value.errors.answers },
+    aggregatedNote: saved.value.errors.aggregatedNote.length
+      ? saved.value.errors.aggregatedNote
+      : warnings.aggregatedNote,
+  };
+  const warned = hasErrors(warnings);
   if (autosave) return answer(replyWithErrors(submission, errors, []), savedAt, outcome);
   if (outcome.conflicts.length > 0)
     return answer(
@@ -174,7 +182,11 @@ async function save({ actor, consultation, posted, submission, answer }: Post, a
     );
   if (hasErrors(errors))
     return answer(
-      replyWithErrors(submission, errors, ["consultations.respond.savedWithErrors"]),
+      replyWithErrors(submission, errors, [
+        warned && !hasErrors(saved.value.errors)
+          ? "consultations.personalData.savedWithFindings"
+          : "consultations.respond.savedWithErrors",
+      ]),
       savedAt,
       outcome,
     );
@@ -192,7 +204,9 @@ async function submit({ actor, consultation, posted, submission, answer }: Post)
       replyWithErrors(submission, submitted.value.errors, [
         submitted.value.outcome.conflicts.length > 0
           ? "consultations.respond.conflict.formError"
-          : "consultations.respond.errors.notSubmitted",
+          : submitted.value.personalData
+            ? "consultations.personalData.notSubmitted"
+            : "consultations.respond.errors.notSubmitted",
       ]),
       null,
       submitted.value.outcome,

@@ -10,10 +10,12 @@ import {
 } from "~/modules/consultations/access.server";
 import { mayPublish } from "~/modules/consultations/lifecycle";
 import { publishFeedback } from "~/modules/consultations/publish-feedback.server";
+import { redactInput } from "~/modules/consultations/redact-input.server";
 import { respondToInputs } from "~/modules/consultations/respond-to-inputs.server";
 import { inputsForReview, responseCoverage } from "~/modules/consultations/review-queries.server";
 import {
   publishSchema,
+  redactSchema,
   respondSchema,
   reviewFilterSchema,
   tagInputSchema,
@@ -72,6 +74,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return respond(post);
     case "publish":
       return publish(post);
+    case "redact":
+      return redactFinding(post);
     default:
       // Someone who may not review it learns nothing, not even that the post was malformed.
       await requireReview(post.actor, post.consultationId);
@@ -138,4 +142,18 @@ async function publish(post: ConsultationPost) {
     kind: "success",
     message: "consultations.review.publishedToast",
   });
+}
+
+/** A finding of personal data replaced with "[removed]" from the report's preview, back to the preview. */
+async function redactFinding(post: ConsultationPost) {
+  const submission = parseWithZod(post.formData, { schema: redactSchema });
+  const { consultation, organisationId } = await reviewing(post, "consultation.publish-feedback");
+  const report = `/consultations/${post.consultationId}/report`;
+  if (submission.status !== "success") throw new RefusalError(400);
+  const result = await attempt(submission, () =>
+    redactInput(post.actor, consultation, submission.value, organisationId),
+  );
+  if (!result.ok)
+    return redirectWithToast(report, { kind: "error", message: "consultations.personalData.report.gone" });
+  return redirectWithToast(report, { kind: "success", message: "consultations.personalData.report.redacted" });
 }

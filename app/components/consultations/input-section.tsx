@@ -16,6 +16,13 @@ import {
   type DraftBase,
 } from "~/modules/consultations/answers";
 import type { Answer } from "~/modules/consultations/kinds/kind";
+import {
+  findPersonalData,
+  findingMessage,
+  inputFindings,
+  type PersonalDataFinding,
+} from "~/modules/consultations/personal-data";
+import { translateMessage } from "~/utils/i18n";
 import { useDraftLive, type DraftEditor } from "~/realtime/use-draft-live";
 import type {
   action,
@@ -157,6 +164,24 @@ function InputForm({
   });
   const [, rerender] = useState(0);
   const refresh = () => rerender((count) => count + 1);
+  // Personal data in aggregated input, found as the person types (the server checks again on submit).
+  const [findings, setFindings] = useState<Record<string, PersonalDataFinding[]>>(() =>
+    input.aggregated ? inputFindings(questions, draft.current.values, note) : {},
+  );
+  const check = (element: HTMLFormElement) => {
+    if (!input.aggregated) return;
+    const found: Record<string, PersonalDataFinding[]> = {};
+    for (const control of Array.from(element.elements)) {
+      const isText =
+        control instanceof HTMLTextAreaElement ||
+        (control instanceof HTMLInputElement && control.type === "text");
+      if (!isText || control.readOnly || control.disabled) continue;
+      const key = keyOfControl(control);
+      const inIt = key ? findPersonalData(control.value) : [];
+      if (key && inIt.length) found[key] = [...(found[key] ?? []), ...inIt];
+    }
+    setFindings(found);
+  };
 
   // Errors come from the latest answer: an autosave's or a post's.
   const [lastResult, setLastResult] = useState<SubmissionResult<string[]> | undefined>(posted?.result);
@@ -267,6 +292,7 @@ function InputForm({
   const onEdit = (event: React.FormEvent<HTMLFormElement>) => {
     const key = keyOfControl(event.target);
     if (key) draft.current.typed.set(key, ++draft.current.sequence);
+    check(event.currentTarget);
     if (!editable) return;
     clearTimeout(timer.current);
     const element = event.currentTarget;
@@ -370,6 +396,9 @@ function InputForm({
           )}
         </ConflictFrame>
       ))}
+      {input.aggregated && editable ? (
+        <PersonalDataNotice formId={formId} findings={findings} questions={questions} />
+      ) : null}
       {editable ? (
         <div className="actions">
           <button type="submit" name="intent" value="save" className="button button--quiet" formNoValidate>
@@ -395,6 +424,52 @@ function InputForm({
         </p>
       ) : null}
     </ValidatedForm>
+  );
+}
+
+/**
+ * What the personal-data check finds in aggregated input as it is typed, announced politely: each finding
+ * under the answer (or the note) it is in, for the author to remove before submitting.
+ */
+function PersonalDataNotice({
+  formId,
+  findings,
+  questions,
+}: {
+  formId: string;
+  findings: Record<string, PersonalDataFinding[]>;
+  questions: QuestionInputQuestion[];
+}) {
+  const { t } = useTranslation();
+  const entries = Object.entries(findings);
+  const where = (key: string) =>
+    key === noteKey
+      ? t("consultations.respond.aggregated.note")
+      : (questions.find((question) => question.id === key)?.prompt ?? "");
+  const titleId = `${formId}-personal-data`;
+  return (
+    <div aria-live="polite" className="respond-personal-data">
+      {entries.length > 0 ? (
+        <section className="notice stack" aria-labelledby={titleId}>
+          <h5 id={titleId}>{t("consultations.personalData.live.title")}</h5>
+          <p>{t("consultations.personalData.live.help")}</p>
+          <ul>
+            {entries.map(([key, found]) => (
+              <li key={key}>
+                <span dir="auto">{t("consultations.personalData.live.in", { where: where(key) })}</span>
+                <ul>
+                  {found.map((finding, index) => (
+                    <li key={index} dir="auto">
+                      {translateMessage(t, findingMessage(finding))}
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </div>
   );
 }
 

@@ -7,11 +7,13 @@ import { env } from "~/utils/env.server";
 import { DomainError } from "~/utils/errors";
 import { defaultLanguage, isLanguage, type Language } from "~/utils/i18n";
 import { mayPublish } from "./lifecycle";
+import { personalDataInReport } from "./report-findings.server";
 import { actingConvener } from "~/modules/spaces/access.server";
 import type { LoadedConsultation } from "./access.server";
 
 /**
- * Publishes the feedback report ("you said, we did"): refused while any submitted input has no response.
+ * Publishes the feedback report ("you said, we did"): refused while any submitted input has no response,
+ * and while an aggregated input or a response in it holds personal data (see report-findings.server.ts).
  * Every member of every organisation that submitted input is told in the app and by mail, in their own
  * language. A mail that cannot be sent does not undo the publication (`mailed` counts the ones sent).
  */
@@ -44,6 +46,9 @@ export async function publishFeedback(
         missing: inputs - answered,
       });
     }
+    // Nothing is published while the report would show personal data (issue 12): the preview lists it.
+    if ((await personalDataInReport(tx, consultationId)).length > 0)
+      throw new DomainError("consultations.personalData.report.error");
     const publishedAt = new Date();
     const updated = await tx.consultation.updateMany({
       where: { id: consultationId, status: "closed" },

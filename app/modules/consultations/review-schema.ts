@@ -47,6 +47,16 @@ export type RespondValues = z.infer<typeof respondSchema>;
 
 export const publishSchema = z.object({ intent: z.literal("publish") });
 
+/** One finding of personal data a convener replaces with "[removed]" in an aggregated input (see redact-input). */
+export const redactSchema = z.object({
+  intent: z.literal("redact"),
+  submissionId: z.string().min(1).max(100),
+  key: z.string().min(1).max(100),
+  part: z.string().max(100).default(""),
+  start: z.coerce.number().int().min(0),
+  text: z.string().min(1).max(2000),
+});
+
 /** The review list's filter; anything unreadable means every input. */
 export const reviewFilterSchema = z.object({
   show: z.enum(["all", "unanswered"]).catch("all"),

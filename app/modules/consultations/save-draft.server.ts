@@ -22,6 +22,7 @@ import {
 } from "./answers";
 import type { Answer } from "./kinds/kind";
 import { acceptsInput } from "./lifecycle";
+import { findingMessage, inputFindings } from "./personal-data";
 
 /** The answers as posted by one person for one organisation's input. */
 export type PostedInput = {
@@ -223,7 +224,7 @@ export function draftChange(
  */
 export async function saveDraft(actor: Actor, consultation: LoadedConsultation, posted: PostedInput) {
   return runCommand(async (tx, emit) => {
-    const { submission, errors, outcome } = await mergeIntoDraft(
+    const { submission, questions, answers, errors, outcome } = await mergeIntoDraft(
       tx,
       actor,
       consultation,
@@ -231,6 +232,16 @@ export async function saveDraft(actor: Actor, consultation: LoadedConsultation, 
       "consultation.draft",
     );
     if (outcome.written.length > 0) emit("draft.changed", draftChange(consultation, posted, outcome, actor));
-    return { savedAt: submission.updatedAt, errors, outcome };
+    // Saved all the same (a draft never loses text), with a warning for each piece of personal data in it.
+    const warnings: InputErrors = { answers: {}, aggregatedNote: [] };
+    if (posted.aggregated)
+      for (const [key, findings] of Object.entries(
+        inputFindings(questions, answers, submission.aggregatedNote),
+      )) {
+        const messages = findings.map(findingMessage);
+        if (key === noteKey) warnings.aggregatedNote = messages;
+        else warnings.answers[key] = messages;
+      }
+    return { savedAt: submission.updatedAt, errors, warnings, outcome };
   });
 }

@@ -1,7 +1,8 @@
 import { recordAudit } from "~/modules/audit/record.server";
 import type { Actor } from "~/modules/authorization/actor";
 import { runCommand } from "~/utils/command.server";
-import { aggregatedNoteErrors, validateAnswers } from "./answers";
+import { aggregatedNoteErrors, noteKey, validateAnswers } from "./answers";
+import { findingMessage, inputFindings } from "./personal-data";
 import type { LoadedConsultation } from "./access.server";
 import {
   draftChange,
@@ -27,7 +28,7 @@ export async function submitSubmission(
   posted: PostedInput,
 ): Promise<
   | { ok: true; version: number; submittedAt: Date; outcome: DraftOutcome }
-  | { ok: false; errors: InputErrors; outcome: DraftOutcome }
+  | { ok: false; errors: InputErrors; outcome: DraftOutcome; personalData?: boolean }
 > {
   return runCommand(async (tx, emit) => {
     const draft = await mergeIntoDraft(tx, actor, consultation, posted, "consultation.submit");
@@ -46,6 +47,18 @@ export async function submitSubmission(
         : [],
     };
     if (hasErrors(errors)) return { ok: false as const, errors, outcome };
+    // Aggregated community input is refused while it holds personal data (issue 12): the author removes it.
+    if (posted.aggregated) {
+      const found = inputFindings(draft.questions, draft.answers, draft.submission.aggregatedNote);
+      if (Object.keys(found).length > 0) {
+        for (const [key, findings] of Object.entries(found)) {
+          const messages = findings.map(findingMessage);
+          if (key === noteKey) errors.aggregatedNote.push(...messages);
+          else errors.answers[key] = messages;
+        }
+        return { ok: false as const, errors, outcome, personalData: true };
+      }
+    }
 
     const version = draft.submission.version + 1;
     const submittedAt = new Date();
