@@ -10,6 +10,7 @@ import { can } from "~/modules/authorization/can";
 import { requireSpace } from "~/modules/spaces/access.server";
 import { currentOrganisationId } from "~/utils/current-organisation.server";
 import { attempt, readForm } from "~/utils/forms.server";
+import { submitOnce } from "~/utils/form-token.server";
 import { listPageData } from "~/utils/keyset.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -73,9 +74,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const space = await requireSpace(actor, spaceId, "space.raise-concern", organisationId);
   const submission = parseWithZod(formData, { schema: raiseConcernSchema });
   if (submission.status !== "success") return { formId: "raise-concern", result: submission.reply() };
-  const result = await attempt(submission, () =>
-    raiseConcern(actor, space, organisationId, submission.value),
+  const once = await submitOnce(actor, formData, back, () =>
+    attempt(submission, () => raiseConcern(actor, space, organisationId, submission.value)),
   );
-  if (!result.ok) return { formId: "raise-concern", result: result.reply };
+  if (once.replay !== null)
+    return redirectWithToast(once.replay, { kind: "success", message: "concerns.raise.done" });
+  if (!once.value.ok) return { formId: "raise-concern", result: once.value.reply };
   return redirectWithToast(back, { kind: "success", message: "concerns.raise.done" });
 }

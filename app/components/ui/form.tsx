@@ -10,7 +10,7 @@ import {
   type FormMetadata,
 } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { Form, type FormProps } from "@remix-run/react";
+import { Form, useRouteLoaderData, type FormProps } from "@remix-run/react";
 import type { z } from "zod";
 import { useTranslation } from "react-i18next";
 import { translateMessage } from "~/utils/i18n";
@@ -31,10 +31,28 @@ export function ValidatedForm<Schema extends Record<string, unknown>>({
   return (
     <FormProvider context={form.context}>
       <Form method="post" {...getFormProps(form)} {...props}>
+        <FormTokenField formId={form.id} />
         {children}
       </Form>
     </FormProvider>
   );
+}
+
+/**
+ * The token of one form in this page render: the render's random seed (root loader) and the form's id. The
+ * server records it with the record a post creates (app/utils/form-token.server.ts), so the same post sent
+ * twice — a double click, a browser resubmission — creates one record; after a post the page's loaders run
+ * again and the next render's forms get a new seed.
+ */
+export function useFormToken(formId: string) {
+  const root = useRouteLoaderData<{ formSeed?: string }>("root");
+  return root?.formSeed ? `${root.formSeed}:${formId}` : null;
+}
+
+/** The hidden field that carries a form's token (ValidatedForm renders it; other forms that create, too). */
+export function FormTokenField({ formId }: { formId: string }) {
+  const token = useFormToken(formId);
+  return token ? <input type="hidden" name="formToken" value={token} /> : null;
 }
 
 /**
