@@ -10,7 +10,8 @@ import {
   type FormMetadata,
 } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { Form, useRouteLoaderData, type FormProps } from "@remix-run/react";
+import { Form, useActionData, useNavigation, useRouteLoaderData, type FormProps } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import type { z } from "zod";
 import { useTranslation } from "react-i18next";
 import { translateMessage } from "~/utils/i18n";
@@ -28,6 +29,7 @@ export function ValidatedForm<Schema extends Record<string, unknown>>({
   children,
   ...props
 }: { form: FormMetadata<Schema, string[]>; children: React.ReactNode } & Omit<FormProps, "id" | "onSubmit">) {
+  useResetAfterSuccess(form);
   return (
     <FormProvider context={form.context}>
       <Form method="post" {...getFormProps(form)} {...props}>
@@ -36,6 +38,30 @@ export function ValidatedForm<Schema extends Record<string, unknown>>({
       </Form>
     </FormProvider>
   );
+}
+
+/**
+ * Empties a form once its post succeeded (the action redirected: no answer data is left), so that what was
+ * just sent is not sent again by one more click, and a picker whose chosen option is gone (the organisation
+ * just invited) shows no choice instead of silently the next one. The form goes back to its default values,
+ * those of the page as it is now (an edit form shows what was saved). A post refused with errors keeps what
+ * was typed; a post of another form of the page leaves this one alone.
+ */
+function useResetAfterSuccess<Schema extends Record<string, unknown>>(form: FormMetadata<Schema, string[]>) {
+  const navigation = useNavigation();
+  const actionData = useActionData();
+  const submitted = navigation.formData?.get("formToken");
+  const ours = typeof submitted === "string" && submitted.endsWith(`:${form.id}`);
+  const sending = useRef(false);
+  useEffect(() => {
+    if (navigation.state !== "idle") {
+      if (ours) sending.current = true;
+      return;
+    }
+    if (!sending.current) return;
+    sending.current = false;
+    if (actionData === undefined) form.reset();
+  }, [navigation.state, ours, actionData, form]);
 }
 
 /**
@@ -188,6 +214,7 @@ export function SelectField({
   return (
     <FieldFrame field={field} label={label} help={help}>
       <select
+        key={field.key}
         id={field.id}
         name={field.name}
         form={field.formId}
