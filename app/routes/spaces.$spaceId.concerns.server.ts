@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { editConcern, withdrawConcern } from "~/modules/concerns/amend-concern.server";
 import { answerConcern } from "~/modules/concerns/answer-concern.server";
 import { markConcernDuplicate } from "~/modules/concerns/mark-duplicate.server";
-import { concernRegister, duplicateCandidates, waitingConcerns } from "~/modules/concerns/queries.server";
+import { concernRegister, waitingConcerns } from "~/modules/concerns/queries.server";
 import { raiseConcern } from "~/modules/concerns/raise-concern.server";
 import {
   answerConcernSchema,
@@ -29,11 +29,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const filter = concernFilterSchema.parse(Object.fromEntries(url.searchParams));
   const mayMarkDuplicate = can(actor, "space.mark-duplicate-concern", space);
-  const [register, waiting, organisationId, candidates] = await Promise.all([
+  const [register, waiting, organisationId] = await Promise.all([
     concernRegister(space.spaceId, filter, url),
     waitingConcerns(space.spaceId),
     currentOrganisationId(request, actor),
-    mayMarkDuplicate ? duplicateCandidates(space.spaceId) : [],
   ]);
   const mayAmend = organisationId !== null && can(actor, "space.amend-concern", { ...space, organisationId });
   const shown = (list: (typeof register)["waiting"]) =>
@@ -64,12 +63,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         can(actor, "space.raise-concern", { ...space, organisationId: organisationId }),
       mayAnswer: can(actor, "space.answer-concern", space),
       mayMarkDuplicate,
-      duplicateCandidates: candidates.map(({ organisation, text, ...candidate }) => ({
-        ...candidate,
-        // The picker's label: whose, and the concern's first words.
-        excerpt: text.length > 80 ? `${text.slice(0, 80)}…` : text,
-        organisation: organisation.name,
-      })),
     },
     register.waiting?.links ?? null,
     register.answered?.links ?? null,

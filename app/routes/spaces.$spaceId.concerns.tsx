@@ -117,7 +117,9 @@ function ConcernSection({ list, part }: { list: ConcernList; part: "open" | "ans
                     (<DateText value={concern.duplicateOf.createdAt} />)
                   </p>
                 ) : null}
-                {concern.mayAmend ? <AmendForms concern={concern} /> : null}
+                {concern.mayAmend || actionData?.formId === `edit-${concern.id}` ? (
+                  <AmendForms concern={concern} />
+                ) : null}
                 {concern.answer !== null ? (
                   <div className="notice stack">
                     <p className="review__meta">
@@ -243,10 +245,20 @@ function AmendForms({ concern }: { concern: ConcernItem }) {
   );
 }
 
-/** A convener closes an open concern as a duplicate of another of the space's concerns. */
+/**
+ * A convener closes an open concern as a duplicate of another of the concerns listed on the page (neither
+ * withdrawn nor a duplicate itself): the filters narrow the register to find the original.
+ */
 function DuplicateForm({ concernId }: { concernId: string }) {
   const { t } = useTranslation();
-  const { duplicateCandidates } = useLoaderData<typeof loader>();
+  const { open, answered } = useLoaderData<typeof loader>();
+  const duplicateCandidates = [...(open?.concerns ?? []), ...(answered?.concerns ?? [])]
+    .filter((concern) => concern.status !== "withdrawn" && concern.status !== "duplicate")
+    .map((concern) => ({
+      id: concern.id,
+      organisation: concern.organisation,
+      excerpt: concern.text.length > 80 ? `${concern.text.slice(0, 80)}…` : concern.text,
+    }));
   const formId = `duplicate-${concernId}`;
   const [form, fields] = useSchemaForm(markDuplicateSchema, {
     id: formId,

@@ -45,19 +45,6 @@ const concernColumns = {
   duplicateOf: { select: { id: true, createdAt: true, organisation: { select: { name: true } } } },
 } satisfies Prisma.ConcernSelect;
 
-/**
- * The concerns a convener may name as the original of a duplicate: the space's concerns that are neither
- * duplicates nor withdrawn, the latest first (the picker lists at most 200).
- */
-export function duplicateCandidates(spaceId: string) {
-  return db().concern.findMany({
-    where: { spaceId, status: { notIn: ["duplicate", "withdrawn"] } },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: 200,
-    select: { id: true, text: true, createdAt: true, organisation: { select: { name: true } } },
-  });
-}
-
 /** How many of the space's concerns wait for an answer, and for how many days the oldest has waited. */
 export async function waitingConcerns(spaceId: string) {
   const where = { spaceId, status: "open" };
