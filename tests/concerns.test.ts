@@ -1,10 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Socket } from "socket.io-client";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
 import { createMember } from "../prisma/factories/people";
 import { createConvenedSpace, createParticipantOrganisation } from "../prisma/factories/spaces";
 import { Browserless, startTestServer, type TestServer } from "./support/server";
+import { eventTimeoutMs, nextEvent, socketClients } from "./support/sockets";
 
 let server: TestServer;
+const sockets = socketClients(() => server);
+afterEach(() => sockets.closeAll());
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -239,6 +243,37 @@ describe("changing, withdrawing and marking concerns as duplicates", () => {
       "Housing lists are too long.",
     );
     expect(await (await participantClient.get(register)).text()).not.toContain("Change the concern");
+  });
+
+  it("tells the register's open pages live when a concern is changed, withdrawn or marked a duplicate", async () => {
+    const { space, focalPoint, admin, participantClient, convenerClient, register } =
+      await spaceAt("INVOLVE");
+    await participantClient.post(register, raise("First words."));
+    await participantClient.post(register, raise("Second words."));
+    const [first, second] = await db().concern.findMany({
+      where: { spaceId: space.id },
+      orderBy: { createdAt: "asc" },
+    });
+    const convenerSocket = await sockets.connectAs(focalPoint);
+    const participantSocket = await sockets.connectAs(admin);
+    const watch = (socket: Socket) =>
+      socket.timeout(eventTimeoutMs).emitWithAck("space:watch", { spaceId: space.id });
+    for (const socket of [convenerSocket, participantSocket])
+      expect(await watch(socket)).toMatchObject({ ok: true });
+
+    const heard = nextEvent(convenerSocket, "space:changed");
+    await participantClient.post(register, edit(first!.id, "First words, changed."));
+    expect(await heard).toEqual({ spaceId: space.id, what: "concern" });
+    const heardWithdrawal = nextEvent(convenerSocket, "space:changed");
+    await participantClient.post(register, { intent: "withdraw", concernId: first!.id });
+    expect(await heardWithdrawal).toEqual({ spaceId: space.id, what: "concern" });
+    const participantHears = nextEvent(participantSocket, "space:changed");
+    await convenerClient.post(register, {
+      intent: "duplicate",
+      concernId: second!.id,
+      duplicateOfId: first!.id,
+    });
+    expect(await participantHears).toEqual({ spaceId: space.id, what: "concern" });
   });
 
   it("refuses an empty or over-long change with the words kept, and changes nothing", async () => {
