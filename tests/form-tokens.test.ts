@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
 import { formTokenLifetimeMs, sweepExpiredFormTokens } from "~/utils/form-token.server";
 import { createMember, createOrganisation } from "../prisma/factories/people";
+import { createConsultation } from "./consultation-factories";
 import { createConvenedSpace, createParticipantOrganisation } from "../prisma/factories/spaces";
 import { Browserless, startTestServer, type TestServer } from "./support/server";
 
@@ -166,6 +167,47 @@ describe("a form posted twice creates one record", () => {
     const both = await Promise.all([client.post(invitations, other), client.post(invitations, other)]);
     expect(both.map((answer) => answer.status)).toEqual([302, 302]);
     expect(await db().invitation.count({ where: { organisationId: organisation.id } })).toBe(2);
+  });
+
+  it("creates one consultation, and adds one question, when their forms are sent twice", async () => {
+    const { space, focalPoint } = await createConvenedSpace();
+    const convener = await Browserless.signedIn(server.origin, focalPoint.email);
+    const creating = `/spaces/${space.id}/consultations/new`;
+    const closesAt = new Date(Date.now() + 10 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+    const fields = {
+      title: "Settlement strategy 2026",
+      purpose: "Hear what newcomers need.",
+      openToChange: "The priorities.",
+      notOpenToChange: "The budget.",
+      decision: "The strategy.",
+      decisionMaker: "The council",
+      background: "",
+      languages: "en",
+      audience: "participants",
+      closesAt,
+      formToken: await tokenOn(convener, creating, "new-consultation"),
+    };
+    const created = await Promise.all([convener.post(creating, fields), convener.post(creating, fields)]);
+    expect(created.map((answer) => answer.status)).toEqual([302, 302]);
+    const [consultation, ...more] = await db().consultation.findMany({ where: { spaceId: space.id } });
+    expect(more).toHaveLength(0);
+    // Both answers send the browser to the one consultation's questions.
+    expect(created.map((answer) => answer.headers.get("Location"))).toEqual([
+      `/consultations/${consultation!.id}/questions`,
+      `/consultations/${consultation!.id}/questions`,
+    ]);
+
+    const draft = await createConsultation(space.id, focalPoint.id);
+    const questions = `/consultations/${draft.id}/questions`;
+    const question = {
+      intent: "add",
+      kind: "long_text",
+      prompt: "What works well?",
+      formToken: await tokenOn(convener, `${questions}?add=long_text`, "add-question"),
+    };
+    const added = [await convener.post(questions, question), await convener.post(questions, question)];
+    expect(added.map((answer) => answer.status)).toEqual([302, 302]);
+    expect(await db().consultationQuestion.count({ where: { consultationId: draft.id } })).toBe(1);
   });
 
   it("forgets tokens past their lifetime", async () => {
