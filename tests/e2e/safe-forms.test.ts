@@ -69,4 +69,54 @@ describe.skipIf(!browserAvailable)("forms after a successful post, in a real bro
     ).toBe(0);
     await context.close();
   });
+
+  it("lets its organisation change and withdraw a waiting concern, and a convener mark one a duplicate", async () => {
+    const { space, focalPoint } = await createConvenedSpace();
+    const { organisation, admin } = await createParticipantOrganisation(space.id, "INVOLVE");
+    const base = {
+      spaceId: space.id,
+      organisationId: organisation.id,
+      raisedById: admin.id,
+      theme: "health",
+    };
+    const first = await db().concern.create({ data: { ...base, text: "Clinic hours are short." } });
+    const second = await db().concern.create({ data: { ...base, text: "Clinics shut at noon." } });
+    const context = await journey.browser.newContext();
+    const page = await context.newPage();
+    await journey.signIn(page, admin.email);
+    await journey.visit(page, `/spaces/${space.id}/concerns`);
+
+    const form = page.locator(`#edit-${first.id}`);
+    await page.locator("details", { has: form }).locator("summary").click();
+    await form.getByLabel("The concern").fill("Clinic hours are far too short.");
+    await form.getByRole("button", { name: "Save the changes" }).click();
+    await expectText(page, "Your concern is changed.");
+    await expectText(page, "Clinic hours are far too short.");
+    await expectAccessible(page);
+    await page
+      .locator("li", { has: page.locator(`#edit-${second.id}`) })
+      .getByRole("button", { name: "Withdraw the concern" })
+      .click();
+    await expectText(page, "Your concern is withdrawn.");
+    await expect
+      .poll(async () => (await db().concern.findUniqueOrThrow({ where: { id: second.id } })).status)
+      .toBe("withdrawn");
+    await context.close();
+
+    const third = await db().concern.create({ data: { ...base, text: "Opening hours again." } });
+    const convenerContext = await journey.browser.newContext();
+    const convenerPage = await convenerContext.newPage();
+    await journey.signIn(convenerPage, focalPoint.email);
+    await journey.visit(convenerPage, `/spaces/${space.id}/concerns`);
+    const duplicate = convenerPage.locator(`#duplicate-${third.id}`);
+    await convenerPage.locator("details", { has: duplicate }).locator("summary").click();
+    await expectAccessible(convenerPage);
+    await duplicate.getByLabel("The concern it repeats").selectOption(first.id);
+    await duplicate.getByRole("button", { name: "Mark as a duplicate" }).click();
+    await expectText(convenerPage, "The concern is marked as a duplicate.");
+    await expectText(convenerPage, "Duplicate of the concern raised by");
+    await expectAccessible(convenerPage);
+    expect((await db().concern.findUniqueOrThrow({ where: { id: third.id } })).duplicateOfId).toBe(first.id);
+    await convenerContext.close();
+  });
 });
