@@ -23,6 +23,7 @@ import { resolveLanguage } from "~/utils/i18n.server";
 import { useNonce } from "~/utils/nonce";
 import { readerTimeZone } from "~/utils/time-zone.server";
 import { takeToast } from "~/utils/toast.server";
+import { newFormSeed } from "~/utils/form-token.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -47,6 +48,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     {
       language,
       timeZone: readerTimeZone(request),
+      // Each page render's forms carry a token made of this and their id (useFormToken): a form sent twice
+      // creates once (app/utils/form-token.server.ts); the next render, after a post, gets a new one.
+      formSeed: newFormSeed(),
       toast,
       currentOrganisationId: organisationId,
       viewer: actor && {

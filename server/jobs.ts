@@ -1,6 +1,7 @@
 import PgBoss from "pg-boss";
 import { remindFeedbackDueJob } from "~/modules/consultations/jobs/remind-feedback-due.server";
 import { sweepOrphanUploadsJob } from "~/modules/updates/jobs/sweep-orphan-uploads.server";
+import { sweepExpiredFormTokensJob } from "~/utils/form-token-sweep.server";
 import { isPostgresUrl } from "~/utils/database-url";
 import type { JobDefinition } from "~/utils/jobs.server";
 import type { Logger } from "./logger";
@@ -12,7 +13,11 @@ import type { Logger } from "./logger";
  * on that database; on SQLite (one process) an in-process timer. Either way each job also runs once at start,
  * so what came due while Concord was down is not left for a whole period.
  */
-export const registeredJobs: readonly JobDefinition[] = [remindFeedbackDueJob, sweepOrphanUploadsJob];
+export const registeredJobs: readonly JobDefinition[] = [
+  remindFeedbackDueJob,
+  sweepOrphanUploadsJob,
+  sweepExpiredFormTokensJob,
+];
 
 export type JobQueue = {
   kind: "pg-boss" | "in-process";

@@ -1,10 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Socket } from "socket.io-client";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
 import { createMember } from "../prisma/factories/people";
 import { createConvenedSpace, createParticipantOrganisation } from "../prisma/factories/spaces";
 import { Browserless, startTestServer, type TestServer } from "./support/server";
+import { eventTimeoutMs, nextEvent, socketClients } from "./support/sockets";
 
 let server: TestServer;
+const sockets = socketClients(() => server);
+afterEach(() => sockets.closeAll());
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -191,5 +195,218 @@ describe("the register", () => {
       ).status,
     ).toBe(404);
     expect(await db().concern.count({ where: { spaceId: space.id } })).toBe(0);
+  });
+});
+
+describe("changing, withdrawing and marking concerns as duplicates", () => {
+  const edit = (concernId: string, text: string, theme = "housing") => ({
+    intent: "edit",
+    concernId,
+    text,
+    theme,
+  });
+
+  it("lets its organisation change a waiting concern's words and theme, audited, until it is answered", async () => {
+    const { space, participantClient, convenerClient, register } = await spaceAt("INVOLVE");
+    await participantClient.post(register, raise("Housing lists are long."));
+    const concern = await db().concern.findFirstOrThrow({ where: { spaceId: space.id } });
+    expect(await (await participantClient.get(register)).text()).toContain("Change the concern");
+
+    const changed = await participantClient.post(
+      register,
+      edit(concern.id, "Housing lists are too long.", "health"),
+    );
+    expect(await participantClient.landOn(changed)).toContain("Your concern is changed.");
+    expect(await db().concern.findUniqueOrThrow({ where: { id: concern.id } })).toMatchObject({
+      text: "Housing lists are too long.",
+      theme: "health",
+      status: "open",
+    });
+    const audit = await db().auditEvent.findFirstOrThrow({
+      where: { action: "space.concern-edited", subjectId: concern.id },
+    });
+    expect(JSON.parse(String(audit.detail))).toMatchObject({ theme: "health", previousTheme: "housing" });
+    expect(await (await convenerClient.get(register)).text()).toContain("Housing lists are too long.");
+
+    await convenerClient.post(register, {
+      intent: "answer",
+      concernId: concern.id,
+      answer: "We are on it.",
+      status: "answered",
+    });
+    const late = await participantClient.post(register, edit(concern.id, "A change after the answer."));
+    expect(late.status).toBe(200);
+    const page = await late.text();
+    expect(page).toContain("This concern has been answered or closed; it can no longer be changed.");
+    expect(page).toContain("A change after the answer.");
+    expect((await db().concern.findUniqueOrThrow({ where: { id: concern.id } })).text).toBe(
+      "Housing lists are too long.",
+    );
+    expect(await (await participantClient.get(register)).text()).not.toContain("Change the concern");
+  });
+
+  it("tells the register's open pages live when a concern is changed, withdrawn or marked a duplicate", async () => {
+    const { space, focalPoint, admin, participantClient, convenerClient, register } =
+      await spaceAt("INVOLVE");
+    await participantClient.post(register, raise("First words."));
+    await participantClient.post(register, raise("Second words."));
+    const [first, second] = await db().concern.findMany({
+      where: { spaceId: space.id },
+      orderBy: { createdAt: "asc" },
+    });
+    const convenerSocket = await sockets.connectAs(focalPoint);
+    const participantSocket = await sockets.connectAs(admin);
+    const watch = (socket: Socket) =>
+      socket.timeout(eventTimeoutMs).emitWithAck("space:watch", { spaceId: space.id });
+    for (const socket of [convenerSocket, participantSocket])
+      expect(await watch(socket)).toMatchObject({ ok: true });
+
+    const heard = nextEvent(convenerSocket, "space:changed");
+    await participantClient.post(register, edit(first!.id, "First words, changed."));
+    expect(await heard).toEqual({ spaceId: space.id, what: "concern" });
+    const heardWithdrawal = nextEvent(convenerSocket, "space:changed");
+    await participantClient.post(register, { intent: "withdraw", concernId: first!.id });
+    expect(await heardWithdrawal).toEqual({ spaceId: space.id, what: "concern" });
+    const participantHears = nextEvent(participantSocket, "space:changed");
+    await convenerClient.post(register, {
+      intent: "duplicate",
+      concernId: second!.id,
+      duplicateOfId: first!.id,
+    });
+    expect(await participantHears).toEqual({ spaceId: space.id, what: "concern" });
+  });
+
+  it("refuses an empty or over-long change with the words kept, and changes nothing", async () => {
+    const { space, participantClient, register } = await spaceAt("INVOLVE");
+    await participantClient.post(register, raise("Original words."));
+    const concern = await db().concern.findFirstOrThrow({ where: { spaceId: space.id } });
+    const tooLong = `${"b".repeat(3995)} the end`;
+    const refused = await participantClient.post(register, edit(concern.id, tooLong));
+    expect(refused.status).toBe(200);
+    const page = await refused.text();
+    expect(page).toContain("This is too long.");
+    expect(page).toContain(tooLong);
+    const empty = await participantClient.post(register, edit(concern.id, "   "));
+    expect(await empty.text()).toContain("This field is required.");
+    const badTheme = await participantClient.post(register, edit(concern.id, "Kept words.", "astrology"));
+    expect(await badTheme.text()).toContain("Kept words.");
+    expect((await db().concern.findUniqueOrThrow({ where: { id: concern.id } })).text).toBe(
+      "Original words.",
+    );
+  });
+
+  it("lets its organisation withdraw a waiting concern: closed, listed as withdrawn, no longer waiting", async () => {
+    const { space, participantClient, convenerClient, register } = await spaceAt("INVOLVE");
+    await participantClient.post(register, raise("No longer relevant."));
+    const concern = await db().concern.findFirstOrThrow({ where: { spaceId: space.id } });
+    const withdrawn = await participantClient.post(register, { intent: "withdraw", concernId: concern.id });
+    expect(await participantClient.landOn(withdrawn)).toContain("Your concern is withdrawn.");
+    expect((await db().concern.findUniqueOrThrow({ where: { id: concern.id } })).status).toBe("withdrawn");
+    expect(
+      await db().auditEvent.count({ where: { action: "space.concern-withdrawn", subjectId: concern.id } }),
+    ).toBe(1);
+    const page = await (await convenerClient.get(register)).text();
+    expect(page).toContain("No concern is waiting for an answer.");
+    expect(page).toContain("Withdrawn");
+    expect(page).not.toContain("Send the answer");
+    const again = await participantClient.post(register, { intent: "withdraw", concernId: concern.id });
+    expect(await participantClient.landOn(again)).toContain("it can no longer be changed");
+  });
+
+  it("does not let another organisation or a convener change or withdraw a concern", async () => {
+    const { space, participantClient, convenerClient, register } = await spaceAt("INVOLVE");
+    await participantClient.post(register, raise("Ours alone."));
+    const concern = await db().concern.findFirstOrThrow({ where: { spaceId: space.id } });
+    const other = await createParticipantOrganisation(space.id, "INVOLVE");
+    const otherClient = await Browserless.signedIn(server.origin, other.admin.email);
+    expect(await (await otherClient.get(register)).text()).not.toContain("Change the concern");
+    expect((await otherClient.post(register, edit(concern.id, "Theirs now."))).status).toBe(404);
+    expect((await otherClient.post(register, { intent: "withdraw", concernId: concern.id })).status).toBe(
+      404,
+    );
+    expect((await convenerClient.post(register, edit(concern.id, "Convener's words."))).status).toBe(403);
+    const consult = await createParticipantOrganisation(space.id, "CONSULT");
+    const consultClient = await Browserless.signedIn(server.origin, consult.admin.email);
+    expect((await consultClient.post(register, { intent: "withdraw", concernId: concern.id })).status).toBe(
+      403,
+    );
+    expect(await db().concern.findUniqueOrThrow({ where: { id: concern.id } })).toMatchObject({
+      text: "Ours alone.",
+      status: "open",
+    });
+  });
+
+  it("lets a convener mark a concern a duplicate of another: closed, linked to the original, listed as such", async () => {
+    const { space, organisation, participantClient, convenerClient, register } = await spaceAt("INVOLVE");
+    await participantClient.post(register, raise("Clinic hours are too short.", "health"));
+    const other = await createParticipantOrganisation(space.id, "INVOLVE", {
+      organisation: { name: `Harbour Health ${space.id}` },
+    });
+    const otherClient = await Browserless.signedIn(server.origin, other.admin.email);
+    await otherClient.post(register, raise("The clinic closes at noon.", "health"));
+    const original = await db().concern.findFirstOrThrow({ where: { organisationId: organisation.id } });
+    const repeat = await db().concern.findFirstOrThrow({ where: { organisationId: other.organisation.id } });
+
+    expect(await (await participantClient.get(register)).text()).not.toContain("Mark as a duplicate");
+    const byParticipant = await participantClient.post(register, {
+      intent: "duplicate",
+      concernId: repeat.id,
+      duplicateOfId: original.id,
+    });
+    expect(byParticipant.status).toBe(403);
+
+    const itself = await convenerClient.post(register, {
+      intent: "duplicate",
+      concernId: repeat.id,
+      duplicateOfId: repeat.id,
+    });
+    expect(await itself.text()).toContain("A concern cannot be a duplicate of itself.");
+    const elsewhere = await convenerClient.post(register, {
+      intent: "duplicate",
+      concernId: repeat.id,
+      duplicateOfId: "not-a-concern",
+    });
+    expect(await elsewhere.text()).toContain("Choose a concern of this space.");
+    expect((await db().concern.findUniqueOrThrow({ where: { id: repeat.id } })).status).toBe("open");
+
+    const marked = await convenerClient.post(register, {
+      intent: "duplicate",
+      concernId: repeat.id,
+      duplicateOfId: original.id,
+    });
+    expect(await convenerClient.landOn(marked)).toContain("The concern is marked as a duplicate.");
+    expect(await db().concern.findUniqueOrThrow({ where: { id: repeat.id } })).toMatchObject({
+      status: "duplicate",
+      duplicateOfId: original.id,
+    });
+    expect(
+      await db().auditEvent.count({
+        where: { action: "space.concern-marked-duplicate", subjectId: repeat.id },
+      }),
+    ).toBe(1);
+    const page = await (await otherClient.get(register)).text();
+    expect(page).toContain("Duplicate of the concern raised by");
+    expect(page).toContain(`href="#concern-${original.id}"`);
+    expect(page).not.toContain("Change the concern");
+
+    // A duplicate of the duplicate points at the original; an answered concern is not marked again.
+    const third = await createParticipantOrganisation(space.id, "INVOLVE");
+    const thirdClient = await Browserless.signedIn(server.origin, third.admin.email);
+    await thirdClient.post(register, raise("Clinics close too early.", "health"));
+    const another = await db().concern.findFirstOrThrow({ where: { organisationId: third.organisation.id } });
+    await convenerClient.post(register, {
+      intent: "duplicate",
+      concernId: another.id,
+      duplicateOfId: repeat.id,
+    });
+    expect((await db().concern.findUniqueOrThrow({ where: { id: another.id } })).duplicateOfId).toBe(
+      original.id,
+    );
+    const twice = await convenerClient.post(register, {
+      intent: "duplicate",
+      concernId: repeat.id,
+      duplicateOfId: original.id,
+    });
+    expect(await twice.text()).toContain("This concern has already been answered; the first answer stands.");
   });
 });

@@ -60,6 +60,7 @@ const convenerExpectations: Record<string, RoleSet[]> = {
   "space.view-concerns": everyoneInIt,
   "space.publish-update": everyoneInIt,
   "space.answer-concern": everyoneInIt,
+  "space.mark-duplicate-concern": everyoneInIt,
   "space.view-audit": everyoneInIt,
   "space.edit": convenerLeads,
   "space.set-promise": convenerLeads,
@@ -86,6 +87,7 @@ const convenerExpectations: Record<string, RoleSet[]> = {
   // What only a participant organisation does.
   "plan.decide-delegated": [],
   "space.raise-concern": [],
+  "space.amend-concern": [],
   "space.request-level": [],
   "space.respond-invitation": [],
   "space.leave": [],
@@ -105,6 +107,9 @@ const participantExpectations: Record<string, Expectation> = {
   "space.view-concerns": ({ status }) => status === "active",
   // INVOLVE and above: delegates (and admins) raise concerns the conveners must answer.
   "space.raise-concern": ({ level, status, role }) =>
+    status === "active" && atOrAbove(level, "INVOLVE") && acting(role, "admin", "lead delegate", "delegate"),
+  // The same people edit or withdraw their organisation's concern while it waits (the command checks whose).
+  "space.amend-concern": ({ level, status, role }) =>
     status === "active" && atOrAbove(level, "INVOLVE") && acting(role, "admin", "lead delegate", "delegate"),
   // INVOLVE and above: delegates (and admins) take part in the channel; INFORM and CONSULT do not see it.
   "space.read-channel": ({ level, status, role }) =>
@@ -146,6 +151,7 @@ const participantExpectations: Record<string, Expectation> = {
       "space.manage-conveners",
       "space.publish-update",
       "space.answer-concern",
+      "space.mark-duplicate-concern",
       "space.view-audit",
       "plan.review-report",
       "plan.adopt",

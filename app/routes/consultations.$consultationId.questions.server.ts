@@ -17,6 +17,7 @@ import { updateQuestion } from "~/modules/consultations/update-question.server";
 import { currentOrganisationId } from "~/utils/current-organisation.server";
 import { notFound } from "~/utils/errors";
 import { attempt, attemptWithToast } from "~/utils/forms.server";
+import { submitOnce } from "~/utils/form-token.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 const questionIdSchema = z.object({ questionId: z.string().trim().min(1).max(64) });
@@ -88,12 +89,17 @@ async function save(post: ConsultationPost, intent: "add" | "update") {
   const editing = questionId?.data?.questionId;
   const formId = editing ? `edit-${editing}` : "add-question";
   if (submission.status !== "success") return { formId, result: submission.reply() };
-  const result = await attempt(submission, async () => {
-    if (editing) await updateQuestion(post.actor, consultation, editing, submission.value, organisationId);
-    else await addQuestion(post.actor, consultation, submission.value, organisationId);
-  });
-  if (!result.ok) return { formId, result: result.reply };
-  return redirectWithToast(builder(post.consultationId), {
+  const work = () =>
+    attempt(submission, async () => {
+      if (editing) await updateQuestion(post.actor, consultation, editing, submission.value, organisationId);
+      else await addQuestion(post.actor, consultation, submission.value, organisationId);
+    });
+  // Adding the same question twice (a double click) adds it once; an edit is the same when repeated.
+  const once = editing
+    ? { replay: null, value: await work() }
+    : await submitOnce(post.actor, post.formData, builder(post.consultationId), work);
+  if (once.replay === null && !once.value.ok) return { formId, result: once.value.reply };
+  return redirectWithToast(once.replay ?? builder(post.consultationId), {
     kind: "success",
     message: editing ? "consultations.builder.questions.saved" : "consultations.builder.questions.added",
   });

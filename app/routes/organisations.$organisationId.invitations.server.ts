@@ -12,6 +12,7 @@ import { DomainError, notFound } from "~/utils/errors";
 import { attempt, readForm } from "~/utils/forms.server";
 import { resolveLanguage } from "~/utils/i18n.server";
 import { listPageData } from "~/utils/keyset.server";
+import { submitOnce } from "~/utils/form-token.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -64,9 +65,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return submission.reply();
   const { email, role } = submission.value;
   const language = await resolveLanguage(request, actor);
-  const result = await attempt(submission, () =>
-    createInvitation(actor, { organisation, email, role, language }),
+  const once = await submitOnce(actor, formData, here, () =>
+    attempt(submission, () => createInvitation(actor, { organisation, email, role, language })),
   );
+  // The same form sent again invites nobody more: the first post's answer told what happened to the mail.
+  if (once.replay !== null)
+    return redirectWithToast(once.replay, {
+      kind: "success",
+      message: "invitations.create.sent",
+      values: { email },
+    });
+  const result = once.value;
   if (!result.ok) return result.reply;
   // The link goes to the invitee's mailbox only: whoever holds it learns whether the address has an
   // account. Only when the mail failed does the admin get it, to pass on.

@@ -8,6 +8,8 @@ import {
   answerConcernSchema,
   answerStatuses,
   concernStatuses,
+  editConcernSchema,
+  markDuplicateSchema,
   raiseConcernSchema,
 } from "~/modules/concerns/schema";
 import { spaceThemes } from "~/modules/spaces/schema";
@@ -21,6 +23,7 @@ export { loader, action } from "./spaces.$spaceId.concerns.server";
 export const shouldRevalidate = revalidatesOn(["space", "participation", "concern"]);
 
 type ConcernList = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["open"]>;
+type ConcernItem = ConcernList["concerns"][number];
 
 export default function ConcernRegisterPage() {
   const { t } = useTranslation();
@@ -72,7 +75,7 @@ export default function ConcernRegisterPage() {
 /** One of the register's two lists, with its own pages. */
 function ConcernSection({ list, part }: { list: ConcernList; part: "open" | "answered" }) {
   const { t } = useTranslation();
-  const { mayAnswer } = useLoaderData<typeof loader>();
+  const { mayAnswer, mayMarkDuplicate } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <section aria-labelledby={`concerns-${part}-heading`} className="stack">
@@ -103,18 +106,37 @@ function ConcernSection({ list, part }: { list: ConcernList; part: "open" | "ans
                     <> · {t("concerns.register.waitingFor", { count: concern.waitingDays })}</>
                   ) : null}
                 </p>
-                <p className="prewrap">{concern.text}</p>
+                <p className="prewrap" dir="auto">
+                  {concern.text}
+                </p>
+                {concern.duplicateOf ? (
+                  <p>
+                    <a href={`#concern-${concern.duplicateOf.id}`}>
+                      {t("concerns.duplicate.of", { organisation: concern.duplicateOf.organisation })}
+                    </a>{" "}
+                    (<DateText value={concern.duplicateOf.createdAt} />)
+                  </p>
+                ) : null}
+                {concern.mayAmend || actionData?.formId === `edit-${concern.id}` ? (
+                  <AmendForms concern={concern} />
+                ) : null}
                 {concern.answer !== null ? (
                   <div className="notice stack">
                     <p className="review__meta">
                       {t("concerns.register.answeredBy", { name: concern.answeredBy ?? "" })}{" "}
                       {concern.answeredAt ? <DateText value={concern.answeredAt} /> : null}
                     </p>
-                    <p className="prewrap">{concern.answer}</p>
+                    <p className="prewrap" dir="auto">
+                      {concern.answer}
+                    </p>
                   </div>
                 ) : null}
                 {mayAnswer && (concern.status === "open" || actionData?.formId === `answer-${concern.id}`) ? (
                   <AnswerForm concernId={concern.id} />
+                ) : null}
+                {mayMarkDuplicate &&
+                (concern.status === "open" || actionData?.formId === `duplicate-${concern.id}`) ? (
+                  <DuplicateForm concernId={concern.id} />
                 ) : null}
               </article>
             </li>
@@ -178,5 +200,98 @@ function AnswerForm({ concernId }: { concernId: string }) {
       reason={{ name: "answer", label: t("concerns.fields.answer"), rows: 4 }}
       submit={{ label: t("concerns.answer.submit") }}
     />
+  );
+}
+
+/** Its organisation changes the concern's words or theme, or withdraws it, while it waits for an answer. */
+function AmendForms({ concern }: { concern: ConcernItem }) {
+  const { t } = useTranslation();
+  const formId = `edit-${concern.id}`;
+  const lastResult = useFormReply<typeof action>(formId)?.result;
+  const [form, fields] = useSchemaForm(editConcernSchema, {
+    id: formId,
+    lastResult,
+    defaultValue: { text: concern.text, theme: concern.theme },
+  });
+  return (
+    <div className="stack">
+      <details open={lastResult ? true : undefined}>
+        <summary>{t("concerns.edit.title")}</summary>
+        <ValidatedForm form={form} className="stack">
+          <input type="hidden" name="intent" value="edit" />
+          <input type="hidden" name="concernId" value={concern.id} />
+          <ErrorList id={form.errorId} errors={form.errors} />
+          <SelectField
+            field={fields.theme}
+            label={t("concerns.fields.theme")}
+            options={spaceThemes.map((theme) => ({ value: theme, label: t(`spaces.themes.${theme}`) }))}
+          />
+          <TextAreaField field={fields.text} label={t("concerns.fields.text")} rows={6} />
+          <p className="actions">
+            <button type="submit" className="button">
+              {t("concerns.edit.submit")}
+            </button>
+          </p>
+        </ValidatedForm>
+      </details>
+      <Form method="post" className="inline-form">
+        <input type="hidden" name="intent" value="withdraw" />
+        <input type="hidden" name="concernId" value={concern.id} />
+        <button type="submit" className="button button--quiet">
+          {t("concerns.withdraw.submit")}
+        </button>
+      </Form>
+    </div>
+  );
+}
+
+/**
+ * A convener closes an open concern as a duplicate of another of the concerns listed on the page (neither
+ * withdrawn nor a duplicate itself): the filters narrow the register to find the original.
+ */
+function DuplicateForm({ concernId }: { concernId: string }) {
+  const { t } = useTranslation();
+  const { open, answered } = useLoaderData<typeof loader>();
+  const duplicateCandidates = [...(open?.concerns ?? []), ...(answered?.concerns ?? [])]
+    .filter((concern) => concern.status !== "withdrawn" && concern.status !== "duplicate")
+    .map((concern) => ({
+      id: concern.id,
+      organisation: concern.organisation,
+      excerpt: concern.text.length > 80 ? `${concern.text.slice(0, 80)}…` : concern.text,
+    }));
+  const formId = `duplicate-${concernId}`;
+  const [form, fields] = useSchemaForm(markDuplicateSchema, {
+    id: formId,
+    lastResult: useFormReply<typeof action>(formId)?.result,
+  });
+  const options = duplicateCandidates
+    .filter((candidate) => candidate.id !== concernId)
+    .map((candidate) => ({
+      value: candidate.id,
+      label: t("concerns.duplicate.option", {
+        organisation: candidate.organisation,
+        excerpt: candidate.excerpt,
+      }),
+    }));
+  if (options.length === 0) return null;
+  return (
+    <details>
+      <summary>{t("concerns.duplicate.title")}</summary>
+      <ValidatedForm form={form} className="stack">
+        <input type="hidden" name="intent" value="duplicate" />
+        <input type="hidden" name="concernId" value={concernId} />
+        <ErrorList id={form.errorId} errors={form.errors} />
+        <SelectField
+          field={fields.duplicateOfId}
+          label={t("concerns.fields.duplicateOf")}
+          options={options}
+        />
+        <p className="actions">
+          <button type="submit" className="button">
+            {t("concerns.duplicate.submit")}
+          </button>
+        </p>
+      </ValidatedForm>
+    </details>
   );
 }

@@ -7,6 +7,7 @@ import { audienceCandidates, promisedFeedbackDays } from "~/modules/consultation
 import { consultationSchema } from "~/modules/consultations/schema";
 import { currentOrganisationId } from "~/utils/current-organisation.server";
 import { attempt, readForm } from "~/utils/forms.server";
+import { submitOnce } from "~/utils/form-token.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -22,16 +23,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request);
   const space = await requireSpaceToConsult(actor, params.spaceId ?? "");
-  const submission = parseWithZod(await readForm(request), { schema: consultationSchema });
+  const formData = await readForm(request);
+  const submission = parseWithZod(formData, { schema: consultationSchema });
   if (submission.status !== "success") return submission.reply();
   const organisationId = await currentOrganisationId(request, actor);
-  const result = await attempt(submission, () =>
-    createConsultation(actor, space, submission.value, organisationId),
+  const once = await submitOnce(
+    actor,
+    formData,
+    (created: { id: string }) => `/consultations/${created.id}/questions`,
+    () => attempt(submission, () => createConsultation(actor, space, submission.value, organisationId)),
   );
-  if (!result.ok) return result.reply;
-  return redirectWithToast(`/consultations/${result.value.id}/questions`, {
-    kind: "success",
-    message: "consultations.builder.new.created",
-    values: { title: submission.value.title },
-  });
+  const created = (to: string) =>
+    redirectWithToast(to, {
+      kind: "success",
+      message: "consultations.builder.new.created",
+      values: { title: submission.value.title },
+    });
+  if (once.replay !== null) return created(once.replay);
+  if (!once.value.ok) return once.value.reply;
+  return created(`/consultations/${once.value.value.id}/questions`);
 }

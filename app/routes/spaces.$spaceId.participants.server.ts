@@ -16,6 +16,7 @@ import { actingConvener, requireSpace } from "~/modules/spaces/access.server";
 import { currentOrganisationId } from "~/utils/current-organisation.server";
 import { attempt, readForm } from "~/utils/forms.server";
 import { listPageData } from "~/utils/keyset.server";
+import { submitOnce } from "~/utils/form-token.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -54,11 +55,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "invite") {
     const submission = parseWithZod(formData, { schema: inviteOrganisationSchema });
     if (submission.status !== "success") return { formId: "invite", result: submission.reply() };
-    const result = await attempt(submission, () =>
-      inviteOrganisation(actor, space, convenerId, submission.value),
+    const once = await submitOnce(actor, formData, here, () =>
+      attempt(submission, () => inviteOrganisation(actor, space, convenerId, submission.value)),
     );
-    if (!result.ok) return { formId: "invite", result: result.reply };
-    return redirectWithToast(here, { kind: "success", message: "participation.invite.done" });
+    if (once.replay === null && !once.value.ok) return { formId: "invite", result: once.value.reply };
+    return redirectWithToast(once.replay ?? here, { kind: "success", message: "participation.invite.done" });
   }
 
   if (intent === "change-level") {

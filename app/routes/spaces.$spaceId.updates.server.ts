@@ -11,6 +11,7 @@ import { currentOrganisationId } from "~/utils/current-organisation.server";
 import { attempt } from "~/utils/forms.server";
 import { resolveLanguage } from "~/utils/i18n.server";
 import { listPageData } from "~/utils/keyset.server";
+import { submitOnce } from "~/utils/form-token.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -49,20 +50,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (upload.status === "refused") return submission.reply({ fieldErrors: { file: [upload.message] } });
     if (submission.status !== "success") return submission.reply();
     const preferredOrganisationId = await currentOrganisationId(request, actor);
-    const result = await attempt(submission, () =>
-      publishUpdate(actor, space, {
-        ...submission.value,
-        file: upload.status === "stored" ? upload.file : null,
-        preferredOrganisationId,
-      }),
+    const done = (to: string) =>
+      redirectWithToast(to, {
+        kind: "success",
+        message: "updates.publish.published",
+        values: { title: submission.value.title },
+      });
+    const back = `/spaces/${space.spaceId}/updates`;
+    // A second post of the same form publishes nothing (and its file copy is removed below).
+    const once = await submitOnce(actor, formData, back, () =>
+      attempt(submission, () =>
+        publishUpdate(actor, space, {
+          ...submission.value,
+          file: upload.status === "stored" ? upload.file : null,
+          preferredOrganisationId,
+        }),
+      ),
     );
-    if (!result.ok) return result.reply;
+    if (once.replay !== null) return done(once.replay);
+    if (!once.value.ok) return once.value.reply;
     published = true;
-    return redirectWithToast(`/spaces/${space.spaceId}/updates`, {
-      kind: "success",
-      message: "updates.publish.published",
-      values: { title: result.value.title },
-    });
+    return done(back);
   } finally {
     // Only a published update keeps its file: any other ending removes what was stored.
     if (!published) await discardUpload(upload);

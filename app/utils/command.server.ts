@@ -1,5 +1,6 @@
 import { db, type Tx } from "./db.server";
 import { domainEvents, type DomainEvents } from "./events.server";
+import { claimFormToken } from "./form-token.server";
 import { requestScope } from "./request-scope.server";
 
 /**
@@ -30,7 +31,13 @@ export async function runCommand<T>(work: (tx: Tx, emit: CommandEmit) => Promise
       ),
     { afterCommit: (next: () => Promise<void>) => void later.push(next) },
   );
-  const result = await db().$transaction((tx) => work(tx, emit));
+  const result = await db().$transaction(async (tx) => {
+    // A form post's token goes first: the same post sent twice fails here, before creating anything.
+    const answered = await claimFormToken(tx);
+    const value = await work(tx, emit);
+    await answered?.(value);
+    return value;
+  });
   for (const send of pending) send();
   for (const next of later) {
     try {

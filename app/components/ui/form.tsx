@@ -10,7 +10,8 @@ import {
   type FormMetadata,
 } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { Form, type FormProps } from "@remix-run/react";
+import { Form, useActionData, useNavigation, useRouteLoaderData, type FormProps } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import type { z } from "zod";
 import { useTranslation } from "react-i18next";
 import { translateMessage } from "~/utils/i18n";
@@ -28,13 +29,56 @@ export function ValidatedForm<Schema extends Record<string, unknown>>({
   children,
   ...props
 }: { form: FormMetadata<Schema, string[]>; children: React.ReactNode } & Omit<FormProps, "id" | "onSubmit">) {
+  useResetAfterSuccess(form);
   return (
     <FormProvider context={form.context}>
       <Form method="post" {...getFormProps(form)} {...props}>
+        <FormTokenField formId={form.id} />
         {children}
       </Form>
     </FormProvider>
   );
+}
+
+/**
+ * Empties a form once its post succeeded (the action redirected: no answer data is left), so that what was
+ * just sent is not sent again by one more click, and a picker whose chosen option is gone (the organisation
+ * just invited) shows no choice instead of silently the next one. The form goes back to its default values,
+ * those of the page as it is now (an edit form shows what was saved). A post refused with errors keeps what
+ * was typed; a post of another form of the page leaves this one alone.
+ */
+function useResetAfterSuccess<Schema extends Record<string, unknown>>(form: FormMetadata<Schema, string[]>) {
+  const navigation = useNavigation();
+  const actionData = useActionData();
+  const submitted = navigation.formData?.get("formToken");
+  const ours = typeof submitted === "string" && submitted.endsWith(`:${form.id}`);
+  const sending = useRef(false);
+  useEffect(() => {
+    if (navigation.state !== "idle") {
+      if (ours) sending.current = true;
+      return;
+    }
+    if (!sending.current) return;
+    sending.current = false;
+    if (actionData === undefined) form.reset();
+  }, [navigation.state, ours, actionData, form]);
+}
+
+/**
+ * The token of one form in this page render: the render's random seed (root loader) and the form's id. The
+ * server records it with the record a post creates (app/utils/form-token.server.ts), so the same post sent
+ * twice — a double click, a browser resubmission — creates one record; after a post the page's loaders run
+ * again and the next render's forms get a new seed.
+ */
+export function useFormToken(formId: string) {
+  const root = useRouteLoaderData<{ formSeed?: string }>("root");
+  return root?.formSeed ? `${root.formSeed}:${formId}` : null;
+}
+
+/** The hidden field that carries a form's token (ValidatedForm renders it; other forms that create, too). */
+export function FormTokenField({ formId }: { formId: string }) {
+  const token = useFormToken(formId);
+  return token ? <input type="hidden" name="formToken" value={token} /> : null;
 }
 
 /**
@@ -202,6 +246,7 @@ export function SelectField({
   return (
     <FieldFrame field={field} label={label} help={help}>
       <select
+        key={field.key}
         id={field.id}
         name={field.name}
         form={field.formId}

@@ -42,6 +42,7 @@ const concernColumns = {
   organisation: { select: { id: true, name: true } },
   raisedBy: { select: { name: true } },
   answeredBy: { select: { name: true } },
+  duplicateOf: { select: { id: true, createdAt: true, organisation: { select: { name: true } } } },
 } satisfies Prisma.ConcernSelect;
 
 /** How many of the space's concerns wait for an answer, and for how many days the oldest has waited. */

@@ -83,6 +83,11 @@ export const spaceRules = {
     participants: { minimum: "INVOLVE", by: ["admin", "lead-delegate", "delegate"], statuses: active },
     summary: "raise a concern the conveners must answer",
   },
+  "space.amend-concern": {
+    conveners: null,
+    participants: { minimum: "INVOLVE", by: ["admin", "lead-delegate", "delegate"], statuses: active },
+    summary: "edit or withdraw a concern the organisation raised, until it is answered",
+  },
   "space.request-level": {
     conveners: null,
     participants: { minimum: "INFORM", by: ["admin", "lead-delegate"], statuses: active },
@@ -139,6 +144,11 @@ export const spaceRules = {
     summary: "publish updates to the space",
   },
   "space.answer-concern": { conveners: everyone, participants: null, summary: "answer concerns" },
+  "space.mark-duplicate-concern": {
+    conveners: everyone,
+    participants: null,
+    summary: "mark an open concern a duplicate of another, which it then links to",
+  },
   "space.view-audit": { conveners: everyone, participants: null, summary: "see the space's audit trail" },
   "plan.view": {
     conveners: everyone,
