@@ -95,7 +95,7 @@ describe.skipIf(!browserAvailable)("the personal-data check on aggregated input,
     await expectText(page, "Childcare; call Amina at [removed].");
     expect(await page.getByText("Personal data in the report").count()).toBe(0);
     await page.getByRole("button", { name: "Publish the report now" }).click();
-    await expectText(page, /published/i);
+    await expectText(page, "The feedback report is published");
     const stored = await db().consultation.findUniqueOrThrow({ where: { id: consultation.id } });
     expect(stored.status).toBe("published");
   });
