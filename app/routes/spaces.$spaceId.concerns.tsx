@@ -1,3 +1,4 @@
+import type { FieldMetadata } from "@conform-to/react";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, SelectField, TextAreaField, ValidatedForm, useSchemaForm } from "~/components/ui/form";
@@ -152,6 +153,27 @@ function ConcernSection({ list, part }: { list: ConcernList; part: "open" | "ans
   );
 }
 
+/** A concern's theme and words, as it is raised and as its organisation edits it. */
+function ConcernFields({
+  theme,
+  text,
+}: {
+  theme: FieldMetadata<string | undefined>;
+  text: FieldMetadata<string | undefined>;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <SelectField
+        field={theme}
+        label={t("concerns.fields.theme")}
+        options={spaceThemes.map((value) => ({ value, label: t(`spaces.themes.${value}`) }))}
+      />
+      <TextAreaField field={text} label={t("concerns.fields.text")} rows={6} />
+    </>
+  );
+}
+
 function RaiseForm() {
   const { t } = useTranslation();
   const actionData = useActionData<typeof action>();
@@ -166,12 +188,7 @@ function RaiseForm() {
       <ValidatedForm form={form} className="stack">
         <input type="hidden" name="intent" value="raise" />
         <ErrorList id={form.errorId} errors={form.errors} />
-        <SelectField
-          field={fields.theme}
-          label={t("concerns.fields.theme")}
-          options={spaceThemes.map((theme) => ({ value: theme, label: t(`spaces.themes.${theme}`) }))}
-        />
-        <TextAreaField field={fields.text} label={t("concerns.fields.text")} rows={6} />
+        <ConcernFields theme={fields.theme} text={fields.text} />
         <p className="actions">
           <button type="submit" className="button">
             {t("concerns.raise.submit")}
@@ -221,12 +238,7 @@ function AmendForms({ concern }: { concern: ConcernItem }) {
           <input type="hidden" name="intent" value="edit" />
           <input type="hidden" name="concernId" value={concern.id} />
           <ErrorList id={form.errorId} errors={form.errors} />
-          <SelectField
-            field={fields.theme}
-            label={t("concerns.fields.theme")}
-            options={spaceThemes.map((theme) => ({ value: theme, label: t(`spaces.themes.${theme}`) }))}
-          />
-          <TextAreaField field={fields.text} label={t("concerns.fields.text")} rows={6} />
+          <ConcernFields theme={fields.theme} text={fields.text} />
           <p className="actions">
             <button type="submit" className="button">
               {t("concerns.edit.submit")}

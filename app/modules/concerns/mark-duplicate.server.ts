@@ -1,8 +1,8 @@
 import { recordAudit } from "~/modules/audit/record.server";
 import type { Actor } from "~/modules/authorization/actor";
-import { notify } from "~/modules/notifications/notify.server";
 import { actingConvener } from "~/modules/spaces/access.server";
 import type { SpaceResource } from "~/modules/spaces/policy";
+import { tellRaisers } from "./tell-raisers.server";
 import { runCommand } from "~/utils/command.server";
 import { DomainError, notFound } from "~/utils/errors";
 import type { MarkDuplicateInput } from "./schema";
@@ -56,18 +56,7 @@ export async function markConcernDuplicate(
       subjectId: concern.id,
       detail: { duplicateOfId: originalId },
     });
-    const raisers = await tx.membership.findMany({
-      where: { organisationId: concern.organisationId, personId: { not: actor.personId } },
-      select: { personId: true },
-    });
-    notify(emit, {
-      personIds: raisers.map((member) => member.personId),
-      spaceId: space.spaceId,
-      message: "notifications.messages.concernAnswered",
-      values: { space: concern.space.title },
-      link: `/spaces/${space.spaceId}/concerns`,
-    });
-    emit("space.changed", { spaceId: space.spaceId, what: "concern" });
+    await tellRaisers(tx, emit, concern, { personId: actor.personId, spaceId: space.spaceId });
     return concern;
   });
 }
