@@ -1,9 +1,15 @@
-import type { BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { generalChannel } from "~/modules/channels/queries.server";
 import { db } from "~/utils/db.server";
 import { createConvenedSpace, createParticipantOrganisation } from "../../prisma/factories/spaces";
-import { browserAvailable, browserJourney, expectAccessible, expectText } from "../support/browser";
+import {
+  browserAvailable,
+  browserJourney,
+  controlConnection,
+  expectAccessible,
+  expectText,
+} from "../support/browser";
 
 /*
  * A CSO delegate and a convener talk in a space's channel in two browser contexts: messages and thread
@@ -14,35 +20,6 @@ import { browserAvailable, browserJourney, expectAccessible, expectText } from "
 
 /** Long enough for socket.io's reconnection back-off (at most 5 s, ±50 %), the catch-up and a send timeout. */
 const backMs = 20_000;
-
-/** Cuts and restores the page's live connection (context.setOffline leaves open WebSockets alone). */
-async function controlConnection(context: BrowserContext) {
-  let cutOff = false;
-  const open = new Set<() => Promise<unknown>>();
-  await context.routeWebSocket(/\/socket\.io\//, async (page) => {
-    const server = page.connectToServer();
-    if (cutOff) return server.close();
-    const closeBoth = () => {
-      open.delete(closeBoth);
-      return Promise.allSettled([page.close(), server.close()]);
-    };
-    open.add(closeBoth);
-    page.onClose(closeBoth);
-    server.onClose(closeBoth);
-  });
-  await context.route(/\/socket\.io\//, (route) =>
-    cutOff ? route.abort("internetdisconnected") : route.continue(),
-  );
-  return {
-    async cut() {
-      cutOff = true;
-      await Promise.all([...open].map((closeBoth) => closeBoth()));
-    },
-    restore() {
-      cutOff = false;
-    },
-  };
-}
 
 async function say(page: Page, label: string, text: string, button: string) {
   await page.getByRole("textbox", { name: label, exact: true }).fill(text);

@@ -1,4 +1,4 @@
-import type { BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { describe, it } from "vitest";
 import { longAbsenceMs } from "~/realtime/use-catch-up";
 import { db } from "~/utils/db.server";
@@ -6,6 +6,7 @@ import { createConvenedSpace, createParticipantOrganisation } from "../../prisma
 import {
   browserAvailable,
   browserJourney,
+  controlConnection,
   expectAccessible,
   expectNotReloaded,
   expectText,
@@ -22,42 +23,6 @@ import { publishUpdateAs } from "../update-factories";
 const threeTitles = ["First while away", "Second while away", "Third while away"];
 /** Long enough for socket.io's reconnection back-off (at most 5 s, ±50 %) and the page's revalidation. */
 const backMs = 15_000;
-
-/**
- * The page's live connection, under the test's control. context.setOffline() fails the page's requests and
- * fires its offline event, but leaves open WebSockets alone; this cuts them, and refuses new ones and the
- * long-polling fallback, as a dropped network does.
- */
-async function controlConnection(context: BrowserContext) {
-  let cutOff = false;
-  /** How to close each open connection, on both sides: the page's and the server's. */
-  const open = new Set<() => Promise<unknown>>();
-  await context.routeWebSocket(/\/socket\.io\//, async (page) => {
-    const server = page.connectToServer();
-    // Closed while it is still connecting, the page's WebSocket fails with an error, as an unreachable
-    // server's does (a socket merely closed before it opened would leave the client waiting for its timeout).
-    if (cutOff) return server.close();
-    const closeBoth = () => {
-      open.delete(closeBoth);
-      return Promise.allSettled([page.close(), server.close()]);
-    };
-    open.add(closeBoth);
-    page.onClose(closeBoth);
-    server.onClose(closeBoth);
-  });
-  await context.route(/\/socket\.io\//, (route) =>
-    cutOff ? route.abort("internetdisconnected") : route.continue(),
-  );
-  return {
-    async cut() {
-      cutOff = true;
-      await Promise.all([...open].map((closeBoth) => closeBoth()));
-    },
-    restore() {
-      cutOff = false;
-    },
-  };
-}
 
 /** Makes the tab hidden or visible, as switching to another tab (or back) does. */
 async function setHidden(page: Page, hidden: boolean) {

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
-import { chromium, type Browser, type Locator, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect } from "vitest";
 import { defaultTestPassword } from "../../prisma/factories/people";
 import type { RealtimeOptions } from "../../server/realtime";
@@ -104,4 +104,40 @@ export function browserJourney(realtime?: RealtimeOptions) {
     },
   };
   return journey;
+}
+
+/**
+ * The page's live connection, under the test's control. context.setOffline() fails the page's requests and
+ * fires its offline event, but leaves open WebSockets alone; this cuts them, and refuses new ones and the
+ * long-polling fallback, as a dropped network does.
+ */
+export async function controlConnection(context: BrowserContext) {
+  let cutOff = false;
+  /** How to close each open connection, on both sides: the page's and the server's. */
+  const open = new Set<() => Promise<unknown>>();
+  await context.routeWebSocket(/\/socket\.io\//, async (page) => {
+    const server = page.connectToServer();
+    // Closed while it is still connecting, the page's WebSocket fails with an error, as an unreachable
+    // server's does (a socket merely closed before it opened would leave the client waiting for its timeout).
+    if (cutOff) return server.close();
+    const closeBoth = () => {
+      open.delete(closeBoth);
+      return Promise.allSettled([page.close(), server.close()]);
+    };
+    open.add(closeBoth);
+    page.onClose(closeBoth);
+    server.onClose(closeBoth);
+  });
+  await context.route(/\/socket\.io\//, (route) =>
+    cutOff ? route.abort("internetdisconnected") : route.continue(),
+  );
+  return {
+    async cut() {
+      cutOff = true;
+      await Promise.all([...open].map((closeBoth) => closeBoth()));
+    },
+    restore() {
+      cutOff = false;
+    },
+  };
 }
