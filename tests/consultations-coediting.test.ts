@@ -6,6 +6,7 @@ import { addMember, createPerson } from "../prisma/factories/people";
 import { createConvenedSpace, createParticipantOrganisation } from "../prisma/factories/spaces";
 import { Browserless, startTestServer, type TestServer } from "./support/server";
 import { eventTimeoutMs, nextEvent, noEvent, socketClients } from "./support/sockets";
+import { baselineOf } from "./support/pages";
 
 /**
  * Two people of one organisation co-editing its shared draft (ADR 0026): every save carries the base each
@@ -75,24 +76,6 @@ async function openConsultation() {
   };
 }
 
-function unescapeHtml(value: string) {
-  return value
-    .replace(/&quot;/g, '"')
-    .replace(/&#x27;/g, "'")
-    .replace(/&#39;/g, "'")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&");
-}
-
-/** The base a page's form carries (its hidden field), as the browser posts it back. */
-function baseOf(html: string, organisationId: string, aggregated = false) {
-  const start = html.indexOf(`id="input-${organisationId}-${aggregated ? "aggregated" : "own"}"`);
-  expect(start).toBeGreaterThan(-1);
-  const match = /name="baseline" value="([^"]*)"/.exec(html.slice(start));
-  return unescapeHtml(match![1]!);
-}
-
 async function stored(consultationId: string, organisationId: string) {
   const submission = await db().submission.findUniqueOrThrow({
     where: {
@@ -104,7 +87,7 @@ async function stored(consultationId: string, organisationId: string) {
 
 /** One person's open page: the base it was rendered with, and saves from it as the form posts them. */
 async function openPage(client: Browserless, url: string, organisationId: string) {
-  const page = { base: baseOf(await (await client.get(url)).text(), organisationId) };
+  const page = { base: baselineOf(await (await client.get(url)).text(), organisationId) };
   const save = (answers: Record<string, string>, extra: Record<string, string> = {}) =>
     client.post(url, {
       intent: "save",
@@ -119,7 +102,7 @@ async function openPage(client: Browserless, url: string, organisationId: string
     const response = await save(answers, extra);
     expect(response.status).toBe(302);
     const html = await client.landOn(response);
-    page.base = baseOf(html, organisationId);
+    page.base = baselineOf(html, organisationId);
     return html;
   };
   return Object.assign(page, { save, saveAndReload });
@@ -225,7 +208,7 @@ describe("merging and settling edits to one shared draft", () => {
       [q1.id]: "Nadia's first answer.",
       [q2.id]: "Omar on Q2.",
     });
-    pageOmar.base = baseOf(conflictHtml, organisation.id);
+    pageOmar.base = baselineOf(conflictHtml, organisation.id);
     const mine = /name="resolve" value="([^"]*:mine:\d+)"/.exec(conflictHtml)![1]!;
     expect(mine).toBe(`${q1.id}:mine:1`);
 
@@ -241,7 +224,7 @@ describe("merging and settling edits to one shared draft", () => {
     const second = await pageNadia.save({ [q1.id]: "Nadia's second answer.", [q2.id]: "Omar on Q2." });
     const secondHtml = await second.text();
     expect(secondHtml).toMatch(/Omar Diallo changed this answer at/);
-    pageNadia.base = baseOf(secondHtml, organisation.id);
+    pageNadia.base = baselineOf(secondHtml, organisation.id);
     const theirs = /name="resolve" value="([^"]*:theirs:\d+)"/.exec(secondHtml)![1]!;
     const kept = await pageNadia.saveAndReload(
       { [q1.id]: "Nadia's second answer.", [q2.id]: "Omar on Q2." },
@@ -302,8 +285,8 @@ describe("the note on aggregated community input", () => {
       });
     const nadiaClient = await signedIn(nadia.email);
     const omarClient = await signedIn(omar.email);
-    const omarBase = baseOf(await (await omarClient.get(url)).text(), organisation.id, true);
-    const nadiaBase = baseOf(await (await nadiaClient.get(url)).text(), organisation.id, true);
+    const omarBase = baselineOf(await (await omarClient.get(url)).text(), organisation.id, true);
+    const nadiaBase = baselineOf(await (await nadiaClient.get(url)).text(), organisation.id, true);
     expect((await post(nadiaClient, nadiaBase, "We met 40 women at the language school.")).status).toBe(302);
 
     const conflicted = await post(omarClient, omarBase, "We met 12 young people at the youth centre.");
@@ -314,7 +297,7 @@ describe("the note on aggregated community input", () => {
     const theirs = /name="resolve" value="(@aggregatedNote:theirs:\d+)"/.exec(html)![1]!;
     const kept = await post(
       omarClient,
-      baseOf(html, organisation.id, true),
+      baselineOf(html, organisation.id, true),
       "We met 12 young people at the youth centre.",
       {
         resolve: theirs,

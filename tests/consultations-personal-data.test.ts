@@ -3,6 +3,7 @@ import { db } from "~/utils/db.server";
 import { addQuestion, createConsultation, createSubmittedInput } from "./consultation-factories";
 import { createConvenedSpace, createParticipantOrganisation } from "../prisma/factories/spaces";
 import { Browserless, startTestServer, type TestServer } from "./support/server";
+import { unescapeHtml } from "./support/pages";
 
 let server: TestServer;
 
@@ -15,16 +16,6 @@ afterAll(async () => {
 
 const dayMs = 24 * 60 * 60 * 1000;
 const signedIn = (email: string) => Browserless.signedIn(server.origin, email);
-
-function unescapeHtml(html: string) {
-  return html
-    .replace(/&quot;/g, '"')
-    .replace(/&#x27;/g, "'")
-    .replace(/&#39;/g, "'")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&");
-}
 
 /** The hidden fields of every redaction form on a page, as a browser would post them. */
 function redactionForms(html: string) {
@@ -174,7 +165,9 @@ describe("personal data in aggregated community input", () => {
     }
     // The same form posted again finds nothing to remove: refused, nothing changed.
     const again = await convener.post(review, forms[0]!);
-    expect(unescapeHtml(await convener.landOn(again))).toContain("That text has changed since the page was shown");
+    expect(unescapeHtml(await convener.landOn(again))).toContain(
+      "That text has changed since the page was shown",
+    );
 
     const versions = await db().submissionVersion.findMany({
       where: { submissionId: input.id },

@@ -4,6 +4,7 @@ import { db } from "~/utils/db.server";
 import { addMember, createPerson } from "../prisma/factories/people";
 import { createConvenedSpace, createParticipantOrganisation } from "../prisma/factories/spaces";
 import { Browserless, startTestServer, type TestServer } from "./support/server";
+import { baselineOf } from "./support/pages";
 
 let server: TestServer;
 
@@ -83,24 +84,6 @@ async function openConsultation(overrides: { status?: string; closesAt?: Date } 
     questions: { q1, q2, q3, q4, q5 },
     url: `/consultations/${consultation.id}/respond`,
   };
-}
-
-function unescapeHtml(value: string) {
-  return value
-    .replace(/&quot;/g, '"')
-    .replace(/&#x27;/g, "'")
-    .replace(/&#39;/g, "'")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&");
-}
-
-/** The answers a form was opened with (its hidden baseline), as the browser would post it back. */
-function baselineOf(html: string, organisationId: string, aggregated = false) {
-  const start = html.indexOf(`id="input-${organisationId}-${aggregated ? "aggregated" : "own"}"`);
-  expect(start).toBeGreaterThan(-1);
-  const match = /name="baseline" value="([^"]*)"/.exec(html.slice(start));
-  return unescapeHtml(match![1]!);
 }
 
 async function storedAnswers(consultationId: string, organisationId: string, isAggregated = false) {
@@ -305,7 +288,13 @@ describe("answering a consultation on behalf of an organisation", () => {
     // Each post from the page as it is then, with the base it carries.
     const post = async (intent: string, answers: Record<string, string>) => {
       const baseline = baselineOf(await (await client.get(url)).text(), organisation.id);
-      return client.post(url, { intent, organisationId: organisation.id, aggregated: "false", baseline, ...answers });
+      return client.post(url, {
+        intent,
+        organisationId: organisation.id,
+        aggregated: "false",
+        baseline,
+        ...answers,
+      });
     };
 
     const missing = await (await post("submit", { [`answers.${q2.id}`]: "Only the optional one." })).text();

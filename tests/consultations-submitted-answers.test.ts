@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
 import { createConvenedSpace, createParticipantOrganisation } from "../prisma/factories/spaces";
 import { Browserless, startTestServer, type TestServer } from "./support/server";
+import { baselineOf } from "./support/pages";
 
 let server: TestServer;
 
@@ -13,24 +14,6 @@ afterAll(async () => {
 });
 
 const dayMs = 24 * 60 * 60 * 1000;
-
-function unescapeHtml(value: string) {
-  return value
-    .replace(/&quot;/g, '"')
-    .replace(/&#x27;/g, "'")
-    .replace(/&#39;/g, "'")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&");
-}
-
-/** The answers the organisation's form was opened with (its hidden baseline), as the browser posts it back. */
-function baselineOf(html: string, organisationId: string) {
-  const start = html.indexOf(`id="input-${organisationId}-own"`);
-  expect(start).toBeGreaterThan(-1);
-  const match = /name="baseline" value="([^"]*)"/.exec(html.slice(start));
-  return unescapeHtml(match![1]!);
-}
 
 describe("results, exports, review and report read what was submitted", () => {
   it("ignores draft edits saved after submitting until they are submitted again", async () => {
